@@ -1,0 +1,127 @@
+package io.jenkins.plugins.iacjobs.core.terrakube;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where streaming a job's step logs has got to, persisted in the watch handle so a resumed watch writes no byte
+ * twice. Text form: {@code policy:auto;<stepId>:<bytes>;<stepId>:<bytes>!;approved:<waitKey>}, where {@code !}
+ * marks a step whose log is complete and {@code approved:} records an approval already sent, so it is never sent
+ * again, even after a restart. Mutable, for the duration of one poll.
+ */
+final class LogCursor {
+    private static final String POLICY = "policy:";
+    private static final String APPROVED = "approved:";
+
+    private final Map<String, Long> offsets = new LinkedHashMap<>();
+    private final Set<String> closed = new LinkedHashSet<>();
+    private final Set<String> approved = new LinkedHashSet<>();
+    private ApprovePolicy policy;
+
+    static LogCursor parse(String text) {
+        LogCursor c = new LogCursor();
+        if (text == null || text.isBlank()) {
+            return c;
+        }
+        for (String entry : text.split(";")) {
+            String e = entry.strip();
+            if (e.startsWith(POLICY)) {
+                try {
+                    c.policy = ApprovePolicy.parse(e.substring(POLICY.length()));
+                } catch (RuntimeException ignored) {
+                    // an unreadable policy falls back to the connection's
+                }
+            } else if (e.startsWith(APPROVED)) {
+                c.approved.add(e.substring(APPROVED.length()));
+            } else {
+                int colon = e.lastIndexOf(':');
+                if (colon <= 0) {
+                    continue;
+                }
+                String id = e.substring(0, colon);
+                String n = e.substring(colon + 1);
+                boolean done = n.endsWith("!");
+                try {
+                    c.offsets.put(id, Long.parseLong(done ? n.substring(0, n.length() - 1) : n));
+                    if (done) {
+                        c.closed.add(id);
+                    }
+                } catch (NumberFormatException ignored) {
+                    // a damaged entry restarts that step's log rather than failing the watch
+                }
+            }
+        }
+        return c;
+    }
+
+    /** Bytes of the step's log already written; -1 when its header has not been written yet. */
+    long offset(String stepId) {
+        return offsets.getOrDefault(stepId, -1L);
+    }
+
+    boolean started(String stepId) {
+        return offsets.containsKey(stepId);
+    }
+
+    void advance(String stepId, long offset) {
+        offsets.put(stepId, offset);
+    }
+
+    boolean isClosed(String stepId) {
+        return closed.contains(stepId);
+    }
+
+    void close(String stepId) {
+        closed.add(stepId);
+        offsets.putIfAbsent(stepId, 0L);
+    }
+
+    boolean wasApproved(String waitKey) {
+        return approved.contains(waitKey);
+    }
+
+    void approved(String waitKey) {
+        approved.add(waitKey);
+    }
+
+    void unapprove(String waitKey) {
+        approved.remove(waitKey);
+    }
+
+    ApprovePolicy policy() {
+        return policy;
+    }
+
+    void policy(ApprovePolicy p) {
+        policy = p;
+    }
+
+    /** Total log bytes written across steps. */
+    long totalBytes() {
+        return offsets.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    String format() {
+        StringBuilder b = new StringBuilder();
+        if (policy != null) {
+            b.append(POLICY).append(policy.wire());
+        }
+        offsets.forEach((id, n) -> {
+            if (b.length() > 0) {
+                b.append(';');
+            }
+            b.append(id).append(':').append(n).append(closed.contains(id) ? "!" : "");
+        });
+        for (String k : approved) {
+            b.append(b.length() > 0 ? ";" : "").append(APPROVED).append(k);
+        }
+        return b.toString();
+    }
+
+    @Override
+    public String toString() {
+        return format();
+    }
+}

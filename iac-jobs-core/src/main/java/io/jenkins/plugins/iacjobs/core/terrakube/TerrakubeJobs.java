@@ -1,0 +1,296 @@
+package io.jenkins.plugins.iacjobs.core.terrakube;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.iacjobs.core.auth.TokenSource;
+import io.jenkins.plugins.iacjobs.core.http.MalformedResponseException;
+import io.jenkins.plugins.iacjobs.core.http.OutcomeUnknownException;
+import io.jenkins.plugins.iacjobs.core.http.RetryPolicy;
+import io.jenkins.plugins.iacjobs.core.job.CancelOutcome;
+import io.jenkins.plugins.iacjobs.core.job.FinalJob;
+import io.jenkins.plugins.iacjobs.core.job.JobRequest;
+import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
+import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
+import io.jenkins.plugins.iacjobs.core.terrakube.model.Step;
+import io.jenkins.plugins.iacjobs.core.terrakube.model.Template;
+import io.jenkins.plugins.iacjobs.core.terrakube.model.TerrakubeJob;
+import io.jenkins.plugins.iacjobs.core.terrakube.model.Workspace;
+import io.jenkins.plugins.iacjobs.core.watch.JobProbe;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import okhttp3.OkHttpClient;
+
+/**
+ * Terrakube as a {@link RemoteJobSystem}: one organization on one server, reached with one token.
+ *
+ * <pre>{@code
+ * TerrakubeConnection c = TerrakubeConnection.of("https://terrakube-api.example.com", "my-org");
+ * TerrakubeJobs jobs = TerrakubeJobs.create(http, Json.newMapper(), c, TokenSource.fixed(token), Clock.systemUTC());
+ * JobRequest r = new TerrakubeJobRequest("my-workspace", "Plan and apply", false, "main", ApprovePolicy.AUTO).toJobRequest();
+ * }</pre>
+ *
+ * The approve policy of a job is the one it was submitted with through this object, else the one in its persisted
+ * log cursor, else {@link #withApprovePolicy this object's default} (for a resume in a new process).
+ */
+public final class TerrakubeJobs implements RemoteJobSystem {
+    public static final String SYSTEM_ID = "terrakube";
+
+    private final TerrakubeClient client;
+    private final ServerContext server;
+    private final TargetResolver resolver;
+    private final TerrakubeSubmitter submitter;
+    private final ApprovePolicy defaultPolicy;
+    private final Map<String, ApprovePolicy> policies;
+    private final Map<String, String> workspaces;
+    private final TerrakubeProbe probe;
+
+    private TerrakubeJobs(TerrakubeClient client, ServerContext server, Clock clock, ApprovePolicy defaultPolicy,
+                          Map<String, ApprovePolicy> policies, Map<String, String> workspaces) {
+        this.client = client;
+        this.server = server;
+        this.resolver = new TargetResolver(client);
+        this.submitter = new TerrakubeSubmitter(clock);
+        this.defaultPolicy = defaultPolicy;
+        this.policies = policies;
+        this.workspaces = workspaces;
+        this.probe = new TerrakubeProbe(client.withRetryPolicy(RetryPolicy.none()), server,
+                jobId -> policies.getOrDefault(jobId, defaultPolicy));
+    }
+
+    /** @param tokens the personal access token or team token, as {@link TokenSource#fixed} */
+    public static TerrakubeJobs create(OkHttpClient http, ObjectMapper json, TerrakubeConnection connection,
+                                       TokenSource tokens, Clock clock) {
+        return create(TerrakubeClient.create(http, json, tokens, connection), clock);
+    }
+
+    public static TerrakubeJobs create(TerrakubeClient client, Clock clock) {
+        return new TerrakubeJobs(client, new ServerContext(client), clock, ApprovePolicy.WAIT,
+                new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+    }
+
+    /** A copy (sharing what was learnt about the server) whose jobs without a known policy use {@code policy}. */
+    public TerrakubeJobs withApprovePolicy(ApprovePolicy policy) {
+        return new TerrakubeJobs(client, server, submitter.clock(), Objects.requireNonNull(policy, "policy"),
+                policies, workspaces);
+    }
+
+    public TerrakubeClient client() {
+        return client;
+    }
+
+    /** The organization's id, resolved from its name once. */
+    public String organizationId() {
+        return server.orgId();
+    }
+
+    /** Which jobs API the server speaks, asked once when the connection says {@link ApiGeneration#DETECT}. */
+    public ApiGeneration apiGeneration() {
+        return server.generation();
+    }
+
+    /** For drop-downs and {@code iacjobs} listings. */
+    public List<Workspace> workspaces() {
+        return client.listWorkspaces(server.orgId());
+    }
+
+    /** For drop-downs; empty on older servers, which run commands ({@code plan}, {@code apply}, {@code destroy}). */
+    public List<Template> templates() {
+        return server.generation() == ApiGeneration.OLDER ? List.of() : client.listTemplates(server.orgId());
+    }
+
+    @Override
+    public String systemId() {
+        return SYSTEM_ID;
+    }
+
+    @Override
+    public String displayName() {
+        return TerrakubeClient.SYSTEM;
+    }
+
+    @Override
+    public SubmittedJob submit(JobRequest request, Consumer<String> log) {
+        TerrakubeJobRequest r = TerrakubeJobRequest.from(request);
+        String orgId = server.orgId();
+        ApiGeneration generation = server.generation();
+        Workspace ws = resolver.workspace(orgId, r.workspace());
+        TerrakubeJob job;
+        String targetId;
+        String targetName;
+        if (generation == ApiGeneration.OLDER) {
+            String command = TargetResolver.command(r.template(), r.planOnly());
+            if (r.branch() != null) {
+                log.accept("Note: this older Terrakube server takes no branch per job; '" + r.branch() + "' is ignored.");
+            }
+            log.accept("Creating a '" + command + "' job in workspace '" + ws.name() + "' (" + ws.id() + "), older Terrakube API");
+            job = submitter.submit(() -> client.createCommandJob(ws.id(), command),
+                    () -> client.listCommandJobs(ws.id()), j -> command.equalsIgnoreCase(j.command()), log);
+            targetId = command;
+            targetName = command;
+        } else {
+            Template t = resolver.template(orgId, r.template(), r.planOnly(), client.connection().planOnlyTemplate());
+            String via = client.connection().via();
+            log.accept("Creating a " + (r.planOnly() ? "plan-only " : "") + "job in workspace '" + ws.name() + "' (" + ws.id()
+                    + ") from template '" + t.name() + "' (" + t.id() + ")" + (r.branch() == null ? "" : " on branch " + r.branch()));
+            job = submitter.submit(() -> client.createJob(orgId, ws.id(), t.id(), r.branch(), via),
+                    () -> client.listWorkspaceJobs(orgId, ws.id()), j -> t.id().equals(j.templateReference()), log);
+            targetId = t.id();
+            targetName = t.name();
+        }
+        policies.put(job.id(), r.approve());
+        workspaces.put(job.id(), ws.id());
+        Map<String, String> shown = new LinkedHashMap<>();
+        shown.put("workspace", ws.name());
+        if (r.branch() != null) {
+            shown.put("branch", r.branch());
+        }
+        shown.put("approve", r.approve().wire());
+        log.accept("Created job " + job.id() + " (" + job.status() + ")");
+        return new SubmittedJob(job.id(), job.status(), targetId, targetName, r.planOnly(), shown);
+    }
+
+    @Override
+    public JobProbe probe() {
+        return probe;
+    }
+
+    /** The job as it is now, with its steps. */
+    public TerrakubeJob job(String jobId) {
+        return client.getJob(server.orgId(), jobId);
+    }
+
+    /**
+     * Approves a job that is waiting for approval, once. Approving is not idempotent in Terrakube (each PATCH runs
+     * the next steps again), so this checks the status first and never retries a PATCH whose answer was lost.
+     */
+    public void approve(String jobId) {
+        setWaitingJob(jobId, "approved");
+    }
+
+    /** Rejects a job that is waiting for approval; it ends {@code rejected}. */
+    public void reject(String jobId) {
+        setWaitingJob(jobId, "rejected");
+    }
+
+    private void setWaitingJob(String jobId, String status) {
+        TerrakubeJob job = job(jobId);
+        if (!"waitingApproval".equalsIgnoreCase(job.status())) {
+            throw new io.jenkins.plugins.iacjobs.core.ValidationException("jobId", "job " + jobId + " is " + job.status()
+                    + ", not waitingApproval, so it cannot be " + status);
+        }
+        client.patchStatus(server.orgId(), jobId, status);
+    }
+
+    /** PATCHes {@code cancelled}; a job that already ended is left alone, as cancelling would overwrite its status. */
+    @Override
+    public CancelOutcome cancel(String jobId) {
+        String orgId = server.orgId();
+        TerrakubeJob job = client.getJob(orgId, jobId);
+        if (TerrakubeStatus.isTerminal(job.status())) {
+            return new CancelOutcome(false, "Terrakube job " + jobId + " had already ended " + job.status() + "; nothing to cancel");
+        }
+        try {
+            client.patchStatus(orgId, jobId, "cancelled");
+        } catch (OutcomeUnknownException e) {
+            TerrakubeJob after = client.getJob(orgId, jobId);
+            if (!"cancelled".equalsIgnoreCase(after.status())) {
+                return new CancelOutcome(false, "Asked Terrakube to cancel job " + jobId + " but got no answer; it is "
+                        + after.status() + ". Check it in Terrakube");
+            }
+        }
+        return new CancelOutcome(true, "Cancelled Terrakube job " + jobId + " (it was " + job.status()
+                + "); a step that was already running may still finish");
+    }
+
+    /** Deletes a job: its steps first (Terrakube refuses to delete a job that still has steps, with 423), then the job. */
+    public void delete(String jobId) {
+        String orgId = server.orgId();
+        TerrakubeJob job = client.getJob(orgId, jobId);
+        for (Step s : job.steps()) {
+            client.deleteStep(orgId, jobId, s.id());
+        }
+        client.deleteJob(orgId, jobId);
+        policies.remove(jobId);
+        workspaces.remove(jobId);
+    }
+
+    /** The job document as returned ({@code job.json}) and a step summary as the results. */
+    @Override
+    public FinalJob fetchFinal(String jobId, Path workDir) {
+        try {
+            Files.createDirectories(workDir);
+            Path raw = Files.createTempFile(workDir, ".job-", ".json");
+            client.downloadJob(server.orgId(), jobId, raw);
+            JsonNode doc;
+            try {
+                doc = client.json().readTree(raw.toFile());
+            } catch (IOException e) {
+                throw new MalformedResponseException(TerrakubeClient.SYSTEM, "get job " + jobId, "a JSON:API job document",
+                        200, null, e.getMessage());
+            }
+            List<JsonNode> data = JsonApi.dataList(doc);
+            if (data == null || data.size() != 1) {
+                throw new MalformedResponseException(TerrakubeClient.SYSTEM, "get job " + jobId, "a JSON:API job document",
+                        200, null, "no data");
+            }
+            TerrakubeJob job = JsonApi.job(data.get(0), doc.get("included"));
+            byte[] summary = client.json().writerWithDefaultPrettyPrinter().writeValueAsBytes(stepSummary(job));
+            return new FinalJob(job.status(), TerrakubeOutcome.describe(job), raw, out -> {
+                out.write(summary);
+                return true;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not save job " + jobId + " under " + workDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ObjectNode stepSummary(TerrakubeJob job) {
+        ObjectNode n = client.json().createObjectNode();
+        n.put("job", job.id());
+        n.put("status", job.status());
+        if (job.planChanges() != null) {
+            n.put("planChanges", job.planChanges());
+        }
+        n.put("templateReference", job.templateReference());
+        n.put("command", job.command());
+        n.put("overrideBranch", job.overrideBranch());
+        ArrayNode steps = n.putArray("steps");
+        for (Step s : job.steps()) {
+            steps.addObject().put("stepNumber", s.stepNumber()).put("name", s.name()).put("status", s.status());
+        }
+        return n;
+    }
+
+    /** The run in the Terrakube UI when the connection has a UI URL, else the job's API URL. */
+    @Override
+    public String remoteUrl(String jobId) {
+        String orgId = server.orgId();
+        if (client.connection().uiUrl() == null) {
+            return client.jobApiUrl(orgId, jobId);
+        }
+        String ws = workspaces.get(jobId);
+        if (ws == null) {
+            try {
+                ws = client.getJob(orgId, jobId).workspaceId();
+            } catch (io.jenkins.plugins.iacjobs.core.IacJobsException | UncheckedIOException e) {
+                ws = null;
+            }
+        }
+        if (ws == null) {
+            return client.jobApiUrl(orgId, jobId);
+        }
+        return client.connection().uiUrl().newBuilder().addPathSegment("organizations").addPathSegment(orgId)
+                .addPathSegment("workspaces").addPathSegment(ws).addPathSegment("runs").addPathSegment(jobId).build().toString();
+    }
+}

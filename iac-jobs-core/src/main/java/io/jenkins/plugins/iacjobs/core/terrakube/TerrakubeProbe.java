@@ -1,0 +1,159 @@
+package io.jenkins.plugins.iacjobs.core.terrakube;
+
+import io.jenkins.plugins.iacjobs.core.IacJobsException;
+import io.jenkins.plugins.iacjobs.core.http.OutcomeUnknownException;
+import io.jenkins.plugins.iacjobs.core.http.RemoteApiException;
+import io.jenkins.plugins.iacjobs.core.terrakube.model.Step;
+import io.jenkins.plugins.iacjobs.core.terrakube.model.TerrakubeJob;
+import io.jenkins.plugins.iacjobs.core.watch.JobProbe;
+import io.jenkins.plugins.iacjobs.core.watch.JobSnapshot;
+import io.jenkins.plugins.iacjobs.core.watch.JobState;
+import io.jenkins.plugins.iacjobs.core.watch.WatchHandle;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+
+/**
+ * Polls one Terrakube job: gets it with its steps, streams the new part of each step log, and applies the approve
+ * policy at {@code waitingApproval}. Once bytes have gone to the sink nothing may throw, or the advanced cursor
+ * would be lost and the bytes written again; so log and approval failures are handled here and only the first
+ * GET may fail the poll.
+ */
+final class TerrakubeProbe implements JobProbe {
+    /** Polls spent trying to finish the logs of an ended job before giving up on them. */
+    static final int LOG_ATTEMPTS_AFTER_END = 5;
+    private static final Set<String> STEP_ENDED = Set.of("completed", "failed", "notexecuted", "cancelled", "rejected", "nochanges");
+
+    private final TerrakubeClient client;
+    private final ServerContext server;
+    private final Function<String, ApprovePolicy> policyFor;
+    private final Map<String, Integer> logAttempts = new ConcurrentHashMap<>();
+
+    TerrakubeProbe(TerrakubeClient client, ServerContext server, Function<String, ApprovePolicy> policyFor) {
+        this.client = client;
+        this.server = server;
+        this.policyFor = policyFor;
+    }
+
+    @Override
+    public JobSnapshot poll(WatchHandle handle, LogSink logs) {
+        String orgId = server.orgId();
+        TerrakubeJob job = client.getJob(orgId, handle.jobId());
+        LogCursor cursor = LogCursor.parse(handle.logCursor());
+        if (cursor.policy() == null) {
+            cursor.policy(policyFor.apply(handle.jobId()));
+        }
+        JobState state = TerrakubeStatus.state(job);
+        IacJobsException logTrouble = streamLogs(job, cursor, logs);
+        String message = null;
+        if (state == JobState.WAITING_APPROVAL) {
+            Decision d = onApproval(orgId, job, cursor, logs);
+            state = d.state();
+            message = d.message();
+        }
+        if (state.endsWatch() && state != JobState.PAUSED) {
+            if (logTrouble != null && logAttempts.merge(job.id(), 1, Integer::sum) < LOG_ATTEMPTS_AFTER_END) {
+                state = JobState.RUNNING; // ended, but its logs are not all in yet: poll again
+            } else {
+                if (logTrouble != null) {
+                    logs.write("[iacjobs] Part of the step logs could not be read: " + logTrouble.getMessage() + "\n");
+                }
+                logAttempts.remove(job.id());
+                message = TerrakubeOutcome.describe(job);
+            }
+        }
+        return new JobSnapshot(job.id(), job.status(), state, message, cursor.format());
+    }
+
+    /** Streams every step with a log, in step order; returns the first failure, after which it stops. */
+    private IacJobsException streamLogs(TerrakubeJob job, LogCursor cursor, LogSink logs) {
+        for (Step step : job.steps()) {
+            if (step.id() == null || step.output() == null || cursor.isClosed(step.id())) {
+                continue;
+            }
+            HttpUrl url = client.logUrl(step.output());
+            boolean ended = STEP_ENDED.contains(lower(step.status()));
+            if (url == null) {
+                logs.write("[iacjobs] Step " + step.stepNumber() + " has a log URL that is not a Terrakube log URL;"
+                        + " not sending the token there\n");
+                cursor.close(step.id());
+                continue;
+            }
+            if (!cursor.started(step.id())) {
+                logs.write(header(step));
+                cursor.advance(step.id(), 0);
+            }
+            try {
+                boolean toEnd = StepLogStreamer.stream(client, url, cursor, step.id(), logs, ended);
+                if (toEnd && ended) {
+                    cursor.close(step.id());
+                }
+            } catch (RemoteApiException e) {
+                if (e.status() != 416) { // 416: nothing past what we have
+                    return e;
+                }
+            } catch (IacJobsException e) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private record Decision(JobState state, String message) {
+    }
+
+    private Decision onApproval(String orgId, TerrakubeJob job, LogCursor cursor, LogSink logs) {
+        String team = job.approvalTeam() == null ? "" : " by team " + job.approvalTeam();
+        switch (cursor.policy()) {
+            case NEVER:
+                return new Decision(JobState.PAUSED, "Job " + job.id() + " is waiting for approval" + team
+                        + "; approve or reject it in Terrakube, or run with approve: auto");
+            case WAIT:
+                return new Decision(JobState.WAITING_APPROVAL, null);
+            default:
+                break;
+        }
+        String key = waitKey(job);
+        if (cursor.wasApproved(key)) {
+            return new Decision(JobState.WAITING_APPROVAL, null); // sent already: the scheduler has yet to act on it
+        }
+        cursor.approved(key); // recorded before sending: an approval is never sent twice, whatever happens next
+        try {
+            client.patchStatus(orgId, job.id(), "approved");
+            logs.write("[iacjobs] Approved job " + job.id() + team + " (approve: auto)\n");
+            return new Decision(JobState.WAITING_APPROVAL, null);
+        } catch (OutcomeUnknownException e) {
+            logs.write("[iacjobs] The approval of job " + job.id() + " got no answer, so it may or may not have arrived;"
+                    + " it is not sent again. If the job stays waiting, approve it in Terrakube\n");
+            return new Decision(JobState.WAITING_APPROVAL, null);
+        } catch (RemoteApiException e) {
+            if (e.status() == 429) {
+                cursor.unapprove(key); // refused before it was processed: safe to send next poll
+                return new Decision(JobState.WAITING_APPROVAL, null);
+            }
+            return new Decision(JobState.PAUSED, "Could not approve job " + job.id() + ": " + e.getMessage()
+                    + ". It is still waiting for approval" + team + " in Terrakube");
+        }
+    }
+
+    /** One approval wait: the first step that has not ended (the approval step), so a later approval is a new wait. */
+    static String waitKey(TerrakubeJob job) {
+        for (Step s : job.steps()) {
+            if (!STEP_ENDED.contains(lower(s.status()))) {
+                return s.id() != null ? s.id() : "step" + s.stepNumber();
+            }
+        }
+        return "job" + job.id();
+    }
+
+    private static String header(Step step) {
+        return "\n--- Step " + step.stepNumber() + (step.name() == null ? "" : " '" + step.name() + "'") + " ---\n";
+    }
+
+    private static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+}
