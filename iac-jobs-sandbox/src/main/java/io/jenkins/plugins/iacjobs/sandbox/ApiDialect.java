@@ -25,6 +25,11 @@ public interface ApiDialect {
     /** Renders this API's error body. */
     ObjectNode errorBody(int status, String code, String message);
 
+    /** The content type of this API's JSON bodies, errors included. */
+    default String contentType() {
+        return "application/json";
+    }
+
     /** Adds headers this API sends on every response (e.g. a correlation id). */
     default void addResponseHeaders(Headers headers) {
     }

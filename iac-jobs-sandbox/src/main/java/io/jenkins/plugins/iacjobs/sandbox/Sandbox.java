@@ -3,6 +3,7 @@ package io.jenkins.plugins.iacjobs.sandbox;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.iacjobs.sandbox.genesys.GenesysSandbox;
+import io.jenkins.plugins.iacjobs.sandbox.terrakube.TerrakubeSandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -26,14 +27,16 @@ public final class Sandbox implements AutoCloseable {
     private final ExecutorService executor;
     private final SandboxCounters counters;
     private final GenesysSandbox genesys;
+    private final TerrakubeSandbox terrakube;
 
     private Sandbox(SandboxConfig config, HttpServer server, ExecutorService executor, SandboxCounters counters,
-                    GenesysSandbox genesys) {
+                    GenesysSandbox genesys, TerrakubeSandbox terrakube) {
         this.config = config;
         this.server = server;
         this.executor = executor;
         this.counters = counters;
         this.genesys = genesys;
+        this.terrakube = terrakube;
     }
 
     /** Binds 127.0.0.1 on the configured port (0 = ephemeral) and starts serving. */
@@ -42,8 +45,9 @@ public final class Sandbox implements AutoCloseable {
         FaultInjector faults = new FaultInjector(config.faults(), counters);
         Router router = new Router(counters, faults);
         GenesysSandbox genesys = new GenesysSandbox(config, counters, faults, Clock.systemUTC());
+        TerrakubeSandbox terrakube = new TerrakubeSandbox(config, counters, faults, Clock.systemUTC());
         registerControlRoutes(router, counters);
-        for (SandboxSystem system : new SandboxSystem[] {genesys}) {
+        for (SandboxSystem system : new SandboxSystem[] {genesys, terrakube}) {
             system.registerRoutes(router);
         }
         HttpServer server;
@@ -56,7 +60,7 @@ public final class Sandbox implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", router);
         server.start();
-        return new Sandbox(config, server, executor, counters, genesys);
+        return new Sandbox(config, server, executor, counters, genesys, terrakube);
     }
 
     private static void registerControlRoutes(Router router, SandboxCounters counters) {
@@ -96,6 +100,11 @@ public final class Sandbox implements AutoCloseable {
     /** The Genesys Cloud stand-in: script jobs, read per-job facts. */
     public GenesysSandbox genesys() {
         return genesys;
+    }
+
+    /** The Terrakube stand-in: its token, organization, workspaces and per-job facts. */
+    public TerrakubeSandbox terrakube() {
+        return terrakube;
     }
 
     public String genesysClientId() {

@@ -36,6 +36,9 @@ public final class SandboxMain {
         out.println("  Genesys base URL:      " + sandbox.baseUrl() + "  (token: " + sandbox.baseUrl() + "/oauth/token)");
         out.println("  Genesys client id:     " + sandbox.genesysClientId());
         out.println("  Genesys client secret: " + sandbox.genesysClientSecret());
+        out.println("  Terrakube URL:         " + sandbox.baseUrl() + "  (organization " + sandbox.terrakube().organizationId()
+                + " or " + io.jenkins.plugins.iacjobs.sandbox.terrakube.TerrakubeSandbox.ORGANIZATION + ")");
+        out.println("  Terrakube token:       " + sandbox.terrakube().token());
         out.println("  Faults:                " + sandbox.config().faults());
         out.println("  Counters:              " + sandbox.baseUrl() + "/sandbox/counters");
         out.flush();

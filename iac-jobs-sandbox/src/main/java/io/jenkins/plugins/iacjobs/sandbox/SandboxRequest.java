@@ -158,6 +158,21 @@ public final class SandboxRequest {
         }
     }
 
+    /** Sends a complete body of any content type (logs, another framework's error page). */
+    public void respondBytes(int status, String contentType, byte[] bytes) throws IOException {
+        startResponse(status, bytes.length == 0 ? -1 : bytes.length, contentType);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    /** Answers with no body at all, as 204 No Content does. */
+    public void respondNoContent() throws IOException {
+        startResponse(204, -1, null);
+    }
+
     /** Answers with an error body in this route's dialect. */
     public void respondError(int status, String code, String message) throws IOException {
         respondJson(status, route.dialect().errorBody(status, code, message));
@@ -170,12 +185,18 @@ public final class SandboxRequest {
     }
 
     private void startResponse(int status, long length) throws IOException {
+        startResponse(status, length, route.dialect().contentType());
+    }
+
+    private void startResponse(int status, long length, String contentType) throws IOException {
         if (responded) {
             throw new IllegalStateException("response already sent for " + method() + " " + path());
         }
         responded = true;
         route.dialect().addResponseHeaders(exchange.getResponseHeaders());
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        if (contentType != null) {
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+        }
         exchange.sendResponseHeaders(status, length);
     }
 
