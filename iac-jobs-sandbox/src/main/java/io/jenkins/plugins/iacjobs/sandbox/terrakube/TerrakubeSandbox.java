@@ -141,9 +141,9 @@ public final class TerrakubeSandbox implements SandboxSystem {
         return withRun(jobId, r -> r.status);
     }
 
-    /** Each step's complete log, in step order, as UTF-8 text. */
+    /** The complete log of each step that has run, in step order, as UTF-8 text. */
     public List<String> stepLogs(String jobId) {
-        return withRun(jobId, r -> r.steps.stream().filter(s -> s.log.length > 0)
+        return withRun(jobId, r -> r.steps.stream().filter(s -> s.log.length > 0 && s.hasRun())
                 .map(s -> new String(s.log, StandardCharsets.UTF_8)).toList()).orElse(List.of());
     }
 
