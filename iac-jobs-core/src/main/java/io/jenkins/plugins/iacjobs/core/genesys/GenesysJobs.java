@@ -1,0 +1,138 @@
+package io.jenkins.plugins.iacjobs.core.genesys;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.iacjobs.core.auth.CachedTokenSource;
+import io.jenkins.plugins.iacjobs.core.auth.ClientCredentials;
+import io.jenkins.plugins.iacjobs.core.auth.GenesysEndpoints;
+import io.jenkins.plugins.iacjobs.core.auth.OAuthClientCredentialsGrant;
+import io.jenkins.plugins.iacjobs.core.auth.TokenSource;
+import io.jenkins.plugins.iacjobs.core.auth.TokenSourceRegistry;
+import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorInput;
+import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorParameter;
+import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorSpecification;
+import io.jenkins.plugins.iacjobs.core.genesys.model.InfrastructureascodeJob;
+import io.jenkins.plugins.iacjobs.core.http.MalformedResponseException;
+import io.jenkins.plugins.iacjobs.core.http.RestClient;
+import io.jenkins.plugins.iacjobs.core.http.RetryPolicy;
+import io.jenkins.plugins.iacjobs.core.job.CancelOutcome;
+import io.jenkins.plugins.iacjobs.core.job.FinalJob;
+import io.jenkins.plugins.iacjobs.core.job.JobRequest;
+import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
+import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
+import io.jenkins.plugins.iacjobs.core.report.JsonStringField;
+import io.jenkins.plugins.iacjobs.core.watch.JobProbe;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
+import okhttp3.OkHttpClient;
+
+/** Genesys Cloud Infrastructure as Code as a {@link RemoteJobSystem}: one connection, one client. */
+public final class GenesysJobs implements RemoteJobSystem {
+    public static final String SYSTEM_ID = "genesys";
+    /** Jobs covered by one history call at most; older ones are polled one by one. */
+    public static final int DEFAULT_MAX_BATCH = 500;
+
+    private final GenesysClient client;
+    private final SubmitterMemory submitter = new SubmitterMemory();
+    private final JobSubmitter jobSubmitter;
+    private final GenesysProbe probe;
+
+    private GenesysJobs(GenesysClient client, String batchKey, Clock clock, int maxBatch) {
+        this.client = client;
+        this.jobSubmitter = new JobSubmitter(client, submitter, clock);
+        this.probe = new GenesysProbe(client.withRetryPolicy(RetryPolicy.none()), batchKey, submitter, maxBatch);
+    }
+
+    /**
+     * @param tokens a shared token source for this credential
+     * @param batchKey identifies connection and credential, so jobs sharing it are polled together
+     */
+    public static GenesysJobs create(GenesysClient client, String batchKey, Clock clock) {
+        return new GenesysJobs(client, batchKey, clock, DEFAULT_MAX_BATCH);
+    }
+
+    public static GenesysJobs create(GenesysClient client, String batchKey, Clock clock, int maxBatch) {
+        return new GenesysJobs(client, batchKey, clock, maxBatch);
+    }
+
+    /** Wires a client with a token source shared through {@code registry} (one token per credential). */
+    public static GenesysClient connect(OkHttpClient http, ObjectMapper json, GenesysEndpoints endpoints,
+                                        ClientCredentials credentials, TokenSourceRegistry registry, Clock clock) {
+        TokenSource tokens = registry.get(endpoints.tokenUrl().toString(), credentials.clientId(), credentials.clientSecret(),
+                () -> new CachedTokenSource(OAuthClientCredentialsGrant.basic(
+                        RestClient.create(http, json, null, GenesysClient.SYSTEM, OAuthClientCredentialsGrant::decodeOAuthError),
+                        endpoints.tokenUrl(), credentials, clock), clock));
+        return GenesysClient.create(http, json, tokens, endpoints);
+    }
+
+    public GenesysClient client() {
+        return client;
+    }
+
+    @Override
+    public String systemId() {
+        return SYSTEM_ID;
+    }
+
+    @Override
+    public String displayName() {
+        return GenesysClient.SYSTEM;
+    }
+
+    @Override
+    public SubmittedJob submit(JobRequest request, Consumer<String> log) {
+        AcceleratorSpecification spec = new AcceleratorResolver(client).resolve(request.target());
+        AcceleratorInputs inputs = AcceleratorInputs.of(spec);
+        List<AcceleratorParameter> params = ParameterValidator.validate(spec.name(), inputs, request.params());
+        var shown = Masking.mask(request.params(), inputs.sensitiveNames());
+        log.accept("Submitting " + (request.planOnly() ? "a plan-only (dryRun) job" : "a job") + " for accelerator '"
+                + spec.name() + "' (" + spec.id() + ")" + (shown.isEmpty() ? "" : " with " + shown));
+        InfrastructureascodeJob job = jobSubmitter.submit(new AcceleratorInput(spec.id(), request.planOnly(), params), log);
+        if (job.id() == null || job.id().isBlank()) {
+            throw new MalformedResponseException(GenesysClient.SYSTEM, "submit a job", "a job with an id", 200, null, "no id");
+        }
+        return new SubmittedJob(job.id(), job.status(), spec.id(), spec.name(), request.planOnly(), shown);
+    }
+
+    @Override
+    public JobProbe probe() {
+        return probe;
+    }
+
+    @Override
+    public CancelOutcome cancel(String jobId) {
+        return new CancelOutcome(false, "Genesys Cloud has no API to cancel an IaC job: job " + jobId
+                + " is still running remotely. Check it in Genesys Cloud before running it again");
+    }
+
+    @Override
+    public FinalJob fetchFinal(String jobId, Path workDir) {
+        try {
+            Files.createDirectories(workDir);
+            Path raw = Files.createTempFile(workDir, ".job-", ".json");
+            client.downloadJob(jobId, raw);
+            ObjectNode job;
+            try {
+                job = JsonStringField.readWithout(raw, "results", client.json());
+            } catch (IOException e) {
+                throw new MalformedResponseException(GenesysClient.SYSTEM, "get job " + jobId, "an InfrastructureascodeJob object",
+                        200, null, e.getMessage());
+            }
+            String status = job.path("status").asText(null);
+            String message = job.path("errorInfo").path("message").asText(null);
+            return new FinalJob(status, message, raw, out -> JsonStringField.copy(raw, "results", out));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not save job " + jobId + " under " + workDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String remoteUrl(String jobId) {
+        return client.jobApiUrl(jobId);
+    }
+}

@@ -1,0 +1,13 @@
+package io.jenkins.plugins.iacjobs.core.genesys;
+
+/** Filters for the job history. Explicit sort values are always sent: the documented defaults changed over time. */
+public record JobHistoryQuery(int maxResults, boolean includeErrors, String acceleratorId, String submittedBy, String status) {
+
+    public static JobHistoryQuery forAccelerator(String acceleratorId, int maxResults) {
+        return new JobHistoryQuery(maxResults, false, acceleratorId, null, null);
+    }
+
+    public JobHistoryQuery bySubmitter(String userId) {
+        return new JobHistoryQuery(maxResults, includeErrors, acceleratorId, userId, status);
+    }
+}

@@ -1,0 +1,41 @@
+package io.jenkins.plugins.iacjobs.core.http;
+
+import java.util.Map;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
+
+/**
+ * One call to a remote API, described before it is sent.
+ *
+ * @param operation  what the call does, in words, for error messages ("get job 42")
+ * @param idempotent whether it is safe to send again when the outcome is unknown
+ */
+public record ApiRequest(String operation, String method, HttpUrl url, RequestBody body, boolean idempotent,
+                         Map<String, String> headers) {
+
+    public static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    public ApiRequest {
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+
+    public static ApiRequest get(String operation, HttpUrl url) {
+        return new ApiRequest(operation, "GET", url, null, true, Map.of());
+    }
+
+    /** A POST that creates something: never re-sent blindly. */
+    public static ApiRequest create(String operation, HttpUrl url, RequestBody body) {
+        return new ApiRequest(operation, "POST", url, body, false, Map.of());
+    }
+
+    public ApiRequest withMethod(String newMethod, RequestBody newBody, boolean isIdempotent) {
+        return new ApiRequest(operation, newMethod, url, newBody, isIdempotent, headers);
+    }
+
+    public ApiRequest withHeader(String name, String value) {
+        Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+        h.put(name, value);
+        return new ApiRequest(operation, method, url, body, idempotent, h);
+    }
+}

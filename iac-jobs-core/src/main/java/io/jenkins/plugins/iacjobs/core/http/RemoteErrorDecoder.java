@@ -1,0 +1,15 @@
+package io.jenkins.plugins.iacjobs.core.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Turns a remote error body into the remote's own message. Each system has its own error shape. */
+@FunctionalInterface
+public interface RemoteErrorDecoder {
+    /** The message to show, or null when the body says nothing useful. Must not throw. */
+    String decode(int status, String body, ObjectMapper json);
+
+    /** For systems with no documented error shape: a short excerpt of the body. */
+    static RemoteErrorDecoder excerpt() {
+        return (status, body, json) -> Excerpts.of(body);
+    }
+}

@@ -1,0 +1,17 @@
+package io.jenkins.plugins.iacjobs.core.job;
+
+import io.jenkins.plugins.iacjobs.core.watch.JobState;
+import java.util.List;
+
+/**
+ * How a job ended and where its evidence is.
+ *
+ * @param artifacts the written files, relative to the artifacts root ("iac-jobs/&lt;id&gt;/plan.json")
+ */
+public record JobResult(String jobId, String status, JobState state, boolean planOnly, String message,
+                        List<String> artifacts, String remoteUrl, long durationMillis) {
+
+    public boolean success() {
+        return state.isSuccess();
+    }
+}

@@ -1,0 +1,91 @@
+package io.jenkins.plugins.iacjobs.core.job;
+
+import io.jenkins.plugins.iacjobs.core.JobFailedException;
+import io.jenkins.plugins.iacjobs.core.report.JobReport;
+import io.jenkins.plugins.iacjobs.core.report.JobReportWriter;
+import io.jenkins.plugins.iacjobs.core.watch.JobSnapshot;
+import io.jenkins.plugins.iacjobs.core.watch.JobState;
+import io.jenkins.plugins.iacjobs.core.watch.JobWatcher;
+import io.jenkins.plugins.iacjobs.core.watch.PollSettings;
+import io.jenkins.plugins.iacjobs.core.watch.Watch;
+import io.jenkins.plugins.iacjobs.core.watch.WatchHandle;
+import io.jenkins.plugins.iacjobs.core.watch.WatchListener;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The steps every front end takes, in order: submit, watch, then fetch the final job and write its evidence.
+ * The CLI calls them one after another; the Jenkins step calls {@link #watch} and finishes in the callback.
+ */
+public final class JobRunner {
+    private final RemoteJobSystem system;
+    private final JobWatcher watcher;
+    private final String connection;
+    private final Clock clock;
+
+    public JobRunner(RemoteJobSystem system, JobWatcher watcher, String connection, Clock clock) {
+        this.system = system;
+        this.watcher = watcher;
+        this.connection = connection;
+        this.clock = clock;
+    }
+
+    public RemoteJobSystem system() {
+        return system;
+    }
+
+    public WatchHandle handleFor(SubmittedJob job) {
+        return WatchHandle.start(system.systemId(), connection, job.jobId(), clock.instant());
+    }
+
+    /** Starts or resumes watching; completes when the job ends (see {@link Watch#result()}). */
+    public Watch watch(WatchHandle handle, WatchListener listener, PollSettings poll, Duration timeout) {
+        return watcher.watch(handle, system.probe(), listener, poll, timeout);
+    }
+
+    /**
+     * Fetches the final job and writes its files under {@code artifactsRoot}.
+     *
+     * @param submitted what was submitted, or null after a resume where only the id is known
+     * @param streamedLog the log text streamed while watching, or null
+     */
+    public JobResult finish(WatchHandle handle, JobSnapshot last, SubmittedJob submitted, Path artifactsRoot, Path streamedLog) {
+        Path work = artifactsRoot.resolve("iac-jobs").resolve(".work");
+        FinalJob fin = last.state() == JobState.PAUSED ? null : system.fetchFinal(handle.jobId(), work);
+        String status = fin != null && fin.status() != null ? fin.status() : last.status();
+        String message = fin != null && fin.message() != null ? fin.message() : last.message();
+        boolean success = last.state().isSuccess();
+        boolean planOnly = submitted != null && submitted.planOnly();
+        Instant ended = clock.instant();
+        String url = system.remoteUrl(handle.jobId());
+        JobReport report = new JobReport(system.displayName(), connection, handle.jobId(),
+                submitted == null ? null : submitted.targetName(), submitted == null ? null : submitted.targetId(), planOnly,
+                submitted == null ? Map.of() : submitted.shownParams(), status, success, message, handle.startedAt(), ended, url);
+        List<String> files = JobReportWriter.write(artifactsRoot, report, fin, streamedLog);
+        deleteQuietly(work);
+        return new JobResult(handle.jobId(), status, last.state(), planOnly, message, files, url,
+                report.duration() == null ? 0 : report.duration().toMillis());
+    }
+
+    /** The exception that ends a build or a command for a failed job, carrying the remote's message. */
+    public JobFailedException failure(JobResult r) {
+        String what = system.displayName() + " job " + r.jobId() + " ended " + r.status();
+        return new JobFailedException(r.jobId(), r.status(), r.message() == null || r.message().isBlank()
+                ? what : what + ": " + r.message());
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var s = java.nio.file.Files.list(dir)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+            java.nio.file.Files.deleteIfExists(dir);
+        } catch (java.io.IOException ignored) {
+            // leftovers in a temporary folder are harmless
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.jenkins.plugins.iacjobs.core.job;
+
+import io.jenkins.plugins.iacjobs.core.watch.JobProbe;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * One connection to a remote IaC system, as the runner, the CLI and the Jenkins plugin see it. Implementations:
+ * {@link io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs} and the Terrakube equivalent.
+ */
+public interface RemoteJobSystem {
+    /** A short stable id, persisted in watch handles: "genesys", "terrakube". */
+    String systemId();
+
+    /** For people: "Genesys Cloud". */
+    String displayName();
+
+    /** Validates the request against the remote (target exists, params fit), then submits exactly once. */
+    SubmittedJob submit(JobRequest request, Consumer<String> log);
+
+    /** Polls this connection's jobs for the watcher. */
+    JobProbe probe();
+
+    /** Asks the remote to cancel, where it can; otherwise says plainly that the job goes on. */
+    CancelOutcome cancel(String jobId);
+
+    /** Fetches the final job, with results, into {@code workDir}. */
+    FinalJob fetchFinal(String jobId, Path workDir);
+
+    /** A link a person can open for this job, or null. */
+    String remoteUrl(String jobId);
+}

@@ -1,0 +1,11 @@
+package io.jenkins.plugins.iacjobs.core.watch;
+
+/**
+ * What one poll saw.
+ *
+ * @param status    the status string exactly as the remote sent it
+ * @param message   the remote's error or note, if any
+ * @param logCursor where log streaming has got to (opaque to the watcher; null for systems without logs)
+ */
+public record JobSnapshot(String jobId, String status, JobState state, String message, String logCursor) {
+}

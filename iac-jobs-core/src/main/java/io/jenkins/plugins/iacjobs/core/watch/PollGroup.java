@@ -1,0 +1,133 @@
+package io.jenkins.plugins.iacjobs.core.watch;
+
+import io.jenkins.plugins.iacjobs.core.IacJobsException;
+import io.jenkins.plugins.iacjobs.core.http.RemoteApiException;
+import io.jenkins.plugins.iacjobs.core.http.UnreachableException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The watches that can be polled together (one connection). One scheduled tick serves them all: when any is
+ * due, due ones are polled with one listing call where the probe can, and the rest one by one. There is never
+ * more than one tick per group scheduled or running.
+ */
+final class PollGroup implements Runnable {
+    /** Watches due within this much of the tick are polled with it, so batches form instead of ticking per job. */
+    private static final Duration COALESCE = Duration.ofMillis(250);
+
+    private final JobProbe probe;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
+    private final Object tickLock = new Object();
+    private ScheduledFuture<?> tick;
+    private Instant tickAt;
+
+    PollGroup(JobProbe probe, ScheduledExecutorService scheduler, Clock clock) {
+        this.probe = probe;
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    void add(Watch w) {
+        watches.add(w);
+        w.result().whenComplete((s, e) -> watches.remove(w));
+        reschedule();
+    }
+
+    int size() {
+        return watches.size();
+    }
+
+    @Override
+    public void run() {
+        synchronized (this) {
+            synchronized (tickLock) {
+                tick = null;
+                tickAt = null;
+            }
+            try {
+                pollDue();
+            } finally {
+                reschedule();
+            }
+        }
+    }
+
+    private void pollDue() {
+        Instant now = clock.instant();
+        Instant horizon = now.plus(COALESCE);
+        List<Watch> due = new ArrayList<>();
+        for (Watch w : watches) {
+            if (!w.expireIfPastDeadline(now) && w.isDue(horizon)) {
+                due.add(w);
+            }
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        Map<String, JobSnapshot> covered = Map.of();
+        if (due.size() > 1 && probe.batchKey() != null) {
+            try {
+                covered = probe.pollMany(due.stream().map(Watch::handle).toList());
+            } catch (IacJobsException e) {
+                if (isTransient(e)) {
+                    // the remote is struggling: back every due job off instead of multiplying requests
+                    for (Watch w : due) {
+                        w.failed(e, now);
+                    }
+                    return;
+                }
+                // the listing is not usable (permissions, shape): poll one by one
+            }
+        }
+        for (Watch w : due) {
+            if (w.isDone()) {
+                continue;
+            }
+            JobSnapshot s = covered.get(w.handle().jobId());
+            if (s != null) {
+                w.apply(s, clock.instant());
+            } else {
+                w.pollAlone(clock.instant());
+            }
+        }
+    }
+
+    private static boolean isTransient(IacJobsException e) {
+        return e instanceof UnreachableException || (e instanceof RemoteApiException r && r.isTransient());
+    }
+
+    private void reschedule() {
+        Instant earliest = null;
+        for (Watch w : watches) {
+            if (w.isDone()) {
+                continue;
+            }
+            Instant at = w.wakeAt();
+            if (earliest == null || at.isBefore(earliest)) {
+                earliest = at;
+            }
+        }
+        synchronized (tickLock) {
+            if (earliest == null || (tickAt != null && !tickAt.isAfter(earliest))) {
+                return;
+            }
+            if (tick != null) {
+                tick.cancel(false);
+            }
+            long delay = Math.max(0, Duration.between(clock.instant(), earliest).toMillis());
+            tickAt = earliest;
+            tick = scheduler.schedule(this, delay, TimeUnit.MILLISECONDS);
+        }
+    }
+}

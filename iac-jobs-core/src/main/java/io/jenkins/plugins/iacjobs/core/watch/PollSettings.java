@@ -1,0 +1,26 @@
+package io.jenkins.plugins.iacjobs.core.watch;
+
+import java.time.Duration;
+
+/**
+ * How often to poll: start at {@code minInterval}, stretch by {@code backoffFactor} while nothing changes, never
+ * beyond {@code maxInterval}; after a change, start fast again. A heartbeat is reported after
+ * {@code heartbeatEvery} without change.
+ */
+public record PollSettings(Duration minInterval, Duration maxInterval, double backoffFactor, Duration heartbeatEvery) {
+
+    public PollSettings {
+        if (minInterval.isNegative() || minInterval.isZero() || maxInterval.compareTo(minInterval) < 0 || backoffFactor < 1.0) {
+            throw new IllegalArgumentException("poll interval bounds must satisfy 0 < min <= max and factor >= 1");
+        }
+    }
+
+    public static PollSettings defaults() {
+        return new PollSettings(Duration.ofSeconds(1), Duration.ofSeconds(15), 1.5, Duration.ofMinutes(1));
+    }
+
+    Duration next(Duration current) {
+        long next = (long) (current.toMillis() * backoffFactor);
+        return Duration.ofMillis(Math.min(maxInterval.toMillis(), Math.max(minInterval.toMillis(), next)));
+    }
+}

@@ -1,0 +1,163 @@
+package io.jenkins.plugins.iacjobs.core.watch;
+
+import io.jenkins.plugins.iacjobs.core.IacJobsException;
+import io.jenkins.plugins.iacjobs.core.WaitAbortedException;
+import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
+import io.jenkins.plugins.iacjobs.core.http.RemoteApiException;
+import io.jenkins.plugins.iacjobs.core.http.UnreachableException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One job being watched. Its {@link #result()} completes with the last snapshot when the job ends (or pauses),
+ * or exceptionally with an {@link IacJobsException}: the remote failure, {@link WaitTimeoutException} or
+ * {@link WaitAbortedException}. A failed job is not an exception here: callers decide from the snapshot.
+ */
+public final class Watch {
+    static final int MAX_CONSECUTIVE_FAILURES = 40;
+
+    private final JobProbe probe;
+    private final WatchListener listener;
+    private final PollSettings settings;
+    private final Instant deadline;
+    private final Duration timeout;
+    private final CompletableFuture<JobSnapshot> result = new CompletableFuture<>();
+    private volatile WatchHandle handle;
+    private volatile JobSnapshot last;
+    // Touched only by the group's tick, which runs one at a time.
+    private Duration interval;
+    private Instant nextDueAt;
+    private Instant lastChangeAt;
+    private Instant lastReportAt;
+    private int consecutiveFailures;
+
+    Watch(WatchHandle handle, JobProbe probe, WatchListener listener, PollSettings settings, Duration timeout, Instant now) {
+        this.handle = handle;
+        this.probe = probe;
+        this.listener = listener;
+        this.settings = settings;
+        this.timeout = timeout;
+        this.deadline = timeout == null ? null : handle.startedAt().plus(timeout);
+        this.interval = settings.minInterval();
+        this.nextDueAt = now;
+        this.lastChangeAt = now;
+        this.lastReportAt = now;
+    }
+
+    public CompletableFuture<JobSnapshot> result() {
+        return result;
+    }
+
+    /** The handle as it stands now: persist this to resume. */
+    public WatchHandle handle() {
+        return handle;
+    }
+
+    /** The last snapshot seen, or null before the first poll. */
+    public JobSnapshot lastSnapshot() {
+        return last;
+    }
+
+    /** Stops watching (the remote job is not touched). The result completes with {@link WaitAbortedException}. */
+    public void cancel() {
+        result.completeExceptionally(new WaitAbortedException("Stopped watching job " + handle.jobId()
+                + (last == null ? "" : " (last status " + last.status() + ")")));
+    }
+
+    public boolean isDone() {
+        return result.isDone();
+    }
+
+    JobProbe probe() {
+        return probe;
+    }
+
+    Instant wakeAt() {
+        return deadline != null && deadline.isBefore(nextDueAt) ? deadline : nextDueAt;
+    }
+
+    boolean isDue(Instant now) {
+        return !nextDueAt.isAfter(now);
+    }
+
+    /** Ends the watch if the deadline passed; returns true if it did. */
+    boolean expireIfPastDeadline(Instant now) {
+        if (deadline != null && !now.isBefore(deadline) && !result.isDone()) {
+            result.completeExceptionally(new WaitTimeoutException("Gave up waiting for job " + handle.jobId() + " after "
+                    + Durations.format(timeout) + " (the timeout)" + (last == null ? "" : "; its last status was " + last.status())));
+            return true;
+        }
+        return result.isDone();
+    }
+
+    void pollAlone(Instant now) {
+        JobSnapshot s;
+        try {
+            s = probe.poll(handle, text -> safely(() -> listener.onLog(text)));
+        } catch (IacJobsException e) {
+            failed(e, now);
+            return;
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+            return;
+        }
+        apply(s, now);
+    }
+
+    void apply(JobSnapshot s, Instant now) {
+        consecutiveFailures = 0;
+        boolean statusChanged = !Objects.equals(s.status(), handle.lastStatus());
+        boolean logMoved = !Objects.equals(s.logCursor(), handle.logCursor()) && s.logCursor() != null;
+        last = s;
+        if (statusChanged || logMoved) {
+            handle = handle.withProgress(s.status(), s.logCursor() != null ? s.logCursor() : handle.logCursor());
+            safely(() -> listener.onProgress(handle));
+        }
+        if (statusChanged) {
+            safely(() -> listener.onStatus(s, now));
+            lastChangeAt = now;
+            lastReportAt = now;
+        }
+        if (s.state().endsWatch()) {
+            result.complete(s);
+            return;
+        }
+        if (statusChanged || logMoved) {
+            interval = settings.minInterval();
+        } else {
+            interval = settings.next(interval);
+            if (Duration.between(lastReportAt, now).compareTo(settings.heartbeatEvery()) >= 0) {
+                lastReportAt = now;
+                safely(() -> listener.onHeartbeat(s, Duration.between(lastChangeAt, now)));
+            }
+        }
+        nextDueAt = now.plus(interval);
+    }
+
+    void failed(IacJobsException e, Instant now) {
+        boolean transientFailure = e instanceof UnreachableException
+                || (e instanceof RemoteApiException r && r.isTransient());
+        if (!transientFailure || ++consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
+            result.completeExceptionally(e);
+            return;
+        }
+        interval = settings.next(interval);
+        Duration wait = interval;
+        if (e instanceof RemoteApiException r && r.retryAfter().isPresent() && r.retryAfter().get().compareTo(wait) > 0) {
+            wait = r.retryAfter().get();
+        }
+        Duration retryIn = wait;
+        nextDueAt = now.plus(wait);
+        safely(() -> listener.onTrouble(e, retryIn));
+    }
+
+    private static void safely(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException ignored) {
+            // a listener's failure must not stop the watch or other jobs
+        }
+    }
+}
