@@ -5,10 +5,8 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Util;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
-import io.jenkins.plugins.iacjobs.core.auth.CachedTokenSource;
 import io.jenkins.plugins.iacjobs.core.auth.ClientCredentials;
 import io.jenkins.plugins.iacjobs.core.auth.GenesysEndpoints;
-import io.jenkins.plugins.iacjobs.core.auth.OAuthClientCredentialsGrant;
 import io.jenkins.plugins.iacjobs.core.auth.TokenSource;
 import io.jenkins.plugins.iacjobs.core.auth.TokenSourceRegistry;
 import io.jenkins.plugins.iacjobs.core.genesys.AcceleratorQuery;
@@ -17,10 +15,15 @@ import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;
 import io.jenkins.plugins.iacjobs.core.http.HttpClients;
 import io.jenkins.plugins.iacjobs.core.http.HttpSettings;
 import io.jenkins.plugins.iacjobs.core.http.Json;
-import io.jenkins.plugins.iacjobs.core.http.RestClient;
 import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
 import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import jenkins.model.Jenkins;
 import okhttp3.OkHttpClient;
 import org.kohsuke.accmod.Restricted;
@@ -34,6 +37,7 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 final class GenesysAccess {
 
     private static final TokenSourceRegistry TOKENS = new TokenSourceRegistry();
+    private static final Map<String, RemoteJobSystem> JOBS = new ConcurrentHashMap<>();
     private static volatile OkHttpClient base;
     private static volatile ObjectMapper json;
 
@@ -90,12 +94,21 @@ final class GenesysAccess {
     static @NonNull GenesysClient client(@NonNull Connection c, @NonNull ResolvedCredentials credentials) {
         GenesysEndpoints endpoints = endpoints(c);
         OkHttpClient http = http();
-        return GenesysClient.create(http, json(), tokens(http, endpoints, credentials), endpoints);
+        if (credentials instanceof ResolvedCredentials.Bearer b) {
+            return GenesysClient.create(http, json(), TokenSource.fixed(b.token().getPlainText()), endpoints);
+        }
+        ResolvedCredentials.OAuthClient o = (ResolvedCredentials.OAuthClient) credentials;
+        return GenesysJobs.connect(http, json(), endpoints, new ClientCredentials(o.clientId(), o.clientSecret().getPlainText()),
+                TOKENS, Clock.systemUTC());
     }
 
-    /** The system-neutral view the step runs against. */
+    /**
+     * The system-neutral view the step runs against. One instance per connection and credential, so that the
+     * watcher can poll all of their jobs with one history call and the submitter memory is shared.
+     */
     static @NonNull RemoteJobSystem jobs(@NonNull Connection c, @NonNull ResolvedCredentials credentials) {
-        return GenesysJobs.create(client(c, credentials));
+        String key = c.getName() + "|" + endpoints(c).apiBase() + "|" + fingerprint(credentials);
+        return JOBS.computeIfAbsent(key, k -> GenesysJobs.create(client(c, credentials), k, Clock.systemUTC()));
     }
 
     /** Returns how many accelerators the first page lists; any failure is an {@link IacJobsException}. */
@@ -104,19 +117,17 @@ final class GenesysAccess {
         return page.entities() == null ? 0 : page.entities().size();
     }
 
-    private static TokenSource tokens(OkHttpClient http, GenesysEndpoints endpoints, ResolvedCredentials credentials) {
-        if (credentials instanceof ResolvedCredentials.Bearer b) {
-            return TokenSource.fixed(b.token().getPlainText());
+    /** A digest, never the secret: a rotated secret gets a fresh client, and the key is safe to log. */
+    private static String fingerprint(ResolvedCredentials credentials) {
+        String material = credentials instanceof ResolvedCredentials.OAuthClient o
+                ? o.clientId() + ":" + o.clientSecret().getPlainText()
+                : ((ResolvedCredentials.Bearer) credentials).token().getPlainText();
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        ResolvedCredentials.OAuthClient o = (ResolvedCredentials.OAuthClient) credentials;
-        String secret = o.clientSecret().getPlainText();
-        return TOKENS.get(endpoints.tokenUrl().toString(), o.clientId(), secret, () -> {
-            RestClient login = RestClient.create(http, json(), null, GenesysClient.SYSTEM + " login",
-                    OAuthClientCredentialsGrant::decodeOAuthError);
-            ClientCredentials cc = new ClientCredentials(o.clientId(), secret);
-            return new CachedTokenSource(OAuthClientCredentialsGrant.basic(login, endpoints.tokenUrl(), cc, Clock.systemUTC()),
-                    Clock.systemUTC());
-        });
     }
 
     private static String userAgent() {
