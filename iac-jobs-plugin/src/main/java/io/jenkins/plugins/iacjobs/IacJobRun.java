@@ -40,6 +40,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -59,6 +62,7 @@ final class IacJobRun {
 
     private static final Logger LOGGER = Logger.getLogger(IacJobRun.class.getName());
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
+    private static final int CANCEL_WAIT_SECONDS = 5;
 
     /** One watcher for the whole controller: a fixed handful of threads however many jobs wait. */
     private static final JobWatcher WATCHER = JobWatcher.create();
@@ -86,6 +90,7 @@ final class IacJobRun {
     private final CompletableFuture<Map<String, Object>> result = new CompletableFuture<>();
     private volatile Watch watch;
     private volatile RemoteJobSystem system;
+    private volatile boolean stopped;
 
     private IacJobRun(Run<?, ?> run, TaskListener listener, IacJobRequest request, State state, Consumer<State> persist) {
         this.run = run;
@@ -154,6 +159,11 @@ final class IacJobRun {
                         state.planOnly, state.accelerator, null, null, List.of(), system.remoteUrl(jobId)));
                 return;
             }
+            if (stopped) {
+                // Aborted while the submission was in flight: the job exists now, so say so instead of watching.
+                say(system.cancel(jobId).message());
+                return;
+            }
             startWatch(c);
         } catch (Throwable t) {
             fail(t);
@@ -190,23 +200,31 @@ final class IacJobRun {
         });
     }
 
-    /** Stops waiting; says plainly what happens to the remote job. Safe to call more than once. */
+    /**
+     * Stops waiting and says plainly what happens to the remote job. Asking the remote (Terrakube can cancel)
+     * is bounded, so aborting stays prompt. Safe to call more than once.
+     */
     void stop() {
+        stopped = true;
         Watch w = watch;
         if (w != null) {
             w.cancel();
         }
         RemoteJobSystem s = system;
-        State st = state;
-        if (s != null && st.handle != null) {
-            jenkins.util.Timer.get().submit(() -> {
-                try {
-                    CancelOutcome out = s.cancel(st.handle.jobId());
-                    say(out.message());
-                } catch (RuntimeException e) {
-                    say(Messages.IacJobRun_cancelFailed(st.handle.jobId(), e.getMessage()));
-                }
-            });
+        WatchHandle h = state.handle;
+        if (s == null || h == null) {
+            say(Messages.IacJobRun_stoppedBeforeSubmit());
+            return;
+        }
+        try {
+            CancelOutcome out = CompletableFuture.supplyAsync(() -> s.cancel(h.jobId()), jenkins.util.Timer.get())
+                    .get(CANCEL_WAIT_SECONDS, TimeUnit.SECONDS);
+            say(out.message());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            say(Messages.IacJobRun_cancelFailed(h.jobId(), "interrupted"));
+        } catch (ExecutionException | TimeoutException e) {
+            say(Messages.IacJobRun_cancelFailed(h.jobId(), unwrap(e).getMessage()));
         }
     }
 
