@@ -74,10 +74,12 @@ class IacJobStepTest {
             assertTrue(b.getArtifactManager().root().child(a).isFile(), a + " archived");
         }
         String log = JenkinsRule.getLog(b);
-        for (String status : new String[] {"Queued", "Running", "Complete"}) {
-            assertEquals(1, StringUtils.countMatches(log, "job " + action.getJobId() + ": " + status),
-                    status + " logged once:\n" + log);
+        // A fast job may pass through Queued and Running between two polls; whatever is seen is logged once.
+        for (String status : new String[] {"Queued", "Running"}) {
+            assertTrue(StringUtils.countMatches(log, "job " + action.getJobId() + ": " + status) <= 1,
+                    status + " logged at most once:\n" + log);
         }
+        assertEquals(1, StringUtils.countMatches(log, "job " + action.getJobId() + ": Complete"), "Complete once:\n" + log);
         assertThat("sensitive parameter masked in the log", log, not(containsString("hush-123")));
         assertThat(action.getParameters().get("flow_api_secret"), not(containsString("hush-123")));
         r.createWebClient().getPage(b); // summary.jelly renders
