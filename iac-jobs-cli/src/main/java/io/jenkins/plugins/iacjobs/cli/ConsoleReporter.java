@@ -34,6 +34,8 @@ final class ConsoleReporter implements WatchListener {
     private String status = "submitted";
     private int frame;
     private boolean progressShown;
+    /** The last log text ended mid-line: remote log chunks are cut anywhere, so end the line before our own. */
+    private boolean midLine;
 
     ConsoleReporter(PrintStream out, boolean tty, Clock clock, String label, Path logFile) {
         this.out = out;
@@ -67,7 +69,9 @@ final class ConsoleReporter implements WatchListener {
     @Override
     public synchronized void onLog(String text) {
         clearProgress();
-        out.print(text.endsWith("\n") ? text : text + "\n");
+        out.print(text);
+        out.flush();
+        midLine = !text.isEmpty() && !text.endsWith("\n");
         if (logFile != null) {
             try (OutputStream o = Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
                 o.write(text.getBytes(StandardCharsets.UTF_8));
@@ -84,7 +88,7 @@ final class ConsoleReporter implements WatchListener {
 
     /** Redraws the progress indicator; a no-op when output is not a terminal. */
     synchronized void tick() {
-        if (!tty) {
+        if (!tty || midLine) {
             return;
         }
         frame = (frame + 1) % SPINNER.length();
@@ -94,6 +98,10 @@ final class ConsoleReporter implements WatchListener {
     }
 
     private void clearProgress() {
+        if (midLine) {
+            out.println();
+            midLine = false;
+        }
         if (progressShown) {
             out.print("\r\033[K");
             progressShown = false;

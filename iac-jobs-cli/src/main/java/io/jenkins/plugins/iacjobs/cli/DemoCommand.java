@@ -24,6 +24,8 @@ final class DemoCommand implements Callable<Integer> {
     RunOptions run;
     @Option(names = "--faults", description = "Faults for the sandbox to inject: none, all, or e.g. 429,5xx,drop-submit,401 (default: ${DEFAULT-VALUE}).", defaultValue = "none")
     String faults;
+    @Option(names = "--system", paramLabel = "SYSTEM", defaultValue = "genesys", description = "genesys (a Simple IVR dry run) or terrakube (a plan-only run with live step logs); default: ${DEFAULT-VALUE}.")
+    RemoteSystemChoice system;
     @Option(names = "--time-scale", description = "Sandbox job speed; 1.0 is a few seconds per phase (default: ${DEFAULT-VALUE}).", defaultValue = "1.0")
     double timeScale;
 
@@ -44,6 +46,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         try (Sandbox sandbox = Sandbox.start(SandboxConfig.defaults().withFaults(plan).withTimeScale(timeScale))) {
             ctx.out().println("Sandbox started at " + sandbox.baseUrl() + " (faults: " + plan + ")");
+            if (system == RemoteSystemChoice.terrakube) {
+                return TerrakubeDemo.run(ctx, sandbox, run);
+            }
             GenesysEndpoints endpoints = GenesysEndpoints.forBaseUrl(sandbox.baseUrl());
             GenesysClient client = GenesysJobs.connect(ctx.http(), ctx.json(), endpoints,
                     new ClientCredentials(sandbox.genesysClientId(), sandbox.genesysClientSecret()), ctx.tokens(), ctx.clock());

@@ -25,8 +25,12 @@ final class JobCommand {
         @Mixin
         GenesysOptions genesys;
         @Mixin
+        TerrakubeOptions terrakube;
+        @Mixin
         RunOptions run;
-        @Option(names = "--accelerator", required = true, paramLabel = "ID_OR_NAME", description = "Accelerator id, or its exact name.")
+        @Option(names = "--system", paramLabel = "SYSTEM", defaultValue = "genesys", description = "genesys or terrakube (default: ${DEFAULT-VALUE}).")
+        RemoteSystemChoice system;
+        @Option(names = "--accelerator", paramLabel = "ID_OR_NAME", description = "Accelerator id, or its exact name (Terrakube: the template).")
         String accelerator;
         @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "An accelerator parameter; repeat for more.")
         Map<String, String> params = new LinkedHashMap<>();
@@ -41,6 +45,13 @@ final class JobCommand {
 
         @Override
         public Integer call() {
+            if (system == RemoteSystemChoice.terrakube) {
+                return new JobExecution(ctx, terrakube.jobs(ctx, genesys.baseUrl), "cli", run)
+                        .submitAndWait(terrakube.request(accelerator, planOnly), submitOnly);
+            }
+            if (accelerator == null) {
+                throw new io.jenkins.plugins.iacjobs.core.ValidationException("--accelerator", "is required; give the accelerator's id or exact name");
+            }
             GenesysJobs jobs = genesys.jobs(ctx);
             return new JobExecution(ctx, jobs, "cli", run).submitAndWait(new JobRequest(accelerator, params, planOnly, Map.of()), submitOnly);
         }
@@ -52,7 +63,11 @@ final class JobCommand {
         @Mixin
         GenesysOptions genesys;
         @Mixin
+        TerrakubeOptions terrakube;
+        @Mixin
         RunOptions run;
+        @Option(names = "--system", paramLabel = "SYSTEM", defaultValue = "genesys", description = "genesys or terrakube (default: ${DEFAULT-VALUE}).")
+        RemoteSystemChoice system;
         @Parameters(paramLabel = "JOB_ID", description = "The job id.")
         String jobId;
 
@@ -62,6 +77,9 @@ final class JobCommand {
 
         @Override
         public Integer call() {
+            if (system == RemoteSystemChoice.terrakube) {
+                return new JobExecution(ctx, terrakube.jobs(ctx, genesys.baseUrl), "cli", run).waitFor(jobId);
+            }
             return new JobExecution(ctx, genesys.jobs(ctx), "cli", run).waitFor(jobId);
         }
     }

@@ -1,0 +1,4 @@
+package io.jenkins.plugins.iacjobs.cli;
+
+/** The remote system a command talks to ({@code --system}). */
+enum RemoteSystemChoice { genesys, terrakube }

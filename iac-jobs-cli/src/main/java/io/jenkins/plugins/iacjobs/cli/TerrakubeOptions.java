@@ -1,0 +1,70 @@
+package io.jenkins.plugins.iacjobs.cli;
+
+import io.jenkins.plugins.iacjobs.core.ValidationException;
+import io.jenkins.plugins.iacjobs.core.auth.TokenSource;
+import io.jenkins.plugins.iacjobs.core.job.JobRequest;
+import io.jenkins.plugins.iacjobs.core.terrakube.ApprovePolicy;
+import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeConnection;
+import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeJobRequest;
+import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeJobs;
+import picocli.CommandLine.Option;
+
+/**
+ * Where to reach Terrakube and what to run there. The URL is the shared {@code --base-url} (or
+ * {@code $IACJOBS_TERRAKUBE_URL}); the token comes only from {@code $IACJOBS_TERRAKUBE_TOKEN}, never from a flag.
+ */
+public final class TerrakubeOptions {
+    public static final String ENV_URL = "IACJOBS_TERRAKUBE_URL";
+    public static final String ENV_ORGANIZATION = "IACJOBS_TERRAKUBE_ORGANIZATION";
+    public static final String ENV_TOKEN = "IACJOBS_TERRAKUBE_TOKEN";
+
+    @Option(names = "--organization", paramLabel = "NAME_OR_ID", description = "Terrakube organization (default: $IACJOBS_TERRAKUBE_ORGANIZATION).")
+    String organization;
+
+    @Option(names = "--workspace", paramLabel = "NAME_OR_ID", description = "Terrakube workspace to run the job in.")
+    String workspace;
+
+    @Option(names = "--template", paramLabel = "NAME_OR_ID", description = "Terrakube template to run (--accelerator is accepted too); older servers: plan, apply or destroy.")
+    String template;
+
+    @Option(names = "--branch", paramLabel = "BRANCH", description = "Git branch to run instead of the workspace's.")
+    String branch;
+
+    @Option(names = "--approve", paramLabel = "POLICY", description = "At waitingApproval: auto (approve once), never (stop and exit 0), or wait (for a person in Terrakube; default).")
+    String approve;
+
+    @Option(names = "--plan-only-template", paramLabel = "NAME_OR_ID", description = "The template --plan-only runs when --template is not given (default: the one template that only plans).")
+    String planOnlyTemplate;
+
+    TerrakubeJobs jobs(CliContext ctx, String baseUrl) {
+        String url = firstSet(ctx.env(ENV_URL), baseUrl, ctx.env("IACJOBS_BASE_URL"));
+        if (url == null) {
+            throw new ValidationException("--base-url", "no Terrakube URL given; pass --base-url https://terrakube-api.example.com or set " + ENV_URL);
+        }
+        String org = firstSet(organization, ctx.env(ENV_ORGANIZATION));
+        if (org == null) {
+            throw new ValidationException("--organization", "no organization given; pass --organization NAME or set " + ENV_ORGANIZATION);
+        }
+        String token = ctx.env(ENV_TOKEN);
+        if (token == null || token.isBlank()) {
+            throw new ValidationException(ENV_TOKEN, "is not set; export a Terrakube personal access token or team token");
+        }
+        TerrakubeConnection c = TerrakubeConnection.of(url, org).withPlanOnlyTemplate(planOnlyTemplate);
+        return TerrakubeJobs.create(ctx.http(), ctx.json(), c, TokenSource.fixed(token.strip()), ctx.clock())
+                .withApprovePolicy(ApprovePolicy.parse(approve));
+    }
+
+    JobRequest request(String acceleratorAlias, boolean planOnly) {
+        return new TerrakubeJobRequest(workspace, firstSet(template, acceleratorAlias), planOnly, branch,
+                ApprovePolicy.parse(approve)).toJobRequest();
+    }
+
+    private static String firstSet(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,117 @@
+package io.jenkins.plugins.iacjobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.iacjobs.sandbox.Sandbox;
+import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
+import io.jenkins.plugins.iacjobs.sandbox.terrakube.TerrakubeSandbox;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code iacjobs job run --system terrakube} and {@code iacjobs demo --system terrakube} against the sandbox. */
+class TerrakubeCliTest {
+    @TempDir
+    Path dir;
+    private Sandbox sandbox;
+
+    @BeforeEach
+    void start() {
+        sandbox = Sandbox.start(SandboxConfig.defaults().withTimeScale(0.1));
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    private Map<String, String> env() {
+        return Map.of("IACJOBS_TERRAKUBE_URL", sandbox.baseUrl(), "IACJOBS_TERRAKUBE_TOKEN", sandbox.terrakube().token());
+    }
+
+    private CliRun run(String workspace, String template, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("job", "run", "--system", "terrakube", "--organization", "sandbox-org",
+                "--workspace", workspace, "--template", template, "--out", dir.toString(), "--poll-min", "20ms", "--poll-max", "100ms"));
+        args.addAll(List.of(more));
+        return CliRun.of(env(), args.toArray(String[]::new));
+    }
+
+    @Test
+    void aCompletedJobStreamsItsStepLogsLiveAndExitsZero() throws Exception {
+        CliRun r = run("sandbox-workspace", "Plan and apply", "--approve", "auto");
+        assertEquals(ExitCodes.SUCCESS, r.exit(), r.toString());
+        int plan = r.out().indexOf("Plan: 40 to add");
+        int approved = r.out().indexOf("[iacjobs] Approved job 1");
+        int apply = r.out().indexOf("Apply complete!");
+        int done = r.out().indexOf("Done: Terrakube job 1 completed");
+        assertTrue(plan > 0 && plan < approved && approved < apply && apply < done, r.out());
+        String log = Files.readString(dir.resolve("iac-jobs/1/log.txt"));
+        assertTrue(log.contains("Plan: 40 to add") && log.contains("Apply complete!"), log);
+        assertEquals(1, sandbox.counters().get(TerrakubeSandbox.APPROVALS));
+        assertFalse(r.all().contains(sandbox.terrakube().token()));
+    }
+
+    @Test
+    void aFailedStepExitsOneNamingTheStep() {
+        CliRun r = run("broken-plan", "Plan");
+        assertEquals(ExitCodes.JOB_FAILED, r.exit(), r.toString());
+        assertTrue(r.err().contains("Terrakube job 1 ended failed: step 100 'Plan' failed"), r.toString());
+        assertTrue(r.out().contains("Error: sandbox failure in terraformPlan"), r.out());
+    }
+
+    @Test
+    void aRejectedJobExitsOne() throws Exception {
+        CompletableFuture<CliRun> running = CompletableFuture.supplyAsync(() -> run("sandbox-workspace", "Plan and apply", "--approve", "wait"));
+        while (!sandbox.terrakube().jobStatus("1").map("waitingApproval"::equals).orElse(false)) {
+            Thread.sleep(20);
+        }
+        String patch = "{\"data\":{\"type\":\"job\",\"id\":\"1\",\"attributes\":{\"status\":\"rejected\"}}}";
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(sandbox.baseUrl() + "/api/v1/organization/" + sandbox.terrakube().organizationId() + "/job/1"))
+                .header("Authorization", "Bearer " + sandbox.terrakube().token())
+                .header("Content-Type", "application/vnd.api+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(patch)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, answer.statusCode());
+
+        CliRun r = running.get();
+        assertEquals(ExitCodes.JOB_FAILED, r.exit(), r.toString());
+        assertTrue(r.err().contains("ended rejected: the job was rejected at its approval step"), r.toString());
+    }
+
+    @Test
+    void approveNeverStopsAtWaitingApprovalAndExitsZero() {
+        CliRun r = run("sandbox-workspace", "Plan and apply", "--approve", "never");
+        assertEquals(ExitCodes.SUCCESS, r.exit(), r.toString());
+        assertTrue(r.out().contains("Terrakube job 1: waitingApproval - Job 1 is waiting for approval by team TERRAFORM_CLI"), r.out());
+        assertEquals(0, sandbox.counters().get(TerrakubeSandbox.APPROVALS));
+    }
+
+    @Test
+    void aMissingTokenIsAUsageErrorThatSaysWhatToSet() {
+        CliRun r = CliRun.of(Map.of("IACJOBS_TERRAKUBE_URL", sandbox.baseUrl()), "job", "run", "--system", "terrakube",
+                "--organization", "sandbox-org", "--workspace", "sandbox-workspace", "--template", "Plan");
+        assertEquals(ExitCodes.USAGE, r.exit(), r.toString());
+        assertTrue(r.err().contains("IACJOBS_TERRAKUBE_TOKEN: is not set"), r.toString());
+    }
+
+    @Test
+    void theTerrakubeDemoRunsAPlanOnlyJob() throws Exception {
+        CliRun r = CliRun.of(Map.of(), "demo", "--system", "terrakube", "--time-scale", "0.1", "--out", dir.toString());
+        assertEquals(ExitCodes.SUCCESS, r.exit(), r.toString());
+        assertTrue(r.out().contains("--- Step 100 'Plan' ---") && r.out().contains("Plan: 40 to add"), r.out());
+        assertTrue(r.out().contains("(plan only)"), r.out());
+        assertTrue(Files.exists(dir.resolve("iac-jobs/1/plan.json")));
+    }
+}
