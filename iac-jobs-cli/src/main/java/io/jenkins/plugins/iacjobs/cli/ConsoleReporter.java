@@ -24,6 +24,7 @@ import java.time.format.DateTimeFormatter;
 final class ConsoleReporter implements WatchListener {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final String SPINNER = "|/-\\";
+    private static final int MAX_PARTIAL_LINE = 8192;
 
     private final PrintStream out;
     private final boolean tty;
@@ -34,8 +35,8 @@ final class ConsoleReporter implements WatchListener {
     private String status = "submitted";
     private int frame;
     private boolean progressShown;
-    /** The last log text ended mid-line: remote log chunks are cut anywhere, so end the line before our own. */
-    private boolean midLine;
+    /** The unfinished last line of the log: remote log chunks are cut anywhere, and lines print whole. */
+    private final StringBuilder partialLine = new StringBuilder();
 
     ConsoleReporter(PrintStream out, boolean tty, Clock clock, String label, Path logFile) {
         this.out = out;
@@ -55,6 +56,9 @@ final class ConsoleReporter implements WatchListener {
     public synchronized void onStatus(JobSnapshot snapshot, Instant at) {
         status = snapshot.status();
         clearProgress();
+        if (snapshot.state().endsWatch()) {
+            flushPartialLine();
+        }
         out.println("[" + TIME.format(at) + "] " + label + " " + snapshot.jobId() + ": " + snapshot.status()
                 + (snapshot.message() == null ? "" : " - " + snapshot.message()));
     }
@@ -69,9 +73,15 @@ final class ConsoleReporter implements WatchListener {
     @Override
     public synchronized void onLog(String text) {
         clearProgress();
-        out.print(text);
-        out.flush();
-        midLine = !text.isEmpty() && !text.endsWith("\n");
+        partialLine.append(text);
+        int end = partialLine.lastIndexOf("\n") + 1;
+        if (end == 0 && partialLine.length() > MAX_PARTIAL_LINE) {
+            flushPartialLine();
+        } else if (end > 0) {
+            out.print(partialLine.substring(0, end));
+            out.flush();
+            partialLine.delete(0, end);
+        }
         if (logFile != null) {
             try (OutputStream o = Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
                 o.write(text.getBytes(StandardCharsets.UTF_8));
@@ -88,7 +98,7 @@ final class ConsoleReporter implements WatchListener {
 
     /** Redraws the progress indicator; a no-op when output is not a terminal. */
     synchronized void tick() {
-        if (!tty || midLine) {
+        if (!tty) {
             return;
         }
         frame = (frame + 1) % SPINNER.length();
@@ -97,11 +107,14 @@ final class ConsoleReporter implements WatchListener {
         progressShown = true;
     }
 
-    private void clearProgress() {
-        if (midLine) {
-            out.println();
-            midLine = false;
+    private void flushPartialLine() {
+        if (partialLine.length() > 0) {
+            out.println(partialLine);
+            partialLine.setLength(0);
         }
+    }
+
+    private void clearProgress() {
         if (progressShown) {
             out.print("\r\033[K");
             progressShown = false;

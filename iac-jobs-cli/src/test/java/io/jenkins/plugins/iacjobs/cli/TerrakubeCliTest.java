@@ -57,6 +57,8 @@ class TerrakubeCliTest {
         int apply = r.out().indexOf("Apply complete!");
         int done = r.out().indexOf("Done: Terrakube job 1 completed");
         assertTrue(plan > 0 && plan < approved && approved < apply && apply < done, r.out());
+        long whole = r.out().lines().filter(l -> l.matches("  \\+ null_resource\\.sandbox\\[\\d+] will be created · größe=\\d+ ✓")).count();
+        assertEquals(80, whole, "log chunks are cut anywhere but lines print whole: " + r.out());
         String log = Files.readString(dir.resolve("iac-jobs/1/log.txt"));
         assertTrue(log.contains("Plan: 40 to add") && log.contains("Apply complete!"), log);
         assertEquals(1, sandbox.counters().get(TerrakubeSandbox.APPROVALS));
