@@ -8,9 +8,9 @@ import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
- * What the step or builder was asked to do, as plain serialisable values. Persisted with the step execution,
- * so it names credentials by id only. Parameter values are kept because a resumed step may still need to
- * validate them; sensitive ones belong in credentials-bound variables (see the user guide).
+ * What the step or builder was asked to do, as plain serialisable values. It names credentials by id only.
+ * The step execution persists {@link #withoutParamValues()}: parameter values are needed only to submit, and
+ * one of them may be sensitive.
  */
 @Restricted(NoExternalUse.class)
 record IacJobRequest(
@@ -28,6 +28,13 @@ record IacJobRequest(
 
     IacJobRequest {
         params = params == null ? new LinkedHashMap<>() : new LinkedHashMap<>(params);
+    }
+
+    /** The same request with every parameter value dropped (names kept), safe to persist. */
+    IacJobRequest withoutParamValues() {
+        LinkedHashMap<String, String> names = new LinkedHashMap<>();
+        params.keySet().forEach(k -> names.put(k, ""));
+        return new IacJobRequest(connection, accelerator, names, planOnly, credentialsId, timeout, failOnError, submitOnly, jobId);
     }
 
     Map<String, String> paramsView() {

@@ -172,18 +172,40 @@ final class IacJobRun {
 
     private void resumeWatch() {
         try {
-            if (state.handle == null) {
-                // The restart came between asking and hearing back; re-sending could create a second job.
-                throw new AbortException(Messages.IacJobRun_lostSubmission(state.accelerator == null
-                        ? request.accelerator() : state.accelerator));
-            }
             Connection c = connection();
             system = GenesysAccess.jobs(c, CredentialsLookup.forRun(run, credentialsId(c), c.apiBaseUrl()));
-            say(Messages.IacJobRun_resumed(state.systemName, state.handle.jobId(), state.handle.lastStatus()));
+            if (state.handle == null) {
+                adoptLostSubmission(c);
+            } else {
+                say(Messages.IacJobRun_resumed(state.systemName, state.handle.jobId(), state.handle.lastStatus()));
+            }
             startWatch(c);
         } catch (Throwable t) {
             fail(t);
         }
+    }
+
+    /**
+     * The restart came between sending the job and hearing back. Re-sending could create a second job, so the
+     * remote's history is asked instead; only a single match is adopted.
+     */
+    private void adoptLostSubmission(Connection c) throws AbortException {
+        String accelerator = state.accelerator == null ? request.accelerator() : state.accelerator;
+        if (request.jobId() != null || accelerator == null || state.startedAt == null) {
+            throw new AbortException(Messages.IacJobRun_lostSubmission(accelerator));
+        }
+        JobRequest jr = new JobRequest(accelerator, request.paramsView(), request.planOnly(), Map.of());
+        SubmittedJob sub = system.findSubmitted(jr, state.startedAt)
+                .orElseThrow(() -> new AbortException(Messages.IacJobRun_lostSubmission(accelerator)));
+        state.connection = c.getName();
+        state.system = system.systemId();
+        state.systemName = system.displayName();
+        state.accelerator = sub.targetName();
+        state.targetId = sub.targetId();
+        state.planOnly = sub.planOnly();
+        state.handle = WatchHandle.start(state.system, state.connection, sub.jobId(), state.startedAt);
+        persist.accept(state);
+        say(Messages.IacJobRun_adopted(system.displayName(), sub.jobId()));
     }
 
     private void startWatch(Connection c) throws AbortException {

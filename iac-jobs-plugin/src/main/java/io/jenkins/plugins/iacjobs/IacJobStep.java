@@ -154,23 +154,28 @@ public final class IacJobStep extends Step {
         private static final long serialVersionUID = 1L;
         private static final Logger LOGGER = Logger.getLogger(Execution.class.getName());
 
+        /** Persisted: parameter values dropped, as one may be sensitive and only the submission needs them. */
         private final IacJobRequest request;
+        /** The full request, used once by {@link #start()}; never persisted. */
+        private transient IacJobRequest toSubmit;
         private IacJobRun.State state;
         private transient volatile IacJobRun current;
 
         Execution(StepContext context, IacJobRequest request) {
             super(context);
-            this.request = request;
+            this.toSubmit = request;
+            this.request = request.withoutParamValues();
         }
 
         @Override
         public boolean start() throws Exception {
-            if (request.jobId() == null && request.accelerator() == null) {
+            if (toSubmit.jobId() == null && toSubmit.accelerator() == null) {
                 throw new hudson.AbortException(Messages.IacJobStep_acceleratorOrJobId());
             }
             Run<?, ?> run = getContext().get(Run.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            current = IacJobRun.start(run, listener, request, this::persist);
+            current = IacJobRun.start(run, listener, toSubmit, this::persist);
+            toSubmit = null;
             state = current.state();
             deliver(current);
             return false;
