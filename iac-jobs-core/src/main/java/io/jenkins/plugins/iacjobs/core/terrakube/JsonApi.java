@@ -104,7 +104,7 @@ final class JsonApi {
         }
         steps.sort(Comparator.comparingInt(Step::stepNumber));
         return new TerrakubeJob(id(r), text(r, "status"), text(r, "templateReference"), text(r, "command"),
-                text(r, "overrideBranch"), text(r, "via"), text(r, "approvalTeam"), bool(r, "planChanges"),
+                text(r, "overrideBranch"), text(r, "via"), text(r, "comments"), text(r, "approvalTeam"), bool(r, "planChanges"),
                 TerrakubeDates.parse(text(r, "createdDate")), TerrakubeDates.parse(text(r, "updatedDate")),
                 relationshipId(r, "workspace"), steps);
     }

@@ -10,6 +10,7 @@ import io.jenkins.plugins.iacjobs.core.http.MalformedResponseException;
 import io.jenkins.plugins.iacjobs.core.http.ResponseReader;
 import io.jenkins.plugins.iacjobs.core.http.RestClient;
 import io.jenkins.plugins.iacjobs.core.http.RetryPolicy;
+import io.jenkins.plugins.iacjobs.core.http.ServerClock;
 import io.jenkins.plugins.iacjobs.core.terrakube.model.Organization;
 import io.jenkins.plugins.iacjobs.core.terrakube.model.Template;
 import io.jenkins.plugins.iacjobs.core.terrakube.model.TerrakubeJob;
@@ -61,6 +62,11 @@ public final class TerrakubeClient {
         return rest.json();
     }
 
+    /** The server's clock as its answers' {@code Date} headers tell it. */
+    public ServerClock serverClock() {
+        return rest.serverClock();
+    }
+
     public List<Organization> listOrganizations() {
         return list("list organizations", connection.api("organization"), JsonApi::organization);
     }
@@ -78,7 +84,7 @@ public final class TerrakubeClient {
      * Creates a job from a template (current API). Not idempotent: a lost answer throws
      * {@link io.jenkins.plugins.iacjobs.core.http.OutcomeUnknownException}; look the job up before sending again.
      */
-    public TerrakubeJob createJob(String orgId, String workspaceId, String templateId, String branch, String via) {
+    public TerrakubeJob createJob(String orgId, String workspaceId, String templateId, String branch, String via, String comments) {
         ObjectNode doc = JsonApi.newJob(json(), workspaceId);
         ObjectNode attributes = JsonApi.attributes(doc);
         attributes.put("templateReference", templateId);
@@ -87,6 +93,9 @@ public final class TerrakubeClient {
         }
         if (via != null) {
             attributes.put("via", via);
+        }
+        if (comments != null) {
+            attributes.put("comments", comments);
         }
         return created("create a job in workspace " + workspaceId + " from template " + templateId, org(orgId, "job"), doc);
     }

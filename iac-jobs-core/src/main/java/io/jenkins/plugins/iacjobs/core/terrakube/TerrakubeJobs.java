@@ -23,10 +23,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
@@ -135,7 +137,8 @@ public final class TerrakubeJobs implements RemoteJobSystem {
             }
             log.accept("Creating a '" + command + "' job in workspace '" + ws.name() + "' (" + ws.id() + "), older Terrakube API");
             job = submitter.submit(() -> client.createCommandJob(ws.id(), command),
-                    () -> client.listCommandJobs(ws.id()), j -> command.equalsIgnoreCase(j.command()), log);
+                    () -> client.listCommandJobs(ws.id()), j -> command.equalsIgnoreCase(j.command()), null,
+                    client.serverClock(), log);
             targetId = command;
             targetName = command;
         } else {
@@ -143,21 +146,66 @@ public final class TerrakubeJobs implements RemoteJobSystem {
             String via = client.connection().via();
             log.accept("Creating a " + (r.planOnly() ? "plan-only " : "") + "job in workspace '" + ws.name() + "' (" + ws.id()
                     + ") from template '" + t.name() + "' (" + t.id() + ")" + (r.branch() == null ? "" : " on branch " + r.branch()));
-            job = submitter.submit(() -> client.createJob(orgId, ws.id(), t.id(), r.branch(), via),
-                    () -> client.listWorkspaceJobs(orgId, ws.id()), j -> t.id().equals(j.templateReference()), log);
+            String comment = submitter.newRequestComment();
+            job = submitter.submit(() -> client.createJob(orgId, ws.id(), t.id(), r.branch(), via, comment),
+                    () -> client.listWorkspaceJobs(orgId, ws.id()), j -> t.id().equals(j.templateReference()), comment,
+                    client.serverClock(), log);
             targetId = t.id();
             targetName = t.name();
         }
         policies.put(job.id(), r.approve());
         workspaces.put(job.id(), ws.id());
+        log.accept("Created job " + job.id() + " (" + job.status() + ")");
+        return new SubmittedJob(job.id(), job.status(), targetId, targetName, r.planOnly(), shown(ws, r));
+    }
+
+    /**
+     * Finds the job a create made when its answer was lost with the process (a controller restart): the one job of
+     * the same template (or command) in the workspace that IaC Jobs sent at or after {@code sentAt} (our clock, as
+     * written in the job's comments; on servers without comments, created since the minute before, their clock).
+     * Several such jobs are an error that lists them.
+     */
+    @Override
+    public Optional<SubmittedJob> findSubmitted(JobRequest request, Instant sentAt) {
+        TerrakubeJobRequest r = TerrakubeJobRequest.from(request);
+        String orgId = server.orgId();
+        Workspace ws = resolver.workspace(orgId, r.workspace());
+        List<TerrakubeJob> found;
+        String targetId;
+        String targetName;
+        if (server.generation() == ApiGeneration.OLDER) {
+            String command = TargetResolver.command(r.template(), r.planOnly());
+            found = submitter.find(client.listCommandJobs(ws.id()), j -> command.equalsIgnoreCase(j.command()), sentAt,
+                    client.serverClock());
+            targetId = command;
+            targetName = command;
+        } else {
+            Template t = resolver.template(orgId, r.template(), r.planOnly(), client.connection().planOnlyTemplate());
+            found = submitter.find(client.listWorkspaceJobs(orgId, ws.id()), j -> t.id().equals(j.templateReference()),
+                    sentAt, client.serverClock());
+            targetId = t.id();
+            targetName = t.name();
+        }
+        if (found.size() > 1) {
+            throw TerrakubeSubmitter.severalFound("lost with a restart", found);
+        }
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        TerrakubeJob job = found.get(0);
+        policies.put(job.id(), r.approve());
+        workspaces.put(job.id(), ws.id());
+        return Optional.of(new SubmittedJob(job.id(), job.status(), targetId, targetName, r.planOnly(), shown(ws, r)));
+    }
+
+    private static Map<String, String> shown(Workspace ws, TerrakubeJobRequest r) {
         Map<String, String> shown = new LinkedHashMap<>();
         shown.put("workspace", ws.name());
         if (r.branch() != null) {
             shown.put("branch", r.branch());
         }
         shown.put("approve", r.approve().wire());
-        log.accept("Created job " + job.id() + " (" + job.status() + ")");
-        return new SubmittedJob(job.id(), job.status(), targetId, targetName, r.planOnly(), shown);
+        return shown;
     }
 
     @Override

@@ -104,6 +104,38 @@ class TerrakubeResumeAndFaultsTest {
     }
 
     @Test
+    void aLostCreateAdoptsItsOwnJobNeverAnEarlierRunsOfTheSameTemplate() throws Exception {
+        try (TerrakubeFixture fx = new TerrakubeFixture(0.1, FaultPlan.parse("drop-submit=2"))) {
+            List<String> log = new ArrayList<>();
+            SubmittedJob first = request("staging", "Plan", ApprovePolicy.AUTO).submit(fx.jobs(), log);
+            SubmittedJob second = request("staging", "Plan", ApprovePolicy.AUTO).submit(fx.jobs(), log);
+
+            assertEquals("1", first.jobId());
+            assertEquals("2", second.jobId(), log.toString());
+            assertEquals(2, fx.sandbox.counters().get(TerrakubeSandbox.JOBS_CREATED));
+            assertTrue(fx.jobs().job("2").comments().startsWith("Created by IaC Jobs, request "));
+        }
+    }
+
+    @Test
+    void aCreateLostWithARestartIsFoundAgainByAFreshClient() throws Exception {
+        try (TerrakubeFixture fx = new TerrakubeFixture(0.1, FaultPlan.none())) {
+            TerrakubeJobRequest r = new TerrakubeJobRequest("staging", "Plan", false, null, ApprovePolicy.AUTO);
+            SubmittedJob earlierRun = fx.jobs().submit(r.toJobRequest(), s -> { });
+            Thread.sleep(5); // the instants of the two sends must differ
+            java.time.Instant sentAt = java.time.Instant.now();
+            SubmittedJob job = fx.jobs().submit(r.toJobRequest(), s -> { });
+
+            SubmittedJob found = fx.jobs().findSubmitted(r.toJobRequest(), sentAt).orElseThrow();
+
+            assertEquals(job.jobId(), found.jobId(), "not the earlier run's job " + earlierRun.jobId());
+            assertEquals("Plan", found.targetName());
+            assertTrue(fx.jobs().findSubmitted(new TerrakubeJobRequest("sandbox-workspace", "Plan", false, null,
+                    ApprovePolicy.AUTO).toJobRequest(), sentAt).isEmpty(), "another workspace has no such job");
+        }
+    }
+
+    @Test
     void underRateLimitsAndRefusedTokensTheApprovalIsSentOnce() throws Exception {
         try (TerrakubeFixture fx = new TerrakubeFixture(0.1, FaultPlan.parse("429=3,401=4,drop-submit"))) {
             TerrakubeJobs jobs = fx.jobs();

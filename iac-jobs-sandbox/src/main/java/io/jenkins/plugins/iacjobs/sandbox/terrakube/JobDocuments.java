@@ -42,7 +42,7 @@ final class JobDocuments {
             a.put("approvalTeam", run.approvalTeam);
             a.putNull("terraformPlan");
             a.putNull("commitId");
-            a.putNull("comments");
+            a.put("comments", run.comments);
         }
         StringBuilder output = new StringBuilder();
         run.steps.stream().filter(s -> s.status.equals("completed")).forEach(s -> output.append(" Step ").append(s.id).append(" completed\n"));

@@ -39,7 +39,8 @@ final class JobEndpoints {
             throw ApiError.badRequest("Invalid value '" + via + "' for attribute via: use one of " + VIA);
         }
         String branch = attributes.hasNonNull("overrideBranch") ? attributes.get("overrideBranch").asText() : null;
-        respondCreated(request, () -> tk.create(ws, template, null, template.flows(), branch, via));
+        String comments = attributes.hasNonNull("comments") ? attributes.get("comments").asText() : null;
+        respondCreated(request, () -> tk.create(ws, template, null, template.flows(), branch, via, comments));
     }
 
     void createCommand(SandboxRequest request) throws IOException {
@@ -56,7 +57,7 @@ final class JobEndpoints {
         if (flows == null) {
             throw ApiError.badRequest("Invalid value '" + command + "' for attribute command: use plan, apply or destroy");
         }
-        respondCreated(request, () -> tk.create(ws, null, command, flows, null, "UI"));
+        respondCreated(request, () -> tk.create(ws, null, command, flows, null, "UI", null));
     }
 
     void get(SandboxRequest request) throws IOException {

@@ -18,6 +18,7 @@ final class SandboxRun {
     final List<Flow> flows;
     final String branch;
     final String via;
+    final String comments;
     final String createdBy;
     final Instant createdAt;
     final int logLines;
@@ -34,7 +35,7 @@ final class SandboxRun {
     int duplicateApprovals;
 
     SandboxRun(long id, SandboxWorkspace workspace, SandboxTemplate template, String command, List<Flow> flows, String branch,
-               String via, String createdBy, Instant createdAt, Timings t, int logLines) {
+               String via, String comments, String createdBy, Instant createdAt, Timings t, int logLines) {
         this.id = id;
         this.workspace = workspace;
         this.template = template;
@@ -42,6 +43,7 @@ final class SandboxRun {
         this.flows = flows;
         this.branch = branch;
         this.via = via;
+        this.comments = comments;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
         this.updatedAt = createdAt;

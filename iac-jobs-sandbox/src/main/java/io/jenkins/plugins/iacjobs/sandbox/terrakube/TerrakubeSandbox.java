@@ -220,8 +220,9 @@ public final class TerrakubeSandbox implements SandboxSystem {
         }
     }
 
-    SandboxRun create(SandboxWorkspace ws, SandboxTemplate template, String command, List<Flow> flows, String branch, String via) {
-        SandboxRun run = new SandboxRun(nextId++, ws, template, command, flows, branch, via, "sandbox@example.com", now(),
+    SandboxRun create(SandboxWorkspace ws, SandboxTemplate template, String command, List<Flow> flows, String branch, String via,
+                      String comments) {
+        SandboxRun run = new SandboxRun(nextId++, ws, template, command, flows, branch, via, comments, "sandbox@example.com", now(),
                 timings, logLines);
         runs.put(run.id, run);
         counters.increment(JOBS_CREATED);

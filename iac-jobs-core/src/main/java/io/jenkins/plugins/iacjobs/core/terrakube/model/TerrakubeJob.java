@@ -9,9 +9,10 @@ import java.util.List;
  *
  * @param command     the older API's {@code plan|apply|destroy}; null on current servers
  * @param planChanges false after a plan that found nothing to change; null when not sent
+ * @param comments    free text; IaC Jobs writes its request id here to find a job whose create answer was lost
  */
 public record TerrakubeJob(String id, String status, String templateReference, String command, String overrideBranch,
-                           String via, String approvalTeam, Boolean planChanges, Instant createdDate,
+                           String via, String comments, String approvalTeam, Boolean planChanges, Instant createdDate,
                            Instant updatedDate, String workspaceId, List<Step> steps) {
 
     public TerrakubeJob {
