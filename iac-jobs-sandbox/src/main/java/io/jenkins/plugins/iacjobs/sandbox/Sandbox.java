@@ -2,6 +2,7 @@ package io.jenkins.plugins.iacjobs.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.iacjobs.sandbox.avepoint.AvePointSandbox;
 import io.jenkins.plugins.iacjobs.sandbox.genesys.GenesysSandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,14 +27,16 @@ public final class Sandbox implements AutoCloseable {
     private final ExecutorService executor;
     private final SandboxCounters counters;
     private final GenesysSandbox genesys;
+    private final AvePointSandbox avepoint;
 
     private Sandbox(SandboxConfig config, HttpServer server, ExecutorService executor, SandboxCounters counters,
-                    GenesysSandbox genesys) {
+                    GenesysSandbox genesys, AvePointSandbox avepoint) {
         this.config = config;
         this.server = server;
         this.executor = executor;
         this.counters = counters;
         this.genesys = genesys;
+        this.avepoint = avepoint;
     }
 
     /** Binds 127.0.0.1 on the configured port (0 = ephemeral) and starts serving. */
@@ -42,8 +45,9 @@ public final class Sandbox implements AutoCloseable {
         FaultInjector faults = new FaultInjector(config.faults(), counters);
         Router router = new Router(counters, faults);
         GenesysSandbox genesys = new GenesysSandbox(config, counters, faults, Clock.systemUTC());
+        AvePointSandbox avepoint = new AvePointSandbox(config, Clock.systemUTC());
         registerControlRoutes(router, counters);
-        for (SandboxSystem system : new SandboxSystem[] {genesys}) {
+        for (SandboxSystem system : new SandboxSystem[] {genesys, avepoint}) {
             system.registerRoutes(router);
         }
         HttpServer server;
@@ -56,7 +60,7 @@ public final class Sandbox implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", router);
         server.start();
-        return new Sandbox(config, server, executor, counters, genesys);
+        return new Sandbox(config, server, executor, counters, genesys, avepoint);
     }
 
     private static void registerControlRoutes(Router router, SandboxCounters counters) {
@@ -96,6 +100,11 @@ public final class Sandbox implements AutoCloseable {
     /** The Genesys Cloud stand-in: script jobs, read per-job facts. */
     public GenesysSandbox genesys() {
         return genesys;
+    }
+
+    /** The AvePoint stand-in: its app's secret and certificate, the generated tenant, row counts. */
+    public AvePointSandbox avepoint() {
+        return avepoint;
     }
 
     public String genesysClientId() {

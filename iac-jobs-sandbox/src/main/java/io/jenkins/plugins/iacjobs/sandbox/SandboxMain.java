@@ -36,6 +36,10 @@ public final class SandboxMain {
         out.println("  Genesys base URL:      " + sandbox.baseUrl() + "  (token: " + sandbox.baseUrl() + "/oauth/token)");
         out.println("  Genesys client id:     " + sandbox.genesysClientId());
         out.println("  Genesys client secret: " + sandbox.genesysClientSecret());
+        out.println("  AvePoint identity:     " + sandbox.baseUrl() + "/connect/token  (data centre base URL: " + sandbox.baseUrl() + ")");
+        out.println("  AvePoint client id:    " + sandbox.avepoint().clientId());
+        out.println("  AvePoint secret:       " + sandbox.avepoint().clientSecret());
+        out.println("  AvePoint x5t:          " + sandbox.avepoint().certificate().thumbprint());
         out.println("  Faults:                " + sandbox.config().faults());
         out.println("  Counters:              " + sandbox.baseUrl() + "/sandbox/counters");
         out.flush();
