@@ -62,13 +62,13 @@ public final class Tenant {
             } else {
                 status = roll < 0.82 ? 3 : roll < 0.9 ? 4 : 7;
             }
-            jobs.add(job(random, i, start, org, type, status));
+            jobs.add(job(random, i, start, spec.anchor(), org, type, status));
         }
         jobs.sort(Comparator.comparing(D365Job::startTime).reversed().thenComparing(D365Job::jobId));
         return new Tenant(List.copyOf(orgs), List.copyOf(jobs));
     }
 
-    private static D365Job job(Random r, int index, Instant start, Organisation org, int type, int status) {
+    private static D365Job job(Random r, int index, Instant start, Instant anchor, Organisation org, int type, int status) {
         String module = MODULES[r.nextInt(MODULES.length)];
         long totalEntity = 1 + r.nextInt(300);
         long totalRecord = totalEntity * (10 + r.nextInt(500));
@@ -81,6 +81,9 @@ public final class Tenant {
         long warningRecord = warningEntity * 2L;
         long successfulRecord = status == 2 ? totalRecord / 2 : Math.max(0, totalRecord - failedRecord - skippedRecord - warningRecord);
         Instant finish = status == 2 ? null : start.plusSeconds(30 + r.nextInt(3 * 3600));
+        if (finish != null && finish.isAfter(anchor)) {
+            finish = anchor.isAfter(start) ? anchor : start; // finished jobs never finish in the future
+        }
         String prefix = switch (type) {
             case 1 -> "DCIB";
             case 2 -> "DCIR";
