@@ -24,6 +24,8 @@ final class DemoCommand implements Callable<Integer> {
     RunOptions run;
     @Option(names = "--faults", description = "Faults for the sandbox to inject: none, all, or e.g. 429,5xx,drop-submit,401 (default: ${DEFAULT-VALUE}).", defaultValue = "none")
     String faults;
+    @Option(names = "--system", description = "Which system to demonstrate: genesys (a plan-only IaC job) or avepoint (a backup report). Default: ${DEFAULT-VALUE}.", defaultValue = "genesys")
+    String system;
     @Option(names = "--time-scale", description = "Sandbox job speed; 1.0 is a few seconds per phase (default: ${DEFAULT-VALUE}).", defaultValue = "1.0")
     double timeScale;
 
@@ -32,7 +34,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         if ("1s".equals(run.pollMin)) {
             run.pollMin = "250ms"; // the sandbox's phases last about a second: poll fast enough to show each one
         }
@@ -42,8 +44,14 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new io.jenkins.plugins.iacjobs.core.ValidationException("--faults", e.getMessage());
         }
+        if (!system.equals("genesys") && !system.equals("avepoint")) {
+            throw new io.jenkins.plugins.iacjobs.core.ValidationException("--system", "'" + system + "' has no demo; use genesys or avepoint");
+        }
         try (Sandbox sandbox = Sandbox.start(SandboxConfig.defaults().withFaults(plan).withTimeScale(timeScale))) {
             ctx.out().println("Sandbox started at " + sandbox.baseUrl() + " (faults: " + plan + ")");
+            if (system.equals("avepoint")) {
+                return AvePointDemo.run(ctx, sandbox, run.out);
+            }
             GenesysEndpoints endpoints = GenesysEndpoints.forBaseUrl(sandbox.baseUrl());
             GenesysClient client = GenesysJobs.connect(ctx.http(), ctx.json(), endpoints,
                     new ClientCredentials(sandbox.genesysClientId(), sandbox.genesysClientSecret()), ctx.tokens(), ctx.clock());
