@@ -36,7 +36,7 @@ public record BackupReportOptions(String type, String since, String startTime, S
     }
 
     public Plan resolve(Clock clock) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // the API takes whole seconds
         boolean hasSince = given(since);
         boolean hasStart = given(startTime);
         if (hasSince && hasStart) {
