@@ -27,6 +27,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import java.util.List;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
@@ -89,7 +92,7 @@ public final class GenesysJobs implements RemoteJobSystem {
         AcceleratorSpecification spec = new AcceleratorResolver(client).resolve(request.target());
         AcceleratorInputs inputs = AcceleratorInputs.of(spec);
         List<AcceleratorParameter> params = ParameterValidator.validate(spec.name(), inputs, request.params());
-        var shown = Masking.mask(request.params(), inputs.sensitiveNames());
+        Map<String, String> shown = Masking.mask(request.params(), inputs.sensitiveNames());
         log.accept("Submitting " + (request.planOnly() ? "a plan-only (dryRun) job" : "a job") + " for accelerator '"
                 + spec.name() + "' (" + spec.id() + ")" + (shown.isEmpty() ? "" : " with " + shown));
         InfrastructureascodeJob job = jobSubmitter.submit(new AcceleratorInput(spec.id(), request.planOnly(), params), log);
@@ -97,6 +100,15 @@ public final class GenesysJobs implements RemoteJobSystem {
             throw new MalformedResponseException(GenesysClient.SYSTEM, "submit a job", "a job with an id", 200, null, "no id");
         }
         return new SubmittedJob(job.id(), job.status(), spec.id(), spec.name(), request.planOnly(), shown);
+    }
+
+    @Override
+    public Optional<SubmittedJob> findSubmitted(JobRequest request, Instant sentAt) {
+        AcceleratorSpecification spec = new AcceleratorResolver(client).resolve(request.target());
+        AcceleratorInputs inputs = AcceleratorInputs.of(spec);
+        Map<String, String> shown = Masking.mask(request.params(), inputs.sensitiveNames());
+        return jobSubmitter.find(new AcceleratorInput(spec.id(), request.planOnly(), List.of()), sentAt)
+                .map(job -> new SubmittedJob(job.id(), job.status(), spec.id(), spec.name(), request.planOnly(), shown));
     }
 
     @Override

@@ -77,6 +77,17 @@ final class JobSubmitter {
         }
     }
 
+    /** The job a lost submission created, if the history shows exactly one; see {@link #submit}. */
+    java.util.Optional<InfrastructureascodeJob> find(AcceleratorInput input, Instant sentAt) {
+        List<InfrastructureascodeJob> found = lookUp(input, sentAt);
+        if (found.size() > 1) {
+            throw new OutcomeUnknownException("The history shows " + found.size() + " jobs that may be the lost submission ("
+                    + found.stream().map(InfrastructureascodeJob::id).collect(Collectors.joining(", "))
+                    + "); not guessing. Check them in Genesys Cloud and pass the right one as jobId");
+        }
+        return found.stream().findFirst().map(this::remember);
+    }
+
     private List<InfrastructureascodeJob> lookUp(AcceleratorInput input, Instant sentAt) {
         Instant since = sentAt.minus(CLOCK_SKEW);
         JobHistoryQuery q = JobHistoryQuery.forAccelerator(input.acceleratorId(), HISTORY_DEPTH).bySubmitter(submitter.userId());

@@ -2,6 +2,8 @@ package io.jenkins.plugins.iacjobs.core.job;
 
 import io.jenkins.plugins.iacjobs.core.watch.JobProbe;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -17,6 +19,17 @@ public interface RemoteJobSystem {
 
     /** Validates the request against the remote (target exists, params fit), then submits exactly once. */
     SubmittedJob submit(JobRequest request, Consumer<String> log);
+
+    /**
+     * Looks for the job a submission made when its answer never reached us (the controller restarted while
+     * the request was in flight). Empty when the remote shows no such job, so the caller may decide to submit;
+     * an error when several jobs match, because guessing could watch someone else's job.
+     *
+     * @param sentAt when the submission was sent, by our clock
+     */
+    default Optional<SubmittedJob> findSubmitted(JobRequest request, Instant sentAt) {
+        return Optional.empty();
+    }
 
     /** Polls this connection's jobs for the watcher. */
     JobProbe probe();

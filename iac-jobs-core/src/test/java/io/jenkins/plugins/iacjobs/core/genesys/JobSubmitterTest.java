@@ -35,6 +35,19 @@ class JobSubmitterTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aSubmissionLostAcrossARestartIsFoundByANewProcess() {
+        try (SandboxFixture f = new SandboxFixture(SandboxConfig.defaults().withTimeScale(0.05))) {
+            java.time.Instant sentAt = java.time.Instant.now();
+            JobRequest request = new JobRequest("Simple IVR", Map.of("queue_name", "Support", "flow_api_secret", "s3cr3t-value"), true, Map.of());
+            SubmittedJob sent = f.jobs().submit(request, l -> { });
+            SubmittedJob found = f.jobs().findSubmitted(request, sentAt).orElseThrow(); // a fresh GenesysJobs: the restarted controller
+            assertEquals(sent.jobId(), found.jobId());
+            assertEquals("********", found.shownParams().get("flow_api_secret"));
+            assertTrue(f.jobs().findSubmitted(new JobRequest("Queue Setup", Map.of(), true, Map.of()), sentAt).isEmpty());
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = HistoryShape.class, names = {"ENTITIES", "SINGLE"})
     void everyFaultAtOnceStillCreatesExactlyOneJob(HistoryShape shape) {

@@ -1,0 +1,461 @@
+package io.jenkins.plugins.iacjobs;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.Util;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.iacjobs.core.IacJobsException;
+import io.jenkins.plugins.iacjobs.core.WaitAbortedException;
+import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
+import io.jenkins.plugins.iacjobs.core.job.CancelOutcome;
+import io.jenkins.plugins.iacjobs.core.job.FinalJob;
+import io.jenkins.plugins.iacjobs.core.job.JobRequest;
+import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
+import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
+import io.jenkins.plugins.iacjobs.core.report.JobReport;
+import io.jenkins.plugins.iacjobs.core.report.JobReportWriter;
+import io.jenkins.plugins.iacjobs.core.watch.Durations;
+import io.jenkins.plugins.iacjobs.core.watch.JobSnapshot;
+import io.jenkins.plugins.iacjobs.core.watch.JobWatcher;
+import io.jenkins.plugins.iacjobs.core.watch.PollSettings;
+import io.jenkins.plugins.iacjobs.core.watch.Watch;
+import io.jenkins.plugins.iacjobs.core.watch.WatchHandle;
+import io.jenkins.plugins.iacjobs.core.watch.WatchListener;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import jenkins.util.BuildListenerAdapter;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+
+/**
+ * One invocation of {@code iacJob} or the freestyle builder: resolve, submit (or attach), watch on the shared
+ * {@link JobWatcher}, then archive the evidence and add the build summary. Holds no thread while waiting:
+ * the watcher calls back on one of its few threads. The step and the builder differ only in how they wait
+ * for {@link #result()} and in where they persist {@link State}.
+ */
+@Restricted(NoExternalUse.class)
+final class IacJobRun {
+
+    private static final Logger LOGGER = Logger.getLogger(IacJobRun.class.getName());
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
+    private static final int CANCEL_WAIT_SECONDS = 5;
+
+    /** One watcher for the whole controller: a fixed handful of threads however many jobs wait. */
+    private static final JobWatcher WATCHER = JobWatcher.create();
+
+    /** What must survive a controller restart. No secret: credentials are looked up again from the run. */
+    static final class State implements Serializable {
+        private static final long serialVersionUID = 1L;
+        String connection;
+        String system;
+        String systemName;
+        String accelerator;
+        String targetId;
+        LinkedHashMap<String, String> shownParams = new LinkedHashMap<>();
+        boolean planOnly;
+        Instant startedAt;
+        /** Null until the remote accepted the job. */
+        WatchHandle handle;
+    }
+
+    private final Run<?, ?> run;
+    private final TaskListener listener;
+    private final IacJobRequest request;
+    private final State state;
+    private final Consumer<State> persist;
+    private final CompletableFuture<Map<String, Object>> result = new CompletableFuture<>();
+    private volatile Watch watch;
+    private volatile RemoteJobSystem system;
+    private volatile boolean stopped;
+
+    private IacJobRun(Run<?, ?> run, TaskListener listener, IacJobRequest request, State state, Consumer<State> persist) {
+        this.run = run;
+        this.listener = listener;
+        this.request = request;
+        this.state = state;
+        this.persist = persist;
+    }
+
+    /** Completes with the result map, or exceptionally with an {@link AbortException} a person can act on. */
+    CompletableFuture<Map<String, Object>> result() {
+        return result;
+    }
+
+    State state() {
+        return state;
+    }
+
+    /** Starts a new run. Remote calls happen on a pool thread; the caller's thread returns at once. */
+    static IacJobRun start(Run<?, ?> run, TaskListener listener, IacJobRequest request, Consumer<State> persist) {
+        State s = new State();
+        s.startedAt = Instant.now();
+        IacJobRun r = new IacJobRun(run, listener, request, s, persist);
+        jenkins.util.Timer.get().submit(r::submitAndWatch);
+        return r;
+    }
+
+    /** Re-attaches after a restart from the persisted state. */
+    static IacJobRun resume(Run<?, ?> run, TaskListener listener, IacJobRequest request, State state, Consumer<State> persist) {
+        IacJobRun r = new IacJobRun(run, listener, request, state, persist);
+        jenkins.util.Timer.get().submit(r::resumeWatch);
+        return r;
+    }
+
+    private void submitAndWatch() {
+        try {
+            Connection c = connection();
+            system = GenesysAccess.jobs(c, CredentialsLookup.forRun(run, credentialsId(c), c.apiBaseUrl()));
+            state.connection = c.getName();
+            state.system = system.systemId();
+            state.systemName = system.displayName();
+            String jobId = Util.fixEmptyAndTrim(request.jobId());
+            if (jobId != null) {
+                state.accelerator = request.accelerator();
+                state.planOnly = request.planOnly();
+                say(Messages.IacJobRun_attaching(system.displayName(), jobId, c.getName()));
+            } else {
+                if (Util.fixEmptyAndTrim(request.accelerator()) == null) {
+                    throw new AbortException(Messages.IacJobStep_acceleratorOrJobId());
+                }
+                JobRequest jr = new JobRequest(request.accelerator(), request.paramsView(), request.planOnly(), Map.of());
+                SubmittedJob sub = system.submit(jr, this::say);
+                jobId = sub.jobId();
+                state.accelerator = sub.targetName() != null ? sub.targetName() : request.accelerator();
+                state.targetId = sub.targetId();
+                state.planOnly = sub.planOnly();
+                state.shownParams = new LinkedHashMap<>(sub.shownParams() == null ? Map.of() : sub.shownParams());
+                say(Messages.IacJobRun_submitted(system.displayName(), jobId, state.accelerator,
+                        state.planOnly ? Messages.IacJobRun_planOnly() : Messages.IacJobRun_apply(), describe(state.shownParams)));
+            }
+            state.handle = WatchHandle.start(state.system, state.connection, jobId, Instant.now());
+            persist.accept(state);
+            if (request.submitOnly()) {
+                say(Messages.IacJobRun_submitOnly(jobId));
+                result.complete(IacJobResult.of(state.systemName, state.connection, jobId, "Submitted", true,
+                        state.planOnly, state.accelerator, null, null, List.of(), system.remoteUrl(jobId)));
+                return;
+            }
+            if (stopped) {
+                // Aborted while the submission was in flight: the job exists now, so say so instead of watching.
+                say(system.cancel(jobId).message());
+                return;
+            }
+            startWatch(c);
+        } catch (Throwable t) {
+            fail(t);
+        }
+    }
+
+    private void resumeWatch() {
+        try {
+            Connection c = connection();
+            system = GenesysAccess.jobs(c, CredentialsLookup.forRun(run, credentialsId(c), c.apiBaseUrl()));
+            if (state.handle == null) {
+                adoptLostSubmission(c);
+            } else {
+                say(Messages.IacJobRun_resumed(state.systemName, state.handle.jobId(), state.handle.lastStatus()));
+            }
+            startWatch(c);
+        } catch (Throwable t) {
+            fail(t);
+        }
+    }
+
+    /**
+     * The restart came between sending the job and hearing back. Re-sending could create a second job, so the
+     * remote's history is asked instead; only a single match is adopted.
+     */
+    private void adoptLostSubmission(Connection c) throws AbortException {
+        String accelerator = state.accelerator == null ? request.accelerator() : state.accelerator;
+        if (request.jobId() != null || accelerator == null || state.startedAt == null) {
+            throw new AbortException(Messages.IacJobRun_lostSubmission(accelerator));
+        }
+        JobRequest jr = new JobRequest(accelerator, request.paramsView(), request.planOnly(), Map.of());
+        SubmittedJob sub = system.findSubmitted(jr, state.startedAt)
+                .orElseThrow(() -> new AbortException(Messages.IacJobRun_lostSubmission(accelerator)));
+        state.connection = c.getName();
+        state.system = system.systemId();
+        state.systemName = system.displayName();
+        state.accelerator = sub.targetName();
+        state.targetId = sub.targetId();
+        state.planOnly = sub.planOnly();
+        state.handle = WatchHandle.start(state.system, state.connection, sub.jobId(), state.startedAt);
+        persist.accept(state);
+        say(Messages.IacJobRun_adopted(system.displayName(), sub.jobId()));
+    }
+
+    private void startWatch(Connection c) throws AbortException {
+        PollSettings poll = new PollSettings(Duration.ofSeconds(c.getMinPollSeconds()), Duration.ofSeconds(c.getMaxPollSeconds()),
+                1.5, Duration.ofMinutes(5));
+        Watch w = WATCHER.watch(state.handle, system.probe(), new Listener(), poll, timeout(c));
+        watch = w;
+        w.result().whenComplete((snapshot, error) -> {
+            if (error != null) {
+                onWatchError(unwrap(error));
+            } else {
+                finish(snapshot);
+            }
+        });
+    }
+
+    /**
+     * Stops waiting and says plainly what happens to the remote job. Asking the remote (Terrakube can cancel)
+     * is bounded, so aborting stays prompt. Safe to call more than once.
+     */
+    void stop() {
+        stopped = true;
+        Watch w = watch;
+        if (w != null) {
+            w.cancel();
+        }
+        RemoteJobSystem s = system;
+        WatchHandle h = state.handle;
+        if (s == null || h == null) {
+            say(Messages.IacJobRun_stoppedBeforeSubmit());
+            return;
+        }
+        try {
+            CancelOutcome out = CompletableFuture.supplyAsync(() -> s.cancel(h.jobId()), jenkins.util.Timer.get())
+                    .get(CANCEL_WAIT_SECONDS, TimeUnit.SECONDS);
+            say(out.message());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            say(Messages.IacJobRun_cancelFailed(h.jobId(), "interrupted"));
+        } catch (ExecutionException | TimeoutException e) {
+            say(Messages.IacJobRun_cancelFailed(h.jobId(), unwrap(e).getMessage()));
+        }
+    }
+
+    /** For {@code getStatus()} in the thread dump and the Pipeline console. */
+    String status() {
+        WatchHandle h = state.handle;
+        if (h == null) {
+            return "submitting to " + state.connection;
+        }
+        return "waiting for " + state.systemName + " job " + h.jobId() + " (last status " + h.lastStatus() + ")";
+    }
+
+    private void onWatchError(Throwable error) {
+        if (error instanceof WaitAbortedException) {
+            result.completeExceptionally(error); // the caller asked for this in stop()
+            return;
+        }
+        if (error instanceof WaitTimeoutException) {
+            String jobId = state.handle.jobId();
+            try {
+                say(system.cancel(jobId).message());
+            } catch (RuntimeException e) {
+                say(Messages.IacJobRun_cancelFailed(jobId, e.getMessage()));
+            }
+        }
+        fail(error);
+    }
+
+    private void finish(JobSnapshot last) {
+        Path work = null;
+        try {
+            String jobId = state.handle.jobId();
+            work = Files.createTempDirectory("iac-jobs-");
+            FinalJob fin = system.fetchFinal(jobId, work.resolve("fetch"));
+            boolean success = last.state().isSuccess();
+            String message = fin.message() != null ? fin.message() : last.message();
+            Instant ended = Instant.now();
+            JobReport report = new JobReport(state.systemName, state.connection, jobId, state.accelerator, state.targetId,
+                    state.planOnly, state.shownParams, fin.status() != null ? fin.status() : last.status(), success, message,
+                    state.startedAt, ended, system.remoteUrl(jobId));
+            Path out = work.resolve("out");
+            Files.createDirectories(out);
+            Path log = streamedLog();
+            List<String> files = JobReportWriter.write(out, report, fin, Files.exists(log) ? log : null);
+            archive(out, files);
+            run.addAction(new IacJobAction(report, files));
+            say(Messages.IacJobRun_archived(files.size(), "iac-jobs/" + jobId + "/"));
+            String resultsText = readResults(out, files);
+            Map<String, Object> value = IacJobResult.of(state.systemName, state.connection, jobId, report.status(), success,
+                    state.planOnly, state.accelerator, message, resultsText, files, report.remoteUrl());
+            if (success || !request.failOnError()) {
+                if (!success) {
+                    say(Messages.IacJobRun_failedButReturned(jobId, report.status(), message == null ? "" : message));
+                }
+                result.complete(value);
+            } else {
+                result.completeExceptionally(new AbortException(Messages.IacJobRun_failed(
+                        state.systemName, jobId, report.status(), message == null ? Messages.IacJobRun_noMessage() : message)));
+            }
+        } catch (Throwable t) {
+            fail(t);
+        } finally {
+            if (work != null) {
+                deleteQuietly(work);
+            }
+        }
+    }
+
+    private void archive(Path root, List<String> files) throws IOException, InterruptedException {
+        Map<String, String> artifacts = files.stream().collect(Collectors.toMap(f -> f, f -> f, (a, b) -> a, LinkedHashMap::new));
+        // pickArtifactManager, not getArtifactManager: the first archiving call must choose the configured manager.
+        run.pickArtifactManager().archive(new FilePath(root.toFile()), new Launcher.LocalLauncher(listener),
+                new BuildListenerAdapter(listener), artifacts);
+    }
+
+    private static String readResults(Path root, List<String> files) {
+        for (String f : files) {
+            String name = f.substring(f.lastIndexOf('/') + 1);
+            if (name.startsWith("plan.") || name.startsWith("results.")) {
+                try {
+                    Path p = root.resolve(f);
+                    if (Files.size(p) > IacJobResult.MAX_RESULTS_CHARS * 4L) {
+                        return new String(Files.newInputStream(p).readNBytes(IacJobResult.MAX_RESULTS_CHARS * 2),
+                                StandardCharsets.UTF_8);
+                    }
+                    return Files.readString(p, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    LOGGER.log(Level.FINE, "could not read " + f, e);
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void fail(Throwable t) {
+        Throwable e = unwrap(t);
+        if (e instanceof AbortException || e instanceof InterruptedException) {
+            result.completeExceptionally(e);
+        } else if (e instanceof IacJobsException) {
+            // Core's messages already name the status, correlation id and what to do; no stack trace in the log.
+            result.completeExceptionally(new AbortException(e.getMessage()));
+        } else {
+            LOGGER.log(Level.WARNING, "iacJob failed unexpectedly in " + run, e);
+            result.completeExceptionally(new AbortException(Messages.IacJobRun_unexpected(e)));
+        }
+    }
+
+    private Connection connection() throws AbortException {
+        IacJobsGlobalConfiguration cfg = IacJobsGlobalConfiguration.get();
+        String name = state.connection != null ? state.connection : request.connection();
+        Connection c = cfg.find(name);
+        if (c == null) {
+            throw new AbortException(name == null
+                    ? Messages.IacJobRun_noDefaultConnection()
+                    : Messages.IacJobRun_noSuchConnection(name));
+        }
+        return c;
+    }
+
+    private String credentialsId(Connection c) {
+        String id = Util.fixEmptyAndTrim(request.credentialsId());
+        return id != null ? id : c.getCredentialsId();
+    }
+
+    private @CheckForNull Duration timeout(Connection c) throws AbortException {
+        String t = Util.fixEmptyAndTrim(request.timeout());
+        try {
+            if (t != null) {
+                return Durations.parse("timeout", t);
+            }
+        } catch (IacJobsException e) {
+            throw new AbortException(e.getMessage());
+        }
+        return c.getTimeoutMinutes() == 0 ? null : Duration.ofMinutes(c.getTimeoutMinutes());
+    }
+
+    private Path streamedLog() {
+        return run.getRootDir().toPath().resolve("iac-jobs-logs").resolve(state.handle.jobId() + ".log");
+    }
+
+    private void say(String line) {
+        PrintStream out = listener.getLogger();
+        out.println("[IaC Jobs] " + line);
+    }
+
+    private static String describe(Map<String, String> shown) {
+        return shown.isEmpty() ? "" : shown.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ", " with ", ""));
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable e = t;
+        while ((e instanceof java.util.concurrent.CompletionException || e instanceof java.util.concurrent.ExecutionException)
+                && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            new FilePath(dir.toFile()).deleteRecursive();
+        } catch (IOException | InterruptedException e) {
+            LOGGER.log(Level.FINE, "could not delete " + dir, e);
+        }
+    }
+
+    /** Writes what the watcher sees into the build log: each status once, with its time. */
+    private final class Listener implements WatchListener {
+        private volatile String lastTrouble;
+
+        @Override
+        public void onStatus(JobSnapshot snapshot, Instant at) {
+            String msg = snapshot.message() == null ? "" : " — " + snapshot.message();
+            say(TIME.format(at.truncatedTo(ChronoUnit.SECONDS)) + " " + state.systemName + " job " + snapshot.jobId()
+                    + ": " + snapshot.status() + msg);
+        }
+
+        @Override
+        public void onHeartbeat(JobSnapshot snapshot, Duration quietFor) {
+            say(Messages.IacJobRun_stillWaiting(snapshot.jobId(), snapshot.status(), Durations.format(quietFor)));
+        }
+
+        @Override
+        public void onLog(String text) {
+            listener.getLogger().print(text);
+            try {
+                Path log = streamedLog();
+                Files.createDirectories(log.getParent());
+                Files.writeString(log, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                LOGGER.log(Level.FINE, "could not keep streamed log", e);
+            }
+        }
+
+        @Override
+        public void onTrouble(IacJobsException problem, Duration retryIn) {
+            String m = problem.getMessage();
+            if (!m.equals(lastTrouble)) { // a flapping endpoint should not flood the log
+                lastTrouble = m;
+                say(Messages.IacJobRun_trouble(m, Durations.format(retryIn)));
+            }
+        }
+
+        @Override
+        public void onProgress(WatchHandle handle) {
+            state.handle = handle;
+            persist.accept(state);
+        }
+    }
+}

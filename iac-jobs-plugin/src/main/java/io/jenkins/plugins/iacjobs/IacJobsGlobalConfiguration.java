@@ -1,0 +1,95 @@
+package io.jenkins.plugins.iacjobs;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.Util;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import jenkins.model.GlobalConfiguration;
+import net.sf.json.JSONObject;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
+
+/**
+ * "IaC Jobs" on the system configuration page: the named connections that steps and builders refer to.
+ * Configuration-as-Code: {@code unclassified: iacJobs: connections: [...]}.
+ */
+@Extension
+@Symbol("iacJobs")
+public class IacJobsGlobalConfiguration extends GlobalConfiguration {
+
+    private List<Connection> connections = new ArrayList<>();
+
+    public IacJobsGlobalConfiguration() {
+        load();
+    }
+
+    public static @NonNull IacJobsGlobalConfiguration get() {
+        return ExtensionList.lookupSingleton(IacJobsGlobalConfiguration.class);
+    }
+
+    public @NonNull List<Connection> getConnections() {
+        return connections == null ? List.of() : List.copyOf(connections);
+    }
+
+    /** Rejects duplicate names and more than one default, so a step never has to guess. */
+    @DataBoundSetter
+    public void setConnections(@CheckForNull List<Connection> connections) {
+        List<Connection> list = connections == null ? List.of() : List.copyOf(connections);
+        Set<String> names = new HashSet<>();
+        String firstDefault = null;
+        for (Connection c : list) {
+            if (!names.add(c.getName())) {
+                throw new IllegalArgumentException(Messages.IacJobsGlobalConfiguration_duplicateName(c.getName()));
+            }
+            if (c.isDefaultConnection()) {
+                if (firstDefault != null) {
+                    throw new IllegalArgumentException(
+                            Messages.IacJobsGlobalConfiguration_twoDefaults(firstDefault, c.getName()));
+                }
+                firstDefault = c.getName();
+            }
+        }
+        this.connections = new ArrayList<>(list);
+        save();
+    }
+
+    /**
+     * The connection a step asked for, or the default one when it named none.
+     * The default is the one marked as such, or the only connection when there is exactly one.
+     */
+    public @CheckForNull Connection find(@CheckForNull String name) {
+        List<Connection> list = getConnections();
+        String wanted = Util.fixEmptyAndTrim(name);
+        if (wanted != null) {
+            return list.stream().filter(c -> c.getName().equals(wanted)).findFirst().orElse(null);
+        }
+        return list.stream()
+                .filter(Connection::isDefaultConnection)
+                .findFirst()
+                .orElse(list.size() == 1 ? list.get(0) : null);
+    }
+
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        // An emptied list is absent from the submitted JSON; clear first so deleting the last connection sticks.
+        connections = new ArrayList<>();
+        try {
+            req.bindJSON(this, json);
+        } catch (RuntimeException e) {
+            // Stapler may wrap what the setter threw; show the setter's own words.
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new FormException(root.getMessage(), e, "connections");
+        }
+        save();
+        return true;
+    }
+}

@@ -1,0 +1,29 @@
+package io.jenkins.plugins.iacjobs;
+
+import hudson.util.Secret;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+
+/**
+ * What a credential means to a remote system. Lives only in memory for the duration of a call:
+ * never a field of a step, an execution or an action, so it cannot reach {@code build.xml}.
+ */
+@Restricted(NoExternalUse.class)
+sealed interface ResolvedCredentials {
+
+    /** OAuth client-credentials grant: a username/password credential holds the client id and client secret. */
+    record OAuthClient(String clientId, Secret clientSecret) implements ResolvedCredentials {
+        @Override
+        public String toString() {
+            return "OAuth client " + clientId;
+        }
+    }
+
+    /** A ready bearer token from a secret-text credential. */
+    record Bearer(Secret token) implements ResolvedCredentials {
+        @Override
+        public String toString() {
+            return "bearer token";
+        }
+    }
+}

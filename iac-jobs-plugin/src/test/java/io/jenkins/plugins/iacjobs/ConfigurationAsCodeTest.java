@@ -1,0 +1,51 @@
+package io.jenkins.plugins.iacjobs;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.casc.ConfigurationContext;
+import io.jenkins.plugins.casc.ConfiguratorRegistry;
+import io.jenkins.plugins.casc.misc.ConfiguredWithCode;
+import io.jenkins.plugins.casc.misc.JenkinsConfiguredWithCodeRule;
+import io.jenkins.plugins.casc.misc.Util;
+import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
+import io.jenkins.plugins.casc.model.CNode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+@WithJenkinsConfiguredWithCode
+class ConfigurationAsCodeTest {
+
+    static void assertConfigured() {
+        List<Connection> list = IacJobsGlobalConfiguration.get().getConnections();
+        assertEquals(2, list.size());
+        Connection prod = list.get(0);
+        assertEquals("genesys-prod", prod.getName());
+        assertEquals("eu_west_1", prod.getRegion());
+        assertEquals("genesys-prod-client", prod.getCredentialsId());
+        assertTrue(prod.isDefaultConnection());
+        Connection sandbox = list.get(1);
+        assertEquals("http://127.0.0.1:8089", sandbox.getBaseUrl());
+        assertEquals(1, sandbox.getMinPollSeconds());
+        assertEquals(5, sandbox.getMaxPollSeconds());
+        assertEquals(30, sandbox.getTimeoutMinutes());
+    }
+
+    @Test
+    @ConfiguredWithCode("configuration-as-code.yaml")
+    void importsAndExports(JenkinsConfiguredWithCodeRule r) throws Exception {
+        assertConfigured();
+        ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
+        CNode node = Util.getUnclassifiedRoot(context).get("iacJobs");
+        String exported = Util.toYamlString(node);
+        assertThat(exported, containsString("name: \"genesys-prod\""));
+        assertThat(exported, containsString("region: \"eu_west_1\""));
+        assertThat(exported, containsString("defaultConnection: true"));
+        assertThat(exported, containsString("baseUrl: \"http://127.0.0.1:8089\""));
+        assertThat(exported, containsString("timeoutMinutes: 30"));
+        assertThat("defaults are not exported", exported, not(containsString("system:")));
+    }
+}

@@ -1,0 +1,63 @@
+package io.jenkins.plugins.iacjobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.jenkins.plugins.iacjobs.sandbox.Sandbox;
+import org.apache.commons.lang3.StringUtils;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
+import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
+
+/** The sandbox outlives the controller: it runs across both Jenkins sessions, as a real remote would. */
+class IacJobRestartTest {
+
+    @RegisterExtension
+    private static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();
+
+    @RegisterExtension
+    private final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
+
+    private Sandbox sandbox;
+
+    @BeforeEach
+    void startSandbox() {
+        sandbox = SandboxFixture.start(8); // about 36 s per job: the restart lands while it runs
+    }
+
+    @AfterEach
+    void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Test
+    void resumesWatchingAfterRestartWithoutSubmittingAgain() throws Throwable {
+        sessions.then(r -> {
+            SandboxFixture.configure(sandbox);
+            WorkflowJob p = r.createProject(WorkflowJob.class, "p");
+            p.setDefinition(new CpsFlowDefinition(
+                    "def job = iacJob accelerator: 'Simple IVR', params: [queue_name: 'Support']\necho \"final=${job.status}\"", true));
+            WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+            r.waitForMessage("Submitted Genesys Cloud job", b);
+        });
+        sessions.then(r -> {
+            WorkflowJob p = r.jenkins.getItemByFullName("p", WorkflowJob.class);
+            assertNotNull(p);
+            WorkflowRun b = p.getBuildByNumber(1);
+            r.waitForCompletion(b);
+            r.assertBuildStatusSuccess(b);
+            r.assertLogContains("Resumed watching", b);
+            r.assertLogContains("final=Complete", b);
+            String log = JenkinsRule.getLog(b);
+            assertEquals(1, StringUtils.countMatches(log, "Submitted Genesys Cloud job"), "submitted exactly once");
+            assertEquals(1, StringUtils.countMatches(log, ": Complete"), "Complete logged once");
+        });
+    }
+}
