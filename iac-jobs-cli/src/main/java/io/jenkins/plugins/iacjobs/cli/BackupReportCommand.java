@@ -31,7 +31,7 @@ final class BackupReportCommand implements Callable<Integer> {
 
     static int run(CliContext ctx, AvePointClient client, io.jenkins.plugins.iacjobs.core.avepoint.BackupReportOptions.Plan plan,
                    ReportOptions report) throws Exception {
-        BackupReportResult r = BackupReport.run(client, plan, report.out);
+        BackupReportResult r = BackupReport.run(client, plan, report.out, ctx.err()::println);
         if (report.output == RunOptions.OutputFormat.json) {
             ctx.out().println(ctx.json().writerWithDefaultPrettyPrinter().writeValueAsString(r.toMap()));
         } else {

@@ -117,7 +117,7 @@ class BackupReportCommandTest {
         Map<String, String> env = new java.util.HashMap<>(secretEnv());
         env.put(AvePointOptions.ENV_CLIENT_SECRET, "sbx-not-the-right-one-42");
         int exit = run(env, args("--since", "1h").toArray(String[]::new));
-        assertTrue(exit != 0);
+        assertEquals(ExitCodes.AUTHENTICATION, exit);
         assertTrue(stderr.toString().contains("invalid_client"), stderr.toString());
         assertFalse((stdout.toString() + stderr).contains("sbx-not-the-right-one-42"));
     }

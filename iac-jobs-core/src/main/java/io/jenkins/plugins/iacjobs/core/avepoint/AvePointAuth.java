@@ -6,6 +6,7 @@ import io.jenkins.plugins.iacjobs.core.auth.CachedTokenSource;
 import io.jenkins.plugins.iacjobs.core.auth.OAuthClientCredentialsGrant;
 import io.jenkins.plugins.iacjobs.core.auth.TokenSource;
 import io.jenkins.plugins.iacjobs.core.auth.TokenSourceRegistry;
+import io.jenkins.plugins.iacjobs.core.http.RemoteApiException;
 import io.jenkins.plugins.iacjobs.core.http.RestClient;
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -39,9 +40,18 @@ public final class AvePointAuth {
     public static Supplier<AccessToken> grant(OkHttpClient http, ObjectMapper json, AvePointEndpoints endpoints,
                                               AvePointCredentials credentials, Clock clock) {
         RestClient rest = RestClient.create(http, json, null, AvePointClient.IDENTITY_SYSTEM, AvePointErrors.INSTANCE);
-        if (credentials instanceof AvePointCredentials.Secret s) {
-            return OAuthClientCredentialsGrant.formSecret(rest, endpoints.tokenUrl(), s.credentials(), SCOPE, clock);
-        }
-        return new ClientAssertionGrant(rest, endpoints.tokenUrl(), (AvePointCredentials.Certificate) credentials, SCOPE, clock);
+        Supplier<AccessToken> grant = credentials instanceof AvePointCredentials.Secret s
+                ? OAuthClientCredentialsGrant.formSecret(rest, endpoints.tokenUrl(), s.credentials(), SCOPE, clock)
+                : new ClientAssertionGrant(rest, endpoints.tokenUrl(), (AvePointCredentials.Certificate) credentials, SCOPE, clock);
+        return () -> {
+            try {
+                return grant.get();
+            } catch (RemoteApiException e) {
+                if (e.status() == 400 || e.status() == 401 || e.status() == 403) {
+                    throw new IdentityRefusedException(credentials.clientId(), e);
+                }
+                throw e;
+            }
+        };
     }
 }

@@ -54,11 +54,28 @@ public final class AvePointClient {
     }
 
     /**
+     * Signs in and asks for one job: what "Test connection" calls. Proves the credentials, the permission and the
+     * data centre in one request.
+     *
+     * @return how many jobs the query matches, or -1 when the server does not say
+     */
+    public long countJobs(JobQuery query) {
+        return generation == ApiGeneration.LEGACY
+                ? new LegacyJobsPager(rest, endpoints).count(query)
+                : new CurrentJobsPager(rest, endpoints).count(query);
+    }
+
+    /**
      * Reads every job in the query's window, page by page, into {@code sink}. Only one page is held in memory.
      * A job repeated across a page boundary is passed on once.
      */
     public ReadStats readJobs(JobQuery query, JobSink sink) {
-        PageTally tally = new PageTally(query, sink, rest.json());
+        return readJobs(query, sink, PageListener.NONE);
+    }
+
+    /** As {@link #readJobs(JobQuery, JobSink)}, telling {@code listener} after each page. */
+    public ReadStats readJobs(JobQuery query, JobSink sink, PageListener listener) {
+        PageTally tally = new PageTally(query, sink, rest.json(), listener);
         if (generation == ApiGeneration.LEGACY) {
             new LegacyJobsPager(rest, endpoints).read(query, tally);
         } else {

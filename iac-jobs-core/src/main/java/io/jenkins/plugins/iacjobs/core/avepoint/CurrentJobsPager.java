@@ -71,6 +71,13 @@ final class CurrentJobsPager {
         }
     }
 
+    /** One request for one row: the server's {@code totalCount}, or -1 when it sends none. */
+    long count(JobQuery q) {
+        HttpUrl url = firstPage(q).newBuilder().setQueryParameter("pageSize", "1").build();
+        return rest.sendTree(ApiRequest.get("count Dynamics 365 backup jobs", url), "a page of jobs {totalCount, jobs, nextLink}")
+                .path("totalCount").asLong(-1);
+    }
+
     private HttpUrl firstPage(JobQuery q) {
         HttpUrl.Builder u = jobsUrl.newBuilder()
                 .addQueryParameter("type", String.valueOf(q.type().code()))

@@ -54,6 +54,17 @@ final class LegacyJobsPager {
         }
     }
 
+    /** One request for one row: the server's total, or -1 when it sends none. */
+    long count(JobQuery q) {
+        ObjectNode b = body(q, 1);
+        ((ObjectNode) b.get("pageInfo")).put("pageSize", 1);
+        JsonNode response = rest.sendTree(new ApiRequest("count Dynamics 365 backup jobs with the legacy GetJobs", "POST", url,
+                RequestBody.create(b.toString(), ApiRequest.JSON), true, Map.of()), "a collection of jobs");
+        JsonNode envelope = response.isObject() && response.path("data").isObject() ? response.get("data") : response;
+        JsonNode total = envelope.has("totalCount") ? envelope.get("totalCount") : envelope.get("total");
+        return total != null && total.canConvertToLong() ? total.asLong() : -1;
+    }
+
     private ObjectNode body(JobQuery q, int page) {
         ObjectNode b = rest.json().createObjectNode();
         ObjectNode pageInfo = b.putObject("pageInfo");

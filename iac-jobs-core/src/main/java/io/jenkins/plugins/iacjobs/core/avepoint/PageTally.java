@@ -17,6 +17,7 @@ final class PageTally {
     private final JobQuery query;
     private final JobSink sink;
     private final ObjectMapper json;
+    private final PageListener listener;
     private Set<String> previousPage = Set.of();
     private long jobs;
     private int pages;
@@ -24,10 +25,11 @@ final class PageTally {
     private long filteredOut;
     private long serverTotal = -1;
 
-    PageTally(JobQuery query, JobSink sink, ObjectMapper json) {
+    PageTally(JobQuery query, JobSink sink, ObjectMapper json, PageListener listener) {
         this.query = query;
         this.sink = sink;
         this.json = json;
+        this.listener = listener;
     }
 
     /** @return how many rows the page held, duplicates included */
@@ -59,6 +61,7 @@ final class PageTally {
             jobs++;
         }
         previousPage = thisPage;
+        listener.onPage(pages, jobs, serverTotal);
         return rows.size();
     }
 

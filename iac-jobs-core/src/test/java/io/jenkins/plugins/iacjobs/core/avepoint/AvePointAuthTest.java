@@ -89,6 +89,7 @@ class AvePointAuthTest {
         IacJobsException e = assertThrows(IacJobsException.class,
                 () -> token(AvePointCredentials.secret(sandbox.avepoint().clientId(), secret), Clock.systemUTC()));
         assertTrue(e.getMessage().contains("invalid_client"), e.getMessage());
+        assertEquals(IacJobsException.Kind.AUTHENTICATION, e.kind());
         assertFalse(e.getMessage().contains(secret));
         assertFalse(AvePointCredentials.secret("id", secret).toString().contains(secret));
     }

@@ -65,6 +65,21 @@ class JobPagingTest {
         assertEquals(ids.size(), new HashSet<>(ids).size());
     }
 
+    @ParameterizedTest
+    @EnumSource(ApiGeneration.class)
+    void countJobsIsOneRequestForTheTestConnectionButton(ApiGeneration g) {
+        JobQuery q = window(Duration.ofDays(1), 100);
+        AvePointClient client = AvePointFixture.client(sandbox, AvePointFixture.certificate(sandbox), g);
+        long before = listings();
+        assertEquals(expected(q).size(), client.countJobs(q));
+        assertEquals(before + 1, listings());
+    }
+
+    private static long listings() {
+        return sandbox.counters().get(io.jenkins.plugins.iacjobs.sandbox.avepoint.AvePointSandbox.JOBS_REQUESTS)
+                + sandbox.counters().get(io.jenkins.plugins.iacjobs.sandbox.avepoint.AvePointSandbox.LEGACY_REQUESTS);
+    }
+
     @Test
     void pageSizeAboveTheServerCapStillReadsEverything() {
         JobQuery q = window(Duration.ofDays(2), 1000);
