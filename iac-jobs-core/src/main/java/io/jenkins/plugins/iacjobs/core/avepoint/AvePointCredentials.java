@@ -14,7 +14,7 @@ public sealed interface AvePointCredentials permits AvePointCredentials.Secret, 
 
     String clientId();
 
-    /** Material that identifies this credential for token caching; digested, never shown. */
+    /** Identifies this credential for token caching: a digest of the secret, or the certificate thumbprint. */
     String cacheKey();
 
     static AvePointCredentials secret(String clientId, String clientSecret) {
@@ -34,7 +34,13 @@ public sealed interface AvePointCredentials permits AvePointCredentials.Secret, 
 
         @Override
         public String cacheKey() {
-            return "secret:" + credentials.clientSecret();
+            try {
+                byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(credentials.clientSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return "secret:" + java.util.HexFormat.of().formatHex(d);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         @Override
