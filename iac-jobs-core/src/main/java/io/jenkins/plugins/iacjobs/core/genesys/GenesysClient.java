@@ -49,6 +49,11 @@ public final class GenesysClient {
         return new GenesysClient(rest.withRetryPolicy(policy), apiBase);
     }
 
+    /** Genesys Cloud's clock, learnt from its answers; see {@link JobSubmitter}. */
+    public io.jenkins.plugins.iacjobs.core.http.ServerClock serverClock() {
+        return rest.serverClock();
+    }
+
     public HttpUrl apiBase() {
         return apiBase;
     }

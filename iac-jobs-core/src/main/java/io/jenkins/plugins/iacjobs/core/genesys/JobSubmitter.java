@@ -18,14 +18,19 @@ import java.util.stream.Collectors;
 
 /**
  * Submits a job exactly once. Submitting is not idempotent, so when the answer is lost the job history is
- * searched (same accelerator, same submitter, same plan-only flag, submitted since just before we sent) before
+ * searched (same accelerator, same submitter, same plan-only flag, submitted since just before we sent, in the
+ * remote's clock as its {@code Date} header shows it) before
  * anything is sent again: one match is adopted, several are an error that lists them, none allows one resend.
  * Jobs this connection already submitted or adopted are never candidates, so a pipeline that runs the same
  * accelerator again and again does not adopt its previous job.
  */
 final class JobSubmitter {
-    /** Tolerance for a remote clock that runs behind ours. */
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+    /**
+     * How far before our send a remote timestamp may lie: the {@code Date} header that calibrates the remote
+     * clock has one-second precision. Without any calibration, a wide window is the only option.
+     */
+    private static final Duration CALIBRATED_MARGIN = Duration.ofSeconds(2);
+    private static final Duration UNCALIBRATED_MARGIN = Duration.ofMinutes(2);
     private static final int HISTORY_DEPTH = 25;
     private static final int KNOWN_JOBS = 10_000;
 
@@ -89,7 +94,8 @@ final class JobSubmitter {
     }
 
     private List<InfrastructureascodeJob> lookUp(AcceleratorInput input, Instant sentAt) {
-        Instant since = sentAt.minus(CLOCK_SKEW);
+        Instant since = client.serverClock().toRemote(sentAt).map(t -> t.minus(CALIBRATED_MARGIN))
+                .orElse(sentAt.minus(UNCALIBRATED_MARGIN));
         JobHistoryQuery q = JobHistoryQuery.forAccelerator(input.acceleratorId(), HISTORY_DEPTH).bySubmitter(submitter.userId());
         return client.jobHistory(q).jobs().stream()
                 .filter(j -> input.acceleratorId().equals(j.acceleratorId()) || j.acceleratorId() == null)

@@ -42,9 +42,10 @@ public final class RestClient {
     private final RetryPolicy retry;
     private final Sleeper sleeper;
     private final Clock clock;
+    private final ServerClock serverClock;
 
     private RestClient(OkHttpClient http, ObjectMapper json, TokenSource tokens, String system, RemoteErrorDecoder errors,
-                       RetryPolicy retry, Sleeper sleeper, Clock clock) {
+                       RetryPolicy retry, Sleeper sleeper, Clock clock, ServerClock serverClock) {
         this.http = http;
         this.json = json;
         this.tokens = tokens;
@@ -53,20 +54,22 @@ public final class RestClient {
         this.retry = retry;
         this.sleeper = sleeper;
         this.clock = clock;
+        this.serverClock = serverClock;
     }
 
     /** @param tokens null for calls that carry their own authentication (token endpoints) */
     public static RestClient create(OkHttpClient http, ObjectMapper json, TokenSource tokens, String system,
                                     RemoteErrorDecoder errors) {
-        return new RestClient(http, json, tokens, system, errors, RetryPolicy.defaults(), Sleeper.SYSTEM, Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        return new RestClient(http, json, tokens, system, errors, RetryPolicy.defaults(), Sleeper.SYSTEM, clock, new ServerClock(clock));
     }
 
     public RestClient withRetryPolicy(RetryPolicy policy) {
-        return new RestClient(http, json, tokens, system, errors, policy, sleeper, clock);
+        return new RestClient(http, json, tokens, system, errors, policy, sleeper, clock, serverClock);
     }
 
     public RestClient withSleeper(Sleeper s) {
-        return new RestClient(http, json, tokens, system, errors, retry, s, clock);
+        return new RestClient(http, json, tokens, system, errors, retry, s, clock, serverClock);
     }
 
     public ObjectMapper json() {
@@ -79,6 +82,11 @@ public final class RestClient {
 
     public String system() {
         return system;
+    }
+
+    /** The remote's clock, learnt from the answers this client (and its copies) received. */
+    public ServerClock serverClock() {
+        return serverClock;
     }
 
     public RetryPolicy retryPolicy() {
@@ -131,6 +139,7 @@ public final class RestClient {
                 throw unreachable(request, e, attempt);
             }
             try (response) {
+                serverClock.observe(response.header("Date"));
                 int code = response.code();
                 if (code >= 200 && code < 300) {
                     try {

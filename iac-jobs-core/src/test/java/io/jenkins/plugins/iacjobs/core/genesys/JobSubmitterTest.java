@@ -48,6 +48,18 @@ class JobSubmitterTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void anotherProcesssEarlierJobOfTheSameAcceleratorIsNotMistakenForALostOne() throws Exception {
+        try (SandboxFixture f = new SandboxFixture(SandboxConfig.defaults().withTimeScale(0.05))) {
+            JobRequest request = new JobRequest("Simple IVR", Map.of("queue_name", "Support"), true, Map.of());
+            f.jobs().submit(request, l -> { }); // an earlier build, in another process
+            Thread.sleep(3_500); // longer than the Date header's precision plus margin
+            java.time.Instant sentAt = java.time.Instant.now();
+            assertTrue(f.jobs().findSubmitted(request, sentAt).isEmpty(),
+                    "a job submitted seconds before our send, by the remote's clock, is not ours");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = HistoryShape.class, names = {"ENTITIES", "SINGLE"})
     void everyFaultAtOnceStillCreatesExactlyOneJob(HistoryShape shape) {
