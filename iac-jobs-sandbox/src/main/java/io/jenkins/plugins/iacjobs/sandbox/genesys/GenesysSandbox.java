@@ -1,0 +1,168 @@
+package io.jenkins.plugins.iacjobs.sandbox.genesys;
+
+import io.jenkins.plugins.iacjobs.sandbox.ApiError;
+import io.jenkins.plugins.iacjobs.sandbox.FaultInjector;
+import io.jenkins.plugins.iacjobs.sandbox.Router;
+import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
+import io.jenkins.plugins.iacjobs.sandbox.SandboxCounters;
+import io.jenkins.plugins.iacjobs.sandbox.SandboxRequest;
+import io.jenkins.plugins.iacjobs.sandbox.SandboxSystem;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The Genesys Cloud stand-in: OAuth client credentials and the Infrastructure as Code API (API-DIGEST §1).
+ * Tests and benchmarks use it to script jobs ({@link #setJobPlanner}) and to read per-job facts.
+ */
+public final class GenesysSandbox implements SandboxSystem {
+
+    private final SandboxConfig config;
+    private final SandboxCounters counters;
+    private final FaultInjector faults;
+    private final Clock clock;
+    private final AcceleratorCatalogue catalogue = AcceleratorCatalogue.standard();
+    private final JobPlanner defaultPlanner = new DefaultJobPlanner(catalogue);
+    private final TokenStore tokens;
+    private final GenesysDialect dialect;
+    private final Map<String, SandboxJob> jobs = new ConcurrentHashMap<>();
+    private final AtomicInteger jobIndex = new AtomicInteger();
+    private volatile JobPlanner planner = defaultPlanner;
+
+    public GenesysSandbox(SandboxConfig config, SandboxCounters counters, FaultInjector faults, Clock clock) {
+        this.config = config;
+        this.counters = counters;
+        this.faults = faults;
+        this.clock = clock;
+        this.tokens = new TokenStore(clock, Duration.ofSeconds(config.tokenLifetimeSeconds()));
+        this.dialect = new GenesysDialect(tokens);
+    }
+
+    @Override
+    public String name() {
+        return "genesys";
+    }
+
+    @Override
+    public void registerRoutes(Router router) {
+        OAuthTokenEndpoint oauth = new OAuthTokenEndpoint(config.genesysClientId(), config.genesysClientSecret(), tokens);
+        AcceleratorEndpoints accelerators = new AcceleratorEndpoints(catalogue);
+        JobEndpoints jobEndpoints = new JobEndpoints(this);
+        router.plain("POST", OAuthTokenEndpoint.PATH, dialect, SandboxCounters.TOKEN_REQUESTS, oauth::token);
+        router.api("GET", AcceleratorEndpoints.PATH, dialect, SandboxCounters.ACCELERATOR_REQUESTS, request -> {
+            authorize(request);
+            accelerators.list(request);
+        });
+        router.api("GET", AcceleratorEndpoints.PATH + "/{acceleratorId}", dialect, SandboxCounters.ACCELERATOR_REQUESTS,
+                request -> {
+                    authorize(request);
+                    accelerators.get(request);
+                });
+        router.api("POST", JobEndpoints.PATH, dialect, SandboxCounters.SUBMIT_REQUESTS, jobEndpoints::submit);
+        router.api("GET", JobEndpoints.PATH + "/{jobId}", dialect, SandboxCounters.STATUS_REQUESTS, jobEndpoints::get);
+        router.api("GET", JobEndpoints.PATH, dialect, SandboxCounters.HISTORY_REQUESTS, jobEndpoints::history);
+    }
+
+    /** Replaces how new jobs play out; null restores {@link #defaultPlanner()}. Jobs already created keep their plan. */
+    public void setJobPlanner(JobPlanner planner) {
+        this.planner = planner == null ? defaultPlanner : planner;
+    }
+
+    /** The catalogue's own behaviour, for planners that only change some jobs. */
+    public JobPlanner defaultPlanner() {
+        return defaultPlanner;
+    }
+
+    public AcceleratorCatalogue catalogue() {
+        return catalogue;
+    }
+
+    /** The user id jobs submitted with this OAuth client show as {@code submittedBy.id}. */
+    public String userIdFor(String clientId) {
+        return UUID.nameUUIDFromBytes(("genesys-user:" + clientId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** {@link #userIdFor} of the configured client. */
+    public String submitterId() {
+        return userIdFor(config.genesysClientId());
+    }
+
+    public Optional<GenesysJob> job(String jobId) {
+        return findJob(jobId).map(job -> job.snapshot(now()));
+    }
+
+    /** All jobs, oldest first. */
+    public List<GenesysJob> jobs() {
+        Instant now = now();
+        return jobs.values().stream().sorted((a, b) -> Long.compare(a.sequence, b.sequence))
+                .map(job -> job.snapshot(now)).toList();
+    }
+
+    /**
+     * When the job became terminal: the scheduled instant (not the time anyone looked), or empty while it is not
+     * terminal yet or unknown.
+     */
+    public Optional<Instant> terminalAt(String jobId) {
+        return findJob(jobId).map(SandboxJob::terminalAt).filter(at -> !now().isBefore(at));
+    }
+
+    /** Invalidates every issued token, as a credential rotation would. */
+    public void revokeAllTokens() {
+        tokens.revokeAll();
+    }
+
+    /** The OAuth client id whose bearer token the request carries; a 401 ErrorBody otherwise. */
+    String authorize(SandboxRequest request) {
+        String token = request.bearerToken();
+        if (token == null) {
+            throw ApiError.unauthorized("No authentication bearer token specified in authorization header");
+        }
+        return tokens.clientFor(token).orElseThrow(
+                () -> ApiError.unauthorized("Invalid login credentials: the access token is unknown, expired or revoked"));
+    }
+
+    SandboxJob createJob(Accelerator accelerator, Map<String, String> parameters, boolean dryRun, String clientId) {
+        int index = jobIndex.getAndIncrement();
+        JobPlan plan = Objects.requireNonNull(planner.plan(accelerator.id(), parameters, dryRun, index),
+                "job planner returned null");
+        SandboxJob job = new SandboxJob(index, UUID.randomUUID().toString(), accelerator.id(), dryRun, parameters,
+                now(), userIdFor(clientId), plan, config.timeScale());
+        jobs.put(job.id, job);
+        counters.increment(SandboxCounters.JOBS_CREATED);
+        counters.recordSubmission(job.id);
+        return job;
+    }
+
+    Optional<SandboxJob> findJob(String jobId) {
+        return Optional.ofNullable(jobs.get(jobId));
+    }
+
+    Collection<SandboxJob> allJobs() {
+        return jobs.values();
+    }
+
+    HistoryShape historyShape() {
+        return config.historyShape();
+    }
+
+    SandboxCounters counters() {
+        return counters;
+    }
+
+    FaultInjector faults() {
+        return faults;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}
