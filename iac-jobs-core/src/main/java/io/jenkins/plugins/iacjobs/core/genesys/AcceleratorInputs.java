@@ -36,7 +36,7 @@ public record AcceleratorInputs(Map<String, MetadataProperty> properties, Set<St
     public Set<String> sensitiveNames() {
         Set<String> s = new LinkedHashSet<>();
         properties.forEach((name, p) -> {
-            if (p.isSensitive()) {
+            if (p.markedSensitive()) {
                 s.add(name);
             }
         });

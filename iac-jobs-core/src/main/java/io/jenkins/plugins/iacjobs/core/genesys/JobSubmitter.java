@@ -69,7 +69,7 @@ final class JobSubmitter {
         JobHistoryQuery q = JobHistoryQuery.forAccelerator(input.acceleratorId(), HISTORY_DEPTH).bySubmitter(submitter.userId());
         return client.jobHistory(q).jobs().stream()
                 .filter(j -> input.acceleratorId().equals(j.acceleratorId()) || j.acceleratorId() == null)
-                .filter(j -> j.dryRun() == null || j.isDryRun() == input.dryRun())
+                .filter(j -> j.dryRun() == null || j.planOnly() == input.dryRun())
                 .filter(j -> submittedAfter(j, since))
                 .toList();
     }

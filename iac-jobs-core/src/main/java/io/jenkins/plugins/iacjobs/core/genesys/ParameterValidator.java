@@ -34,7 +34,7 @@ public final class ParameterValidator {
             }
             List<String> allowed = p.allowedValues();
             if (!allowed.isEmpty() && !allowed.contains(value)) {
-                String shown = p.isSensitive() ? "the given value" : "'" + value + "'";
+                String shown = p.markedSensitive() ? "the given value" : "'" + value + "'";
                 problems.add("parameter '" + name + "': " + shown + " is not one of " + allowed);
                 return;
             }

@@ -44,8 +44,8 @@ public class RemoteApiException extends IacJobsException {
             case 401 -> "Check the credentials: the client id, secret or token was not accepted";
             case 403 -> "The credentials were accepted but lack a permission this call needs";
             case 404 -> "Check the id: the remote system does not know it";
-            case 429 -> "The remote system kept rate-limiting this client; try again later or poll less often";
-            case 502, 503, 504 -> "The remote system is unavailable; it kept failing after retries";
+            case 429 -> "The remote system is rate-limiting this client; try again later or poll less often";
+            case 502, 503, 504 -> "The remote system is unavailable or overloaded; try again later";
             default -> null;
         };
     }

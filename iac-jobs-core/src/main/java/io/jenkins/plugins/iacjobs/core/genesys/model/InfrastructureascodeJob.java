@@ -1,6 +1,5 @@
 package io.jenkins.plugins.iacjobs.core.genesys.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
  * A CX infrastructure-as-code job. {@code status} is kept as the string the server sent (Created, Queued,
@@ -10,8 +9,7 @@ public record InfrastructureascodeJob(String id, Boolean dryRun, String accelera
                                       UserReference submittedBy, String status, ErrorInfo errorInfo, String results,
                                       String selfUri) {
 
-    @JsonIgnore
-    public boolean isDryRun() {
+    public boolean planOnly() {
         return Boolean.TRUE.equals(dryRun);
     }
 

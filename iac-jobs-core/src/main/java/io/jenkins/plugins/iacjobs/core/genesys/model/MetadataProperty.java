@@ -1,6 +1,5 @@
 package io.jenkins.plugins.iacjobs.core.genesys.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -9,12 +8,10 @@ public record MetadataProperty(String type, String description, String sensitive
                                @JsonProperty("default") String defaultValue,
                                @JsonProperty("enum") List<String> enumValues) {
 
-    @JsonIgnore
-    public boolean isSensitive() {
+    public boolean markedSensitive() {
         return sensitive != null && sensitive.strip().equalsIgnoreCase("true");
     }
 
-    @JsonIgnore
     public List<String> allowedValues() {
         return enumValues == null ? List.of() : enumValues;
     }

@@ -1,0 +1,74 @@
+package io.jenkins.plugins.iacjobs.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.iacjobs.core.auth.TokenSourceRegistry;
+import io.jenkins.plugins.iacjobs.core.http.HttpClients;
+import io.jenkins.plugins.iacjobs.core.http.HttpSettings;
+import io.jenkins.plugins.iacjobs.core.http.Json;
+import io.jenkins.plugins.iacjobs.core.watch.JobWatcher;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
+import okhttp3.OkHttpClient;
+
+/** What every command shares in one process: one HTTP client, one token cache, one watcher. */
+public final class CliContext implements AutoCloseable {
+    private final OkHttpClient http = HttpClients.create(HttpSettings.defaults().withUserAgent("iacjobs-cli"));
+    private final ObjectMapper json = Json.newMapper();
+    private final TokenSourceRegistry tokens = new TokenSourceRegistry();
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, String> env;
+    private final PrintStream out;
+    private final PrintStream err;
+    private JobWatcher watcher;
+
+    public CliContext(Map<String, String> env, PrintStream out, PrintStream err) {
+        this.env = env;
+        this.out = out;
+        this.err = err;
+    }
+
+    public OkHttpClient http() {
+        return http;
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+
+    public TokenSourceRegistry tokens() {
+        return tokens;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public String env(String name) {
+        return env.get(name);
+    }
+
+    public PrintStream out() {
+        return out;
+    }
+
+    public PrintStream err() {
+        return err;
+    }
+
+    public synchronized JobWatcher watcher() {
+        if (watcher == null) {
+            watcher = JobWatcher.create();
+        }
+        return watcher;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}

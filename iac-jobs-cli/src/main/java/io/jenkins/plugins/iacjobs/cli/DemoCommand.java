@@ -1,0 +1,59 @@
+package io.jenkins.plugins.iacjobs.cli;
+
+import io.jenkins.plugins.iacjobs.core.auth.ClientCredentials;
+import io.jenkins.plugins.iacjobs.core.auth.GenesysEndpoints;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysClient;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;
+import io.jenkins.plugins.iacjobs.core.job.JobRequest;
+import io.jenkins.plugins.iacjobs.sandbox.FaultPlan;
+import io.jenkins.plugins.iacjobs.sandbox.Sandbox;
+import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code iacjobs demo}: a whole plan-only accelerator job against an in-process sandbox. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start the sandbox in this process and run a plan-only 'Simple IVR' job end to end, leaving its artifacts in a folder.")
+final class DemoCommand implements Callable<Integer> {
+    private final CliContext ctx;
+    @Mixin
+    RunOptions run;
+    @Option(names = "--faults", description = "Faults for the sandbox to inject: none, all, or e.g. 429,5xx,drop-submit,401 (default: ${DEFAULT-VALUE}).", defaultValue = "none")
+    String faults;
+    @Option(names = "--time-scale", description = "Sandbox job speed; 1.0 is a few seconds per phase (default: ${DEFAULT-VALUE}).", defaultValue = "1.0")
+    double timeScale;
+
+    DemoCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        if ("1s".equals(run.pollMin)) {
+            run.pollMin = "250ms"; // the sandbox's phases last about a second: poll fast enough to show each one
+        }
+        FaultPlan plan;
+        try {
+            plan = FaultPlan.parse(faults);
+        } catch (IllegalArgumentException e) {
+            throw new io.jenkins.plugins.iacjobs.core.ValidationException("--faults", e.getMessage());
+        }
+        try (Sandbox sandbox = Sandbox.start(SandboxConfig.defaults().withFaults(plan).withTimeScale(timeScale))) {
+            ctx.out().println("Sandbox started at " + sandbox.baseUrl() + " (faults: " + plan + ")");
+            GenesysEndpoints endpoints = GenesysEndpoints.forBaseUrl(sandbox.baseUrl());
+            GenesysClient client = GenesysJobs.connect(ctx.http(), ctx.json(), endpoints,
+                    new ClientCredentials(sandbox.genesysClientId(), sandbox.genesysClientSecret()), ctx.tokens(), ctx.clock());
+            GenesysJobs jobs = GenesysJobs.create(client, "demo", ctx.clock());
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("queue_name", "Support");
+            params.put("division", "Home");
+            params.put("greeting_language", "en-US");
+            params.put("flow_api_secret", "demo-" + Long.toHexString(System.nanoTime()));
+            return new JobExecution(ctx, jobs, "demo", run).submitAndWait(new JobRequest("Simple IVR", params, true, Map.of()), false);
+        }
+    }
+}

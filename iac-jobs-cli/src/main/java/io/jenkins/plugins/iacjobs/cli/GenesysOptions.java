@@ -1,0 +1,58 @@
+package io.jenkins.plugins.iacjobs.cli;
+
+import io.jenkins.plugins.iacjobs.core.ValidationException;
+import io.jenkins.plugins.iacjobs.core.auth.ClientCredentials;
+import io.jenkins.plugins.iacjobs.core.auth.GenesysEndpoints;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysClient;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;
+import picocli.CommandLine.Option;
+
+/**
+ * Where and as whom to connect to Genesys Cloud. The secret comes only from the environment, never from a flag,
+ * so it stays out of shell history and process listings.
+ */
+public final class GenesysOptions {
+    public static final String ENV_CLIENT_ID = "IACJOBS_CLIENT_ID";
+    public static final String ENV_CLIENT_SECRET = "IACJOBS_CLIENT_SECRET";
+
+    @Option(names = "--region", paramLabel = "REGION", description = "Genesys Cloud region, e.g. us_east_1, eu_west_1 (or set IACJOBS_REGION).")
+    String region;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "API base URL instead of a region, e.g. https://api.mypurecloud.com or a sandbox (or set IACJOBS_BASE_URL).")
+    String baseUrl;
+
+    @Option(names = "--client-id", paramLabel = "ID", description = "OAuth client id (default: $IACJOBS_CLIENT_ID). The secret is read from $IACJOBS_CLIENT_SECRET.")
+    String clientId;
+
+    GenesysEndpoints endpoints(CliContext ctx) {
+        String r = region != null ? region : ctx.env("IACJOBS_REGION");
+        String b = baseUrl != null ? baseUrl : ctx.env("IACJOBS_BASE_URL");
+        if ((r == null || r.isBlank()) && (b == null || b.isBlank())) {
+            throw new ValidationException("--region", "no region or base URL given; pass --region us_east_1 (or another region), or --base-url URL");
+        }
+        return GenesysEndpoints.of(r, b);
+    }
+
+    ClientCredentials credentials(CliContext ctx) {
+        String id = clientId != null ? clientId : ctx.env(ENV_CLIENT_ID);
+        String secret = ctx.env(ENV_CLIENT_SECRET);
+        if (id == null || id.isBlank()) {
+            throw new ValidationException(ENV_CLIENT_ID, "is not set; export the OAuth client id (or pass --client-id)");
+        }
+        if (secret == null || secret.isBlank()) {
+            throw new ValidationException(ENV_CLIENT_SECRET, "is not set; export the OAuth client secret for client id '" + id + "'");
+        }
+        return new ClientCredentials(id, secret);
+    }
+
+    GenesysClient client(CliContext ctx) {
+        return GenesysJobs.connect(ctx.http(), ctx.json(), endpoints(ctx), credentials(ctx), ctx.tokens(), ctx.clock());
+    }
+
+    GenesysJobs jobs(CliContext ctx) {
+        GenesysEndpoints e = endpoints(ctx);
+        ClientCredentials c = credentials(ctx);
+        GenesysClient client = GenesysJobs.connect(ctx.http(), ctx.json(), e, c, ctx.tokens(), ctx.clock());
+        return GenesysJobs.create(client, "genesys|" + e.apiBase() + "|" + c.clientId(), ctx.clock());
+    }
+}

@@ -1,0 +1,56 @@
+package io.jenkins.plugins.iacjobs.cli;
+
+import io.jenkins.plugins.iacjobs.core.IacJobsException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code iacjobs}: run infrastructure-as-code jobs from a shell or any CI system. */
+@Command(name = "iacjobs", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Run Genesys Cloud IaC jobs (and more) from a shell, with live status and archived evidence.",
+        subcommands = {JobCommand.class, AcceleratorsCommand.class, SandboxCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 remote job failed, 2 usage or validation error, 3 authentication error,",
+                "4 timeout, 5 remote error or unreachable, 130 interrupted. See docs/cli.md."})
+public final class IacJobsCommand {
+
+    public static void main(String[] args) {
+        System.exit(run(System.getenv(), System.out, System.err, args));
+    }
+
+    /** Runs a command line and returns its exit code; for tests and embedding. */
+    public static int run(Map<String, String> env, PrintStream out, PrintStream err, String... args) {
+        try (CliContext ctx = new CliContext(env, out, err)) {
+            CommandLine cl = new CommandLine(new IacJobsCommand(), new ContextFactory(ctx));
+            cl.setOut(new java.io.PrintWriter(out, true));
+            cl.setErr(new java.io.PrintWriter(err, true));
+            cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+                if (ex instanceof IacJobsException e) {
+                    err.println("error: " + e.getMessage());
+                    return ExitCodes.of(e);
+                }
+                if (ex instanceof UncheckedIOException e) {
+                    err.println("error: " + e.getMessage());
+                    return ExitCodes.REMOTE_ERROR;
+                }
+                err.println("internal error: " + ex + " (please report this at the project's issue tracker)");
+                return 70;
+            });
+            return cl.execute(args);
+        }
+    }
+
+    /** Gives every command the shared {@link CliContext}. */
+    private record ContextFactory(CliContext ctx) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                return cls.getDeclaredConstructor(CliContext.class).newInstance(ctx);
+            } catch (NoSuchMethodException noContext) {
+                return CommandLine.defaultFactory().create(cls);
+            }
+        }
+    }
+}

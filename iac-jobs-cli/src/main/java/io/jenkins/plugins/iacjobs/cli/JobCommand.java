@@ -1,0 +1,100 @@
+package io.jenkins.plugins.iacjobs.cli;
+
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;
+import io.jenkins.plugins.iacjobs.core.genesys.model.InfrastructureascodeJob;
+import io.jenkins.plugins.iacjobs.core.job.JobRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code iacjobs job run|wait|status}. */
+@Command(name = "job", description = "Run a remote job and wait for it, or look one up.", mixinStandardHelpOptions = true,
+        subcommands = {JobCommand.Run.class, JobCommand.Wait.class, JobCommand.Status.class})
+final class JobCommand {
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Submit an accelerator job, stream its status until it ends, and write job.json, the plan or results and summary.md.")
+    static final class Run implements Callable<Integer> {
+        private final CliContext ctx;
+        @Mixin
+        GenesysOptions genesys;
+        @Mixin
+        RunOptions run;
+        @Option(names = "--accelerator", required = true, paramLabel = "ID_OR_NAME", description = "Accelerator id, or its exact name.")
+        String accelerator;
+        @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "An accelerator parameter; repeat for more.")
+        Map<String, String> params = new LinkedHashMap<>();
+        @Option(names = "--plan-only", description = "Plan only (dryRun): show what would change, change nothing.")
+        boolean planOnly;
+        @Option(names = "--submit-only", description = "Submit and print the job id without waiting.")
+        boolean submitOnly;
+
+        Run(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            GenesysJobs jobs = genesys.jobs(ctx);
+            return new JobExecution(ctx, jobs, "cli", run).submitAndWait(new JobRequest(accelerator, params, planOnly, Map.of()), submitOnly);
+        }
+    }
+
+    @Command(name = "wait", mixinStandardHelpOptions = true, description = "Wait for a job submitted earlier (e.g. with --submit-only) and write its artifacts.")
+    static final class Wait implements Callable<Integer> {
+        private final CliContext ctx;
+        @Mixin
+        GenesysOptions genesys;
+        @Mixin
+        RunOptions run;
+        @Parameters(paramLabel = "JOB_ID", description = "The job id.")
+        String jobId;
+
+        Wait(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            return new JobExecution(ctx, genesys.jobs(ctx), "cli", run).waitFor(jobId);
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Show a job's status and error, if any.")
+    static final class Status implements Callable<Integer> {
+        private final CliContext ctx;
+        @Mixin
+        GenesysOptions genesys;
+        @Parameters(paramLabel = "JOB_ID", description = "The job id.")
+        String jobId;
+        @Option(names = "--output", defaultValue = "text", description = "text or json.")
+        RunOptions.OutputFormat output;
+
+        Status(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            InfrastructureascodeJob job = genesys.client(ctx).getJob(jobId, true).withoutResults();
+            if (output == RunOptions.OutputFormat.json) {
+                try {
+                    ctx.out().println(ctx.json().writerWithDefaultPrettyPrinter().writeValueAsString(job));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            } else {
+                ctx.out().println(job.id() + "  " + job.status() + (job.planOnly() ? "  (plan only)" : "")
+                        + "  submitted " + job.dateSubmitted()
+                        + (job.errorInfo() == null ? "" : "\n  error: " + job.errorInfo().message()));
+            }
+            return ExitCodes.SUCCESS;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.jenkins.plugins.iacjobs.cli;
+
+import io.jenkins.plugins.iacjobs.core.watch.Durations;
+import io.jenkins.plugins.iacjobs.core.watch.PollSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Options for waiting on a job and keeping its evidence. */
+public final class RunOptions {
+    @Option(names = "--timeout", paramLabel = "DURATION", description = "Give up waiting after this long, e.g. 30m or 2h (default: wait until the job ends).")
+    String timeout;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder for the artifacts (default: ${DEFAULT-VALUE}).", defaultValue = "iac-jobs-out")
+    Path out;
+
+    @Option(names = "--output", paramLabel = "FORMAT", description = "text or json (json: the result on stdout, progress on stderr). Default: ${DEFAULT-VALUE}.", defaultValue = "text")
+    OutputFormat output;
+
+    @Option(names = "--poll-min", paramLabel = "DURATION", description = "Shortest poll interval (default: ${DEFAULT-VALUE}).", defaultValue = "1s")
+    String pollMin;
+
+    @Option(names = "--poll-max", paramLabel = "DURATION", description = "Longest poll interval while the job is quiet (default: ${DEFAULT-VALUE}).", defaultValue = "15s")
+    String pollMax;
+
+    Duration timeout() {
+        return timeout == null ? null : Durations.parse("--timeout", timeout);
+    }
+
+    PollSettings poll() {
+        Duration min = Durations.parse("--poll-min", pollMin);
+        Duration max = Durations.parse("--poll-max", pollMax);
+        if (max.compareTo(min) < 0) {
+            throw new io.jenkins.plugins.iacjobs.core.ValidationException("--poll-max", "'" + pollMax + "' is shorter than --poll-min '" + pollMin + "'");
+        }
+        return new PollSettings(min, max, 1.5, Duration.ofSeconds(30));
+    }
+
+    /** Output formats. */
+    public enum OutputFormat { text, json }
+}
