@@ -8,7 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -16,15 +20,24 @@ import java.util.stream.Collectors;
  * Submits a job exactly once. Submitting is not idempotent, so when the answer is lost the job history is
  * searched (same accelerator, same submitter, same plan-only flag, submitted since just before we sent) before
  * anything is sent again: one match is adopted, several are an error that lists them, none allows one resend.
+ * Jobs this connection already submitted or adopted are never candidates, so a pipeline that runs the same
+ * accelerator again and again does not adopt its previous job.
  */
 final class JobSubmitter {
     /** Tolerance for a remote clock that runs behind ours. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
     private static final int HISTORY_DEPTH = 25;
+    private static final int KNOWN_JOBS = 10_000;
 
     private final GenesysClient client;
     private final SubmitterMemory submitter;
     private final Clock clock;
+    private final Set<String> known = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > KNOWN_JOBS;
+        }
+    }));
 
     JobSubmitter(GenesysClient client, SubmitterMemory submitter, Clock clock) {
         this.client = client;
@@ -71,6 +84,7 @@ final class JobSubmitter {
                 .filter(j -> input.acceleratorId().equals(j.acceleratorId()) || j.acceleratorId() == null)
                 .filter(j -> j.dryRun() == null || j.planOnly() == input.dryRun())
                 .filter(j -> submittedAfter(j, since))
+                .filter(j -> !known.contains(j.id()))
                 .toList();
     }
 
@@ -87,6 +101,7 @@ final class JobSubmitter {
 
     private InfrastructureascodeJob remember(InfrastructureascodeJob job) {
         submitter.learn(job);
+        known.add(job.id());
         return job;
     }
 }

@@ -1,0 +1,109 @@
+package io.jenkins.plugins.iacjobs.core.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.iacjobs.core.JobFailedException;
+import io.jenkins.plugins.iacjobs.core.SandboxFixture;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;
+import io.jenkins.plugins.iacjobs.core.watch.JobSnapshot;
+import io.jenkins.plugins.iacjobs.core.watch.JobWatcher;
+import io.jenkins.plugins.iacjobs.core.watch.PollSettings;
+import io.jenkins.plugins.iacjobs.core.watch.WatchHandle;
+import io.jenkins.plugins.iacjobs.core.watch.WatchListener;
+import io.jenkins.plugins.iacjobs.sandbox.FaultPlan;
+import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
+import io.jenkins.plugins.iacjobs.sandbox.genesys.AcceleratorCatalogue;
+import io.jenkins.plugins.iacjobs.sandbox.genesys.JobPlan;
+import io.jenkins.plugins.iacjobs.sandbox.genesys.ResultsSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Submit, watch and publish end to end, and the secrets rule: nothing secret in output, artifacts or errors. */
+class JobRunnerTest {
+    private static final PollSettings FAST = new PollSettings(Duration.ofMillis(20), Duration.ofMillis(200), 1.5, Duration.ofSeconds(30));
+    private static final String SENSITIVE = "flow-secret-value-31337";
+
+    @TempDir
+    Path out;
+
+    private JobResult run(SandboxFixture f, String accelerator, Map<String, String> params, List<String> said) throws Exception {
+        GenesysJobs jobs = f.jobs();
+        try (JobWatcher watcher = JobWatcher.create(2, Clock.systemUTC())) {
+            JobRunner runner = new JobRunner(jobs, watcher, "test", Clock.systemUTC());
+            SubmittedJob job = jobs.submit(new JobRequest(accelerator, params, true, Map.of()), said::add);
+            WatchHandle h = runner.handleFor(job);
+            WatchListener l = new WatchListener() {
+                @Override
+                public void onStatus(JobSnapshot s, Instant at) {
+                    said.add(s.status());
+                }
+            };
+            JobSnapshot last = runner.watch(h, l, FAST, null).result().get(60, TimeUnit.SECONDS);
+            return runner.finish(h, last, job, out, null);
+        }
+    }
+
+    @Test
+    void aPlanOnlyJobUnderEveryFaultLeavesItsEvidenceAndNoSecret() throws Exception {
+        try (SandboxFixture f = new SandboxFixture(SandboxConfig.defaults().withTimeScale(0.1).withFaults(FaultPlan.all()))) {
+            List<String> said = new CopyOnWriteArrayList<>();
+            JobResult r = run(f, "Simple IVR", Map.of("queue_name", "Support", "flow_api_secret", SENSITIVE), said);
+            assertTrue(r.success());
+            assertEquals("Complete", r.status());
+            assertEquals(List.of("iac-jobs/" + r.jobId() + "/job.json", "iac-jobs/" + r.jobId() + "/plan.json",
+                    "iac-jobs/" + r.jobId() + "/summary.md"), r.artifacts());
+            String token = f.currentToken();
+            for (String s : said) {
+                assertFalse(s.contains(SENSITIVE) || s.contains(f.sandbox.genesysClientSecret()) || s.contains(token), s);
+            }
+            try (Stream<Path> files = Files.walk(out)) {
+                for (Path p : files.filter(Files::isRegularFile).toList()) {
+                    String text = Files.readString(p);
+                    assertFalse(text.contains(SENSITIVE), p + " holds the sensitive parameter");
+                    assertFalse(text.contains(f.sandbox.genesysClientSecret()), p + " holds the client secret");
+                    assertFalse(text.contains(token), p + " holds the token");
+                }
+            }
+            assertEquals(1, f.sandbox.counters().jobsCreated());
+        }
+    }
+
+    @Test
+    void aFailedJobCarriesTheRemoteMessage() throws Exception {
+        try (SandboxFixture f = SandboxFixture.fast()) {
+            JobResult r = run(f, "Broken Trunk", Map.of(), new CopyOnWriteArrayList<>());
+            assertFalse(r.success());
+            assertEquals("Failed", r.status());
+            assertEquals(AcceleratorCatalogue.BROKEN_TRUNK_ERROR, r.message());
+            JobFailedException e = new JobRunner(f.jobs(), null, "test", Clock.systemUTC()).failure(r);
+            assertEquals("Genesys Cloud job " + r.jobId() + " ended Failed: " + AcceleratorCatalogue.BROKEN_TRUNK_ERROR, e.getMessage());
+            String summary = Files.readString(out.resolve(r.artifacts().get(r.artifacts().size() - 1)));
+            assertTrue(summary.contains(AcceleratorCatalogue.BROKEN_TRUNK_ERROR), summary);
+        }
+    }
+
+    @Test
+    void largeResultsAreStreamedToDisk() throws Exception {
+        try (SandboxFixture f = SandboxFixture.fast()) {
+            f.sandbox.genesys().setJobPlanner((id, p, dry, i) -> JobPlan.complete(ResultsSource.jsonArray("{\"type\":\"queue\",\"name\":\"q\"}", 200_000)));
+            JobResult r = run(f, "Simple IVR", Map.of("queue_name", "Q"), new CopyOnWriteArrayList<>());
+            Path plan = out.resolve("iac-jobs/" + r.jobId() + "/plan.json");
+            assertTrue(Files.size(plan) > 5_000_000, "plan size " + Files.size(plan));
+            try (Stream<String> lines = Files.lines(plan)) {
+                assertEquals(200_000, lines.filter(l -> l.contains("\"type\" : \"queue\"")).count());
+            }
+        }
+    }
+}
