@@ -184,4 +184,48 @@ class JobWatcherTest {
             return (WatchHandle) in.readObject();
         }
     }
+
+    @Test
+    void oneListingRefreshesEveryWatchedJobNotOnlyTheDueOnes() throws Exception {
+        Map<String, String> status = new java.util.concurrent.ConcurrentHashMap<>(Map.of("a", "Running", "b", "Running"));
+        java.util.concurrent.atomic.AtomicInteger alone = new java.util.concurrent.atomic.AtomicInteger();
+        List<Integer> listingSizes = java.util.Collections.synchronizedList(new ArrayList<>());
+        JobProbe probe = new JobProbe() {
+            @Override
+            public JobSnapshot poll(WatchHandle h, LogSink logs) {
+                alone.incrementAndGet();
+                return snapshot(h.jobId(), status.get(h.jobId()));
+            }
+
+            @Override
+            public Map<String, JobSnapshot> pollMany(List<WatchHandle> handles) {
+                listingSizes.add(handles.size());
+                Map<String, JobSnapshot> out = new java.util.HashMap<>();
+                handles.forEach(h -> out.put(h.jobId(), snapshot(h.jobId(), status.get(h.jobId()))));
+                return out;
+            }
+
+            @Override
+            public String batchKey() {
+                return "fake";
+            }
+        };
+        PollSettings settings = new PollSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 1.0, Duration.ofMinutes(1));
+        Watch a = watcher.watch(WatchHandle.start("fake", "c", "a", Clock.systemUTC().instant()), probe, new RecordingListener(), settings, null);
+        Thread.sleep(50); // b is due at once, a only in about 950 ms: far outside the coalescing window
+        Watch b = watcher.watch(WatchHandle.start("fake", "c", "b", Clock.systemUTC().instant()), probe, new RecordingListener(), settings, null);
+        Thread.sleep(2_500);
+        status.put("a", "Complete");
+        status.put("b", "Complete");
+        assertEquals("Complete", a.result().get(10, TimeUnit.SECONDS).status());
+        assertEquals("Complete", b.result().get(10, TimeUnit.SECONDS).status());
+        assertEquals(1, alone.get(), "only a's first poll, before b existed, went alone; b's first tick covered a too");
+        assertTrue(listingSizes.stream().allMatch(n -> n == 2), "every listing asked for both jobs: " + listingSizes);
+        assertTrue(listingSizes.size() <= 6, "b joined a's tick instead of ticking on its own: " + listingSizes.size());
+    }
+
+    private static JobSnapshot snapshot(String id, String status) {
+        JobState state = "Complete".equals(status) ? JobState.SUCCEEDED : JobState.RUNNING;
+        return new JobSnapshot(id, status, state, null, null);
+    }
 }
