@@ -3,6 +3,7 @@ package io.jenkins.plugins.iacjobs.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;
 import io.jenkins.plugins.iacjobs.core.watch.PollSettings;
 import io.jenkins.plugins.iacjobs.sandbox.Sandbox;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
@@ -22,7 +23,8 @@ import java.util.function.Supplier;
 /**
  * Runs core's watcher and the SDK thread-per-job baseline against the sandbox for each N, then the large-results
  * case, prints a table and writes {@code bench.json}. Options: {@code --sizes 1,100,1000}, {@code --seed 20261123},
- * {@code --time-scale 0.1}, {@code --large-mb 200} (0 skips), {@code --out target/bench.json}.
+ * {@code --time-scale 0.1}, {@code --large-mb 200} (0 skips), {@code --max-batch 500} (jobs one history call may
+ * cover, core's default), {@code --out target/bench.json}.
  */
 public final class BenchMain {
     /** Core's defaults, which the CLI also uses: 1 s after a change, ×1.5 while quiet, at most 15 s. */
@@ -41,25 +43,26 @@ public final class BenchMain {
         double scale = Double.parseDouble(opts.getOrDefault("time-scale", "0.1"));
         long largeMb = Long.parseLong(opts.getOrDefault("large-mb", "200"));
         Path out = Path.of(opts.getOrDefault("out", "target/bench.json"));
+        int maxBatch = Integer.parseInt(opts.getOrDefault("max-batch", Integer.toString(GenesysJobs.DEFAULT_MAX_BATCH)));
         int maxN = sizes.stream().mapToInt(Integer::intValue).max().orElse(1);
         BenchPlan plan = BenchPlan.generate(seed, maxN);
         long t0 = System.nanoTime();
 
         System.out.printf(Locale.ROOT, "IaC Jobs benchmark: sizes %s, seed %d, sandbox time scale %.3f, %d cores, max heap %d MB%n",
                 sizes, seed, scale, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        System.out.printf(Locale.ROOT, "ours: JobWatcher (%d threads), PollSettings min %s max %s x%.1f; baseline: SDK %s, thread per job, sleep %s%n",
-                io.jenkins.plugins.iacjobs.core.watch.JobWatcher.DEFAULT_THREADS, OURS_POLL.minInterval(), OURS_POLL.maxInterval(),
+        System.out.printf(Locale.ROOT, "ours: JobWatcher (%d threads), history covers <= %d jobs, PollSettings min %s max %s x%.1f; baseline: SDK %s, thread per job, sleep %s%n",
+                io.jenkins.plugins.iacjobs.core.watch.JobWatcher.DEFAULT_THREADS, maxBatch, OURS_POLL.minInterval(), OURS_POLL.maxInterval(),
                 OURS_POLL.backoffFactor(), sdkVersion(), SdkBaselineWay.POLL_EVERY);
 
         // Warm both ways up (JIT, class loading) on a few short jobs; not reported.
         BenchPlan warmPlan = BenchPlan.generate(seed + 1, 20);
-        runWay(() -> new OursWay(OURS_POLL), 20, warmPlan, 0.01, true);
+        runWay(() -> new OursWay(OURS_POLL, maxBatch), 20, warmPlan, 0.01, true);
         runWay(() -> new SdkBaselineWay(SdkBaselineWay.POLL_EVERY), 20, warmPlan, 0.01, true);
 
         List<WayResult[]> rows = new ArrayList<>();
         for (int n : sizes) {
             System.out.printf(Locale.ROOT, "N=%d: longest job %s after scaling%n", n, scaled(plan.longest(n), scale));
-            WayResult ours = runWay(() -> new OursWay(OURS_POLL), n, plan, scale, false);
+            WayResult ours = runWay(() -> new OursWay(OURS_POLL, maxBatch), n, plan, scale, false);
             WayResult base = runWay(() -> new SdkBaselineWay(SdkBaselineWay.POLL_EVERY), n, plan, scale, false);
             rows.add(new WayResult[] {ours, base});
         }
@@ -74,6 +77,7 @@ public final class BenchMain {
         System.out.println();
         System.out.println(table);
         ObjectNode json = Report.json(rows, large, seed, scale, OURS_POLL, totalSeconds);
+        ((ObjectNode) json.get("setup")).put("ours_history_max_batch", maxBatch);
         Files.createDirectories(out.toAbsolutePath().getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), json);
         System.out.printf(Locale.ROOT, "wrote %s (total %d s)%n", out, totalSeconds);
@@ -128,6 +132,7 @@ public final class BenchMain {
                         r.way(), n, r.threadsPeak(), r.tokenRequests(), r.statusRequests(), r.historyRequests(), r.jobGetRequests(),
                         r.p50LatencyMs(), r.p95LatencyMs(), r.heapPerJobBytes(), r.waitingAtHeapSample(), r.cpuProcessMs(),
                         r.cpuClientMs(), wall / 1000, r.detected(), r.pollErrors());
+                System.out.println("           threads at peak: " + threads.peakSummary());
             }
             return r;
         }

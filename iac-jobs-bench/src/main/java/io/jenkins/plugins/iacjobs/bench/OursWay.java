@@ -41,14 +41,17 @@ import okhttp3.OkHttpClient;
  */
 final class OursWay implements Way {
     private final PollSettings poll;
+    private final int maxBatch;
     private final Clock clock = Clock.systemUTC();
     private final AtomicInteger errors = new AtomicInteger();
     private OkHttpClient http;
     private JobWatcher watcher;
     private CountDownLatch done;
 
-    OursWay(PollSettings poll) {
+    /** @param maxBatch jobs one history call may cover; {@link GenesysJobs#DEFAULT_MAX_BATCH} unless told */
+    OursWay(PollSettings poll, int maxBatch) {
         this.poll = poll;
+        this.maxBatch = maxBatch;
     }
 
     @Override
@@ -68,7 +71,8 @@ final class OursWay implements Way {
         GenesysEndpoints endpoints = GenesysEndpoints.forBaseUrl(sandbox.baseUrl());
         ClientCredentials credentials = new ClientCredentials(sandbox.genesysClientId(), sandbox.genesysClientSecret());
         GenesysClient client = GenesysJobs.connect(http, json, endpoints, credentials, new TokenSourceRegistry(), clock);
-        GenesysJobs jobs = GenesysJobs.create(client, "genesys|" + sandbox.baseUrl() + "|" + credentials.clientId(), clock);
+        GenesysJobs jobs = GenesysJobs.create(client, "genesys|" + sandbox.baseUrl() + "|" + credentials.clientId(), clock,
+                maxBatch);
         watcher = JobWatcher.create();
         JobRunner runner = new JobRunner(jobs, watcher, "bench", clock);
         done = new CountDownLatch(n);

@@ -20,6 +20,7 @@ final class ThreadSampler implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile int peak;
+    private volatile java.util.List<String> peakNames = java.util.List.of();
     private volatile long selfCpuNanos;
 
     private ThreadSampler(Predicate<String> alwaysCounted) {
@@ -52,6 +53,7 @@ final class ThreadSampler implements AutoCloseable {
 
     void sample() {
         int n = 0;
+        java.util.List<String> names = new java.util.ArrayList<>();
         for (Thread t : all()) {
             if (t == null || !t.isAlive()) {
                 continue;
@@ -62,15 +64,28 @@ final class ThreadSampler implements AutoCloseable {
             }
             if (alwaysCounted.test(name) || !before.contains(t.getId())) {
                 n++;
+                names.add(name);
             }
         }
         if (n > peak) {
             peak = n;
+            peakNames = names;
         }
     }
 
     int peak() {
         return peak;
+    }
+
+    /** The counted threads at the peak, grouped by name with numbers stripped: "bench-base-job-# x1000". */
+    String peakSummary() {
+        java.util.Map<String, Integer> groups = new java.util.TreeMap<>();
+        for (String name : peakNames) {
+            groups.merge(name.replaceAll("\\d+", "#"), 1, Integer::sum);
+        }
+        StringBuilder b = new StringBuilder();
+        groups.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(" x").append(v));
+        return b.toString();
     }
 
     /** CPU the sampler itself used, to take out of the process figure. */
