@@ -224,6 +224,26 @@ class JobWatcherTest {
         assertTrue(listingSizes.size() <= 6, "b joined a's tick instead of ticking on its own: " + listingSizes.size());
     }
 
+    @Test
+    void oldJobsStillRunningBehindNewerFinishedOnesStayCoveredByTheListing() throws Exception {
+        try (SandboxFixture f = new SandboxFixture(SandboxConfig.defaults().withTimeScale(1.0))) {
+            f.sandbox.genesys().setJobPlanner((id, p, dry, index) -> JobPlan.complete(null)
+                    .withPhases(Duration.ZERO, Duration.ZERO, Duration.ofMillis(index < 3 ? 3_000 : 100)));
+            GenesysJobs jobs = f.jobs();
+            List<Watch> watches = new ArrayList<>();
+            for (int i = 0; i < 23; i++) {
+                watches.add(watcher.watch(handle(submit(jobs, "Q" + i)), jobs.probe(), new RecordingListener(), FAST, null));
+            }
+            for (Watch w : watches) {
+                assertEquals("Complete", w.result().get(60, TimeUnit.SECONDS).status());
+            }
+            // The three oldest run on long after the twenty newer ones finished: the history, newest first, must
+            // reach past the finished ones rather than leave the old ones to one GET each per tick.
+            long gets = f.sandbox.counters().statusRequests();
+            assertTrue(gets <= 6, "old running jobs fell out of the listing: " + gets + " single-job GETs");
+        }
+    }
+
     private static JobSnapshot snapshot(String id, String status) {
         JobState state = "Complete".equals(status) ? JobState.SUCCEEDED : JobState.RUNNING;
         return new JobSnapshot(id, status, state, null, null);
