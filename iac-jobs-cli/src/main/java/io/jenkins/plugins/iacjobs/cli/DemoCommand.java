@@ -24,17 +24,21 @@ final class DemoCommand implements Callable<Integer> {
     RunOptions run;
     @Option(names = "--faults", description = "Faults for the sandbox to inject: none, all, or e.g. 429,5xx,drop-submit,401 (default: ${DEFAULT-VALUE}).", defaultValue = "none")
     String faults;
-    @Option(names = "--system", paramLabel = "SYSTEM", defaultValue = "genesys", description = "genesys (a Simple IVR dry run) or terrakube (a plan-only run with live step logs); default: ${DEFAULT-VALUE}.")
-    RemoteSystemChoice system;
+    @Option(names = "--system", paramLabel = "SYSTEM", defaultValue = "genesys",
+            description = "genesys (a Simple IVR dry run), terrakube (a plan-only run with live step logs) or avepoint (a backup report); default: ${DEFAULT-VALUE}.")
+    DemoSystem system;
     @Option(names = "--time-scale", description = "Sandbox job speed; 1.0 is a few seconds per phase (default: ${DEFAULT-VALUE}).", defaultValue = "1.0")
     double timeScale;
+
+    /** The systems the demo can show. */
+    enum DemoSystem { genesys, terrakube, avepoint }
 
     DemoCommand(CliContext ctx) {
         this.ctx = ctx;
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         if ("1s".equals(run.pollMin)) {
             run.pollMin = "250ms"; // the sandbox's phases last about a second: poll fast enough to show each one
         }
@@ -46,8 +50,11 @@ final class DemoCommand implements Callable<Integer> {
         }
         try (Sandbox sandbox = Sandbox.start(SandboxConfig.defaults().withFaults(plan).withTimeScale(timeScale))) {
             ctx.out().println("Sandbox started at " + sandbox.baseUrl() + " (faults: " + plan + ")");
-            if (system == RemoteSystemChoice.terrakube) {
+            if (system == DemoSystem.terrakube) {
                 return TerrakubeDemo.run(ctx, sandbox, run);
+            }
+            if (system == DemoSystem.avepoint) {
+                return AvePointDemo.run(ctx, sandbox, run.out);
             }
             GenesysEndpoints endpoints = GenesysEndpoints.forBaseUrl(sandbox.baseUrl());
             GenesysClient client = GenesysJobs.connect(ctx.http(), ctx.json(), endpoints,

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** {@code iacjobs}: run infrastructure-as-code jobs from a shell or any CI system. */
 @Command(name = "iacjobs", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Run Genesys Cloud IaC jobs (and more) from a shell, with live status and archived evidence.",
-        subcommands = {JobCommand.class, AcceleratorsCommand.class, SandboxCommand.class, DemoCommand.class,
+        subcommands = {JobCommand.class, AcceleratorsCommand.class, BackupReportCommand.class, SandboxCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 remote job failed, 2 usage or validation error, 3 authentication error,",
                 "4 timeout, 5 remote error or unreachable, 130 interrupted. See docs/cli.md."})

@@ -2,6 +2,7 @@ package io.jenkins.plugins.iacjobs.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.iacjobs.sandbox.avepoint.AvePointSandbox;
 import io.jenkins.plugins.iacjobs.sandbox.genesys.GenesysSandbox;
 import io.jenkins.plugins.iacjobs.sandbox.terrakube.TerrakubeSandbox;
 import java.io.IOException;
@@ -36,15 +37,17 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxCounters counters;
     private final GenesysSandbox genesys;
     private final TerrakubeSandbox terrakube;
+    private final AvePointSandbox avepoint;
 
     private Sandbox(SandboxConfig config, HttpServer server, ExecutorService executor, SandboxCounters counters,
-                    GenesysSandbox genesys, TerrakubeSandbox terrakube) {
+                    GenesysSandbox genesys, TerrakubeSandbox terrakube, AvePointSandbox avepoint) {
         this.config = config;
         this.server = server;
         this.executor = executor;
         this.counters = counters;
         this.genesys = genesys;
         this.terrakube = terrakube;
+        this.avepoint = avepoint;
     }
 
     /** Binds 127.0.0.1 on the configured port (0 = ephemeral) and starts serving. */
@@ -54,8 +57,9 @@ public final class Sandbox implements AutoCloseable {
         Router router = new Router(counters, faults);
         GenesysSandbox genesys = new GenesysSandbox(config, counters, faults, Clock.systemUTC());
         TerrakubeSandbox terrakube = new TerrakubeSandbox(config, counters, faults, Clock.systemUTC());
+        AvePointSandbox avepoint = new AvePointSandbox(config, Clock.systemUTC());
         registerControlRoutes(router, counters);
-        for (SandboxSystem system : new SandboxSystem[] {genesys, terrakube}) {
+        for (SandboxSystem system : new SandboxSystem[] {genesys, terrakube, avepoint}) {
             system.registerRoutes(router);
         }
         HttpServer server;
@@ -68,7 +72,7 @@ public final class Sandbox implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", router);
         server.start();
-        return new Sandbox(config, server, executor, counters, genesys, terrakube);
+        return new Sandbox(config, server, executor, counters, genesys, terrakube, avepoint);
     }
 
     private static void registerControlRoutes(Router router, SandboxCounters counters) {
@@ -113,6 +117,11 @@ public final class Sandbox implements AutoCloseable {
     /** The Terrakube stand-in: its token, organization, workspaces and per-job facts. */
     public TerrakubeSandbox terrakube() {
         return terrakube;
+    }
+
+    /** The AvePoint stand-in: its app's secret and certificate, the generated tenant, row counts. */
+    public AvePointSandbox avepoint() {
+        return avepoint;
     }
 
     public String genesysClientId() {

@@ -39,6 +39,10 @@ public final class SandboxMain {
         out.println("  Terrakube URL:         " + sandbox.baseUrl() + "  (organization " + sandbox.terrakube().organizationId()
                 + " or " + io.jenkins.plugins.iacjobs.sandbox.terrakube.TerrakubeSandbox.ORGANIZATION + ")");
         out.println("  Terrakube token:       " + sandbox.terrakube().token());
+        out.println("  AvePoint identity:     " + sandbox.baseUrl() + "/connect/token  (data centre base URL: " + sandbox.baseUrl() + ")");
+        out.println("  AvePoint client id:    " + sandbox.avepoint().clientId());
+        out.println("  AvePoint secret:       " + sandbox.avepoint().clientSecret());
+        out.println("  AvePoint x5t:          " + sandbox.avepoint().certificate().thumbprint());
         out.println("  Faults:                " + sandbox.config().faults());
         out.println("  Counters:              " + sandbox.baseUrl() + "/sandbox/counters");
         out.flush();

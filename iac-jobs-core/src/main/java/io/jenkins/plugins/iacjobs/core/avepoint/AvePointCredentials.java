@@ -1,0 +1,79 @@
+package io.jenkins.plugins.iacjobs.core.avepoint;
+
+import io.jenkins.plugins.iacjobs.core.ValidationException;
+import io.jenkins.plugins.iacjobs.core.auth.ClientCredentials;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+
+/**
+ * How an app registered in AvePoint Online Services proves who it is: a client secret, or a certificate whose
+ * private key signs a client assertion (AvePoint recommends the certificate). {@code toString()} never shows a
+ * secret or key.
+ */
+public sealed interface AvePointCredentials permits AvePointCredentials.Secret, AvePointCredentials.Certificate {
+
+    String clientId();
+
+    /** Identifies this credential for token caching: a digest of the secret, or the certificate thumbprint. */
+    String cacheKey();
+
+    static AvePointCredentials secret(String clientId, String clientSecret) {
+        return new Secret(new ClientCredentials(clientId, clientSecret));
+    }
+
+    static AvePointCredentials certificate(String clientId, X509Certificate certificate, PrivateKey privateKey) {
+        return new Certificate(clientId, certificate, privateKey);
+    }
+
+    /** The app id and client secret, posted in the token request body. */
+    record Secret(ClientCredentials credentials) implements AvePointCredentials {
+        @Override
+        public String clientId() {
+            return credentials.clientId();
+        }
+
+        @Override
+        public String cacheKey() {
+            try {
+                byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(credentials.clientSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return "secret:" + java.util.HexFormat.of().formatHex(d);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "AvePointCredentials.Secret[clientId=" + clientId() + ", clientSecret=****]";
+        }
+    }
+
+    /** The app id, the certificate registered for it and the certificate's RSA private key. */
+    record Certificate(String clientId, X509Certificate certificate, PrivateKey privateKey) implements AvePointCredentials {
+        public Certificate {
+            if (clientId == null || clientId.isBlank()) {
+                throw new ValidationException("client id", "is empty; give the application (client) id of the app registered in AvePoint Online Services");
+            }
+            if (certificate == null) {
+                throw new ValidationException("certificate", "is missing; give the certificate registered for app '" + clientId + "'");
+            }
+            if (privateKey == null || !"RSA".equalsIgnoreCase(privateKey.getAlgorithm())) {
+                throw new ValidationException("certificate", "has no RSA private key; the client assertion is signed with RS256,"
+                        + " so the credential must hold the certificate's RSA private key");
+            }
+            clientId = clientId.strip();
+        }
+
+        @Override
+        public String cacheKey() {
+            return "certificate:" + ClientAssertion.thumbprint(certificate);
+        }
+
+        @Override
+        public String toString() {
+            return "AvePointCredentials.Certificate[clientId=" + clientId + ", x5t=" + ClientAssertion.thumbprint(certificate)
+                    + ", privateKey=****]";
+        }
+    }
+}

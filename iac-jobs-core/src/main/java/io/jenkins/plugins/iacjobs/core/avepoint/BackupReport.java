@@ -1,0 +1,65 @@
+package io.jenkins.plugins.iacjobs.core.avepoint;
+
+import io.jenkins.plugins.iacjobs.core.avepoint.report.BackupReportWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Runs a backup report: reads every job in the window, streams each into the four report files and the tally,
+ * then applies the gate. What the Pipeline step, the freestyle builder and the CLI all call.
+ */
+public final class BackupReport {
+    /** The folder, under the output root, that holds the report files. */
+    public static final String FOLDER = BackupReportWriter.FOLDER;
+    static final int PROGRESS_EVERY = 10;
+
+    private BackupReport() {
+    }
+
+    /**
+     * @param root the folder to write {@code backup-report/} into (a build's artifact staging folder, or {@code --out})
+     * @return the result; the caller decides what a failed verdict means (build result, exit code)
+     */
+    public static BackupReportResult run(AvePointClient client, BackupReportOptions.Plan plan, Path root) {
+        return run(client, plan, root, line -> { });
+    }
+
+    /**
+     * As {@link #run(AvePointClient, BackupReportOptions.Plan, Path)}, with progress lines for a build log: what is
+     * read from where, every {@value #PROGRESS_EVERY} pages, and the end.
+     */
+    public static BackupReportResult run(AvePointClient client, BackupReportOptions.Plan plan, Path root, Consumer<String> progress) {
+        JobQuery q = plan.query();
+        progress.accept("Reading AvePoint Cloud Backup jobs from " + q.startTime() + " to " + q.finishTime() + " (type "
+                + q.type().label() + ", status " + (q.status() == null ? "all" : q.status().label())
+                + (q.organizationId() != null ? ", organisation " + q.organizationId() : "")
+                + (q.organizationName() != null ? ", organisation " + q.organizationName() : "") + ") from "
+                + client.endpoints().apiBase().host() + " with the " + client.generation().name().toLowerCase(java.util.Locale.ROOT) + " API");
+        ReportTally tally = new ReportTally();
+        try (BackupReportWriter writer = BackupReportWriter.open(root, plan, client.json())) {
+            ReadStats stats = client.readJobs(q, (job, raw) -> {
+                writer.write(job, raw);
+                tally.add(job);
+            }, (page, jobs, total) -> {
+                if (page % PROGRESS_EVERY == 0) {
+                    progress.accept("  read " + jobs + (total >= 0 ? " of " + total : "") + " jobs (" + page + " pages)");
+                }
+            });
+            progress.accept("Read " + stats.jobs() + " jobs in " + stats.pages() + (stats.pages() == 1 ? " page" : " pages")
+                    + (stats.duplicatesSkipped() > 0 ? "; " + stats.duplicatesSkipped() + " repeated across pages counted once" : ""));
+            tally.expect(q.organizationId(), q.organizationName());
+            Verdict verdict = Gate.evaluate(plan.failOn(), tally, q.finishTime(), plan.maxAge());
+            String organization = q.organizationId() != null ? q.organizationId() : q.organizationName();
+            BackupReportResult result = new BackupReportResult(q.startTime(), q.finishTime(), q.type().label(),
+                    q.status() == null ? "all" : q.status().label(), organization, tally.total(), tally.byStatusOrdered(),
+                    tally.byTypeOrdered(), tally.organisations(), verdict, stats, List.of());
+            List<String> files = writer.finish(result, tally.problemSample());
+            return result.withFiles(files);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the backup report under " + root + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.jenkins.plugins.iacjobs.core.avepoint;
+
+import io.jenkins.plugins.iacjobs.core.watch.Durations;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Applies {@link FailOn} to a finished tally. */
+public final class Gate {
+    private Gate() {
+    }
+
+    /**
+     * @param asOf   the window's end: "within maxAge" means finished after {@code asOf - maxAge}
+     * @param maxAge used by {@link FailOn#STALE} only
+     */
+    public static Verdict evaluate(FailOn failOn, ReportTally tally, Instant asOf, Duration maxAge) {
+        long failed = tally.count(JobStatus.FAILED);
+        long exception = tally.count(JobStatus.FINISHED_WITH_EXCEPTION);
+        return switch (failOn) {
+            case NEVER -> new Verdict(failOn, true, "failOn is never: " + tally.total() + " jobs reported, not judged", List.of());
+            case FAILED -> failed == 0
+                    ? new Verdict(failOn, true, "no failed jobs among " + tally.total(), List.of())
+                    : new Verdict(failOn, false, failed + " of " + tally.total() + " jobs failed", problems(tally, false));
+            case UNSUCCESSFUL -> failed + exception == 0
+                    ? new Verdict(failOn, true, "no failed or finished-with-exception jobs among " + tally.total(), List.of())
+                    : new Verdict(failOn, false, failed + " failed and " + exception + " finished with exception, of "
+                            + tally.total() + " jobs", problems(tally, true));
+            case STALE -> stale(tally, asOf, maxAge);
+        };
+    }
+
+    private static List<String> problems(ReportTally tally, boolean withException) {
+        List<String> out = new ArrayList<>();
+        for (BackupJob j : tally.problemSample()) {
+            if (withException || j.jobStatus() == JobStatus.FAILED) {
+                out.add(j.organizationLabel() + " / " + j.module() + " / " + j.jobId() + ": " + j.statusLabel());
+            }
+        }
+        return out;
+    }
+
+    private static Verdict stale(ReportTally tally, Instant asOf, Duration maxAge) {
+        Instant cutoff = asOf.minus(maxAge);
+        List<OrganisationSummary> orgs = tally.organisations();
+        if (orgs.isEmpty()) {
+            return new Verdict(FailOn.STALE, false, "no jobs at all in the window, so no organisation has a finished backup"
+                    + " within " + Durations.format(maxAge), List.of());
+        }
+        List<String> stale = new ArrayList<>();
+        long count = 0;
+        for (OrganisationSummary o : orgs) {
+            Instant newest = o.newestSuccessfulBackup();
+            if (newest == null || newest.isBefore(cutoff)) {
+                count++;
+                if (stale.size() < Verdict.MAX_DETAILS) {
+                    stale.add(o.label() + ": " + (newest == null ? "no finished backup in the window" : "newest finished backup " + newest));
+                }
+            }
+        }
+        return count == 0
+                ? new Verdict(FailOn.STALE, true, "all " + orgs.size() + " organisations have a finished backup within "
+                        + Durations.format(maxAge), List.of())
+                : new Verdict(FailOn.STALE, false, count + " of " + orgs.size() + " organisations have no finished backup within "
+                        + Durations.format(maxAge) + " (since " + cutoff + ")", stale);
+    }
+}
