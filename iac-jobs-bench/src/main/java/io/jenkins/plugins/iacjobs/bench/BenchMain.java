@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 /**
  * Runs core's watcher and the SDK thread-per-job baseline against the sandbox for each N, then the large-results
  * case, prints a table and writes {@code bench.json}. Options: {@code --sizes 1,100,1000}, {@code --seed 20261123},
- * {@code --time-scale 0.1}, {@code --large-mb 200} (0 skips), {@code --max-batch 500} (jobs one history call may
+ * {@code --time-scale 0.1}, {@code --large-mb 200} (0 skips), {@code --max-batch 1000} (jobs one history call may
  * cover, core's default), {@code --poll-min 1s --poll-max 5s} (ours), {@code --out target/bench.json}.
  */
 public final class BenchMain {

@@ -19,8 +19,8 @@ public final class AvePointOptions {
     public static final String ENV_IDENTITY = "IACJOBS_AVEPOINT_IDENTITY";
     public static final String ENV_DATA_CENTRE = "IACJOBS_AVEPOINT_DATA_CENTRE";
     public static final String ENV_CLIENT_ID = "IACJOBS_AVEPOINT_CLIENT_ID";
-    public static final String ENV_CLIENT_SECRET = "IACJOBS_AVEPOINT_CLIENT_SECRET";
-    public static final String ENV_CERTIFICATE_PASSWORD = "IACJOBS_AVEPOINT_CERTIFICATE_PASSWORD";
+    public static final String SECRET_VARIABLE = "IACJOBS_AVEPOINT_CLIENT_SECRET";
+    public static final String CERTIFICATE_PASSWORD_VARIABLE = "IACJOBS_AVEPOINT_CERTIFICATE_PASSWORD";
 
     @Option(names = "--identity", paramLabel = "SERVICE", description = "Identity service: commercial (default), us-gov, aos2, fedramp, or a token URL (or set " + ENV_IDENTITY + ").")
     String identity;
@@ -31,7 +31,7 @@ public final class AvePointOptions {
     @Option(names = "--client-id", paramLabel = "ID", description = "App (client) id registered in AvePoint Online Services (default: $" + ENV_CLIENT_ID + ").")
     String clientId;
 
-    @Option(names = "--certificate", paramLabel = "FILE", description = "Sign in with this certificate instead of $" + ENV_CLIENT_SECRET + ": a .p12/.pfx (password in $" + ENV_CERTIFICATE_PASSWORD + ") or a PEM file.")
+    @Option(names = "--certificate", paramLabel = "FILE", description = "Sign in with this certificate instead of $" + SECRET_VARIABLE + ": a .p12/.pfx (password in $" + CERTIFICATE_PASSWORD_VARIABLE + ") or a PEM file.")
     Path certificate;
 
     @Option(names = "--private-key", paramLabel = "FILE", description = "The PKCS#8 PEM private key, when --certificate is a PEM file without it.")
@@ -57,14 +57,14 @@ public final class AvePointOptions {
         if (certificate != null) {
             String name = certificate.getFileName().toString().toLowerCase(Locale.ROOT);
             if (name.endsWith(".p12") || name.endsWith(".pfx")) {
-                String pw = ctx.env(ENV_CERTIFICATE_PASSWORD);
+                String pw = ctx.env(CERTIFICATE_PASSWORD_VARIABLE);
                 return CertificateLoader.fromPkcs12(id, certificate, pw == null ? new char[0] : pw.toCharArray());
             }
             return CertificateLoader.fromPemFiles(id, certificate, privateKey != null ? privateKey : certificate);
         }
-        String secret = ctx.env(ENV_CLIENT_SECRET);
+        String secret = ctx.env(SECRET_VARIABLE);
         if (secret == null || secret.isBlank()) {
-            throw new ValidationException(ENV_CLIENT_SECRET, "is not set; export the app's client secret, or pass --certificate FILE");
+            throw new ValidationException(SECRET_VARIABLE, "is not set; export the app's client secret, or pass --certificate FILE");
         }
         return AvePointCredentials.secret(id, secret);
     }

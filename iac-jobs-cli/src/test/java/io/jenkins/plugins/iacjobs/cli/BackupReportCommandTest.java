@@ -48,7 +48,7 @@ class BackupReportCommandTest {
 
     private Map<String, String> secretEnv() {
         return Map.of(AvePointOptions.ENV_CLIENT_ID, sandbox.avepoint().clientId(),
-                AvePointOptions.ENV_CLIENT_SECRET, sandbox.avepoint().clientSecret(),
+                AvePointOptions.SECRET_VARIABLE, sandbox.avepoint().clientSecret(),
                 AvePointOptions.ENV_IDENTITY, sandbox.baseUrl() + "/connect/token",
                 AvePointOptions.ENV_DATA_CENTRE, sandbox.baseUrl());
     }
@@ -97,7 +97,7 @@ class BackupReportCommandTest {
         Path p12 = out.resolve("app.p12");
         sandbox.avepoint().certificate().writePkcs12(p12, "changeit".toCharArray());
         Map<String, String> env = Map.of(AvePointOptions.ENV_CLIENT_ID, sandbox.avepoint().clientId(),
-                AvePointOptions.ENV_CERTIFICATE_PASSWORD, "changeit");
+                AvePointOptions.CERTIFICATE_PASSWORD_VARIABLE, "changeit");
         int exit = run(env, args("--identity", sandbox.baseUrl() + "/connect/token", "--data-centre", sandbox.baseUrl(),
                 "--certificate", p12.toString(), "--since", "6h", "--organization", sandbox.avepoint().tenant().organisations().get(1).id(),
                 "--fail-on", "never").toArray(String[]::new));
@@ -115,7 +115,7 @@ class BackupReportCommandTest {
     @Test
     void wrongSecretIsAnErrorWithoutTheSecret() {
         Map<String, String> env = new java.util.HashMap<>(secretEnv());
-        env.put(AvePointOptions.ENV_CLIENT_SECRET, "sbx-not-the-right-one-42");
+        env.put(AvePointOptions.SECRET_VARIABLE, "sbx-not-the-right-one-42");
         int exit = run(env, args("--since", "1h").toArray(String[]::new));
         assertEquals(ExitCodes.AUTHENTICATION, exit);
         assertTrue(stderr.toString().contains("invalid_client"), stderr.toString());

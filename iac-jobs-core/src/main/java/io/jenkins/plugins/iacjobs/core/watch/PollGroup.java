@@ -106,6 +106,9 @@ final class PollGroup implements Runnable {
             JobSnapshot s = covered.get(w.handle().jobId());
             if (s != null) {
                 w.apply(s, clock.instant());
+                if (covered.size() > 1) {
+                    w.pollSharedSooner(clock.instant());
+                }
             } else if (due.contains(w)) {
                 w.pollAlone(clock.instant());
             }

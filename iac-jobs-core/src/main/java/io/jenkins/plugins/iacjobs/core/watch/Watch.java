@@ -136,6 +136,25 @@ public final class Watch {
         nextDueAt = now.plus(interval);
     }
 
+    /**
+     * Brings the next poll forward to at most half the interval ceiling. Used when one listing call covers this
+     * watch along with others: a tick then costs one call whatever the number of jobs, so polling sooner is cheap
+     * and detection comes sooner.
+     */
+    void pollSharedSooner(Instant now) {
+        Duration cap = settings.maxInterval().dividedBy(2);
+        if (cap.compareTo(settings.minInterval()) < 0) {
+            cap = settings.minInterval();
+        }
+        if (interval.compareTo(cap) > 0) {
+            interval = cap;
+        }
+        Instant latest = now.plus(cap);
+        if (nextDueAt.isAfter(latest)) {
+            nextDueAt = latest;
+        }
+    }
+
     void failed(IacJobsException e, Instant now) {
         boolean transientFailure = e instanceof UnreachableException
                 || (e instanceof RemoteApiException r && r.isTransient());
