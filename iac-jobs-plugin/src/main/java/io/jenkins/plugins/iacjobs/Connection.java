@@ -330,8 +330,12 @@ public final class Connection extends AbstractDescribableImpl<Connection> {
         public ListBoxModel doFillIdentityServiceItems() {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
             ListBoxModel m = new ListBoxModel();
+            // Empty means commercial, so that connections of other systems round-trip with no value.
+            m.add(IdentityService.COMMERCIAL.displayName() + " (" + IdentityService.COMMERCIAL.tokenUrl() + ")", "");
             for (IdentityService s : IdentityService.values()) {
-                m.add(s.displayName() + " (" + s.tokenUrl() + ")", s.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                if (s != IdentityService.COMMERCIAL) {
+                    m.add(s.displayName() + " (" + s.tokenUrl() + ")", s.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                }
             }
             return m;
         }

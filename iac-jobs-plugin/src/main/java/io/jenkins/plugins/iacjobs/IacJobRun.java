@@ -7,6 +7,7 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.Util;
 import hudson.model.Run;
+import hudson.init.Terminator;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.WaitAbortedException;
@@ -43,6 +44,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +75,8 @@ final class IacJobRun {
 
     /** One watcher for the whole controller: a fixed handful of threads however many jobs wait. */
     private static final JobWatcher WATCHER = JobWatcher.create();
+    /** Runs waiting now, so that shutting down can stop watching them (the remote jobs go on; a restart resumes). */
+    private static final Set<IacJobRun> ACTIVE = ConcurrentHashMap.newKeySet();
 
     /** What must survive a controller restart. No secret: credentials are looked up again from the run. */
     static final class State implements Serializable {
@@ -101,6 +106,8 @@ final class IacJobRun {
     private volatile Watch watch;
     private volatile RemoteJobSystem system;
     private volatile boolean stopped;
+    /** Set at shutdown: nothing more is written or persisted, so the resumed watch owns the log from the cursor on. */
+    private volatile boolean detached;
     private final StringBuilder pendingLine = new StringBuilder();
 
     private IacJobRun(Run<?, ?> run, TaskListener listener, IacJobRequest request, State state, Consumer<State> persist) {
@@ -125,6 +132,7 @@ final class IacJobRun {
         State s = new State();
         s.startedAt = Instant.now();
         IacJobRun r = new IacJobRun(run, listener, request, s, persist);
+        r.track();
         jenkins.util.Timer.get().submit(r::submitAndWatch);
         return r;
     }
@@ -132,8 +140,30 @@ final class IacJobRun {
     /** Re-attaches after a restart from the persisted state. */
     static IacJobRun resume(Run<?, ?> run, TaskListener listener, IacJobRequest request, State state, Consumer<State> persist) {
         IacJobRun r = new IacJobRun(run, listener, request, state, persist);
+        r.track();
         jenkins.util.Timer.get().submit(r::resumeWatch);
         return r;
+    }
+
+    private void track() {
+        ACTIVE.add(this);
+        result.whenComplete((v, e) -> ACTIVE.remove(this));
+    }
+
+    /**
+     * Jenkins is shutting down: stop watching, without touching the remote jobs. The watcher's threads outlive a
+     * controller in the same JVM (a servlet container, a restart test), and would otherwise go on writing to the
+     * stopped build's log and files while the resumed step does the same.
+     */
+    @Terminator
+    public static void detachAllOnShutdown() {
+        for (IacJobRun r : ACTIVE) {
+            r.detached = true;
+            Watch w = r.watch;
+            if (w != null) {
+                w.cancel();
+            }
+        }
     }
 
     private void submitAndWatch() {
@@ -321,6 +351,9 @@ final class IacJobRun {
     }
 
     private void finish(JobSnapshot last) {
+        if (detached) {
+            return; // the resumed step finishes it after the restart
+        }
         Path work = null;
         try {
             String jobId = state.handle.jobId();
@@ -533,6 +566,9 @@ final class IacJobRun {
         /** Remote chunks end anywhere; the build log gets whole lines, the file every byte as it comes. */
         @Override
         public void onLog(String text) {
+            if (detached) {
+                return;
+            }
             try {
                 Path log = streamedLog();
                 Files.createDirectories(log.getParent());
@@ -564,6 +600,9 @@ final class IacJobRun {
         /** The cursor, the unfinished line and the file length are persisted together, so a resume repeats nothing. */
         @Override
         public void onProgress(WatchHandle handle) {
+            if (detached) {
+                return;
+            }
             state.handle = handle;
             synchronized (pendingLine) {
                 state.pendingLine = pendingLine.length() == 0 ? null : pendingLine.toString();
