@@ -20,7 +20,7 @@ public final class RunOptions {
     @Option(names = "--poll-min", paramLabel = "DURATION", description = "Shortest poll interval (default: ${DEFAULT-VALUE}).", defaultValue = "1s")
     String pollMin;
 
-    @Option(names = "--poll-max", paramLabel = "DURATION", description = "Longest poll interval while the job is quiet (default: ${DEFAULT-VALUE}).", defaultValue = "15s")
+    @Option(names = "--poll-max", paramLabel = "DURATION", description = "Longest poll interval while the job is quiet (default: ${DEFAULT-VALUE}).", defaultValue = "5s")
     String pollMax;
 
     Duration timeout() {

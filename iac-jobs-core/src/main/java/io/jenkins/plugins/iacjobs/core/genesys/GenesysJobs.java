@@ -37,8 +37,11 @@ import okhttp3.OkHttpClient;
 /** Genesys Cloud Infrastructure as Code as a {@link RemoteJobSystem}: one connection, one client. */
 public final class GenesysJobs implements RemoteJobSystem {
     public static final String SYSTEM_ID = "genesys";
-    /** Jobs covered by one history call at most; older ones are polled one by one. */
-    public static final int DEFAULT_MAX_BATCH = 500;
+    /**
+     * Jobs covered by one history call at most; older ones are polled one by one. Genesys does not document the
+     * largest {@code maxResults} it accepts, so a refused size is halved (see {@link GenesysProbe}).
+     */
+    public static final int DEFAULT_MAX_BATCH = 1000;
 
     private final GenesysClient client;
     private final SubmitterMemory submitter = new SubmitterMemory();

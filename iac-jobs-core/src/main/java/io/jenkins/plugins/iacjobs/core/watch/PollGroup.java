@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The watches that can be polled together (one connection). One scheduled tick serves them all: when any is
- * due, due ones are polled with one listing call where the probe can, and the rest one by one. There is never
- * more than one tick per group scheduled or running.
+ * due, one listing call (where the probe can) refreshes every watch it covers, due or not, and due ones it does
+ * not cover are polled one by one. There is never more than one tick per group scheduled or running.
  */
 final class PollGroup implements Runnable {
     /** Watches due within this much of the tick are polled with it, so batches form instead of ticking per job. */
@@ -66,19 +67,27 @@ final class PollGroup implements Runnable {
     private void pollDue() {
         Instant now = clock.instant();
         Instant horizon = now.plus(COALESCE);
-        List<Watch> due = new ArrayList<>();
+        List<Watch> live = new ArrayList<>();
+        Set<Watch> due = new HashSet<>();
         for (Watch w : watches) {
-            if (!w.expireIfPastDeadline(now) && w.isDue(horizon)) {
+            if (w.expireIfPastDeadline(now)) {
+                continue;
+            }
+            live.add(w);
+            if (w.isDue(horizon)) {
                 due.add(w);
             }
         }
         if (due.isEmpty()) {
             return;
         }
+        // The listing costs one call however many jobs it covers: ask it for every watched job (so it is sized to
+        // reach the oldest of them) and bring every covered watch up to date, not only the due ones. Watches then
+        // line up on the group's tick instead of each falling due on its own and being polled alone.
         Map<String, JobSnapshot> covered = Map.of();
-        if (due.size() > 1 && probe.batchKey() != null) {
+        if (live.size() > 1 && probe.batchKey() != null) {
             try {
-                covered = probe.pollMany(due.stream().map(Watch::handle).toList());
+                covered = probe.pollMany(live.stream().map(Watch::handle).toList());
             } catch (IacJobsException e) {
                 if (isTransient(e)) {
                     // the remote is struggling: back every due job off instead of multiplying requests
@@ -90,14 +99,14 @@ final class PollGroup implements Runnable {
                 // the listing is not usable (permissions, shape): poll one by one
             }
         }
-        for (Watch w : due) {
+        for (Watch w : live) {
             if (w.isDone()) {
                 continue;
             }
             JobSnapshot s = covered.get(w.handle().jobId());
             if (s != null) {
                 w.apply(s, clock.instant());
-            } else {
+            } else if (due.contains(w)) {
                 w.pollAlone(clock.instant());
             }
         }

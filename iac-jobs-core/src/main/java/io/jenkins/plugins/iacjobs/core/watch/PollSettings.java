@@ -16,7 +16,9 @@ public record PollSettings(Duration minInterval, Duration maxInterval, double ba
     }
 
     public static PollSettings defaults() {
-        return new PollSettings(Duration.ofSeconds(1), Duration.ofSeconds(15), 1.5, Duration.ofMinutes(1));
+        // 5 s at most: what people poll at by hand. One listing call serves every job of a connection, so a short
+        // ceiling costs one request per tick, not one per job; a longer one only makes detection later.
+        return new PollSettings(Duration.ofSeconds(1), Duration.ofSeconds(5), 1.5, Duration.ofMinutes(1));
     }
 
     Duration next(Duration current) {

@@ -184,4 +184,68 @@ class JobWatcherTest {
             return (WatchHandle) in.readObject();
         }
     }
+
+    @Test
+    void oneListingRefreshesEveryWatchedJobNotOnlyTheDueOnes() throws Exception {
+        Map<String, String> status = new java.util.concurrent.ConcurrentHashMap<>(Map.of("a", "Running", "b", "Running"));
+        java.util.concurrent.atomic.AtomicInteger alone = new java.util.concurrent.atomic.AtomicInteger();
+        List<Integer> listingSizes = java.util.Collections.synchronizedList(new ArrayList<>());
+        JobProbe probe = new JobProbe() {
+            @Override
+            public JobSnapshot poll(WatchHandle h, LogSink logs) {
+                alone.incrementAndGet();
+                return snapshot(h.jobId(), status.get(h.jobId()));
+            }
+
+            @Override
+            public Map<String, JobSnapshot> pollMany(List<WatchHandle> handles) {
+                listingSizes.add(handles.size());
+                Map<String, JobSnapshot> out = new java.util.HashMap<>();
+                handles.forEach(h -> out.put(h.jobId(), snapshot(h.jobId(), status.get(h.jobId()))));
+                return out;
+            }
+
+            @Override
+            public String batchKey() {
+                return "fake";
+            }
+        };
+        PollSettings settings = new PollSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 1.0, Duration.ofMinutes(1));
+        Watch a = watcher.watch(WatchHandle.start("fake", "c", "a", Clock.systemUTC().instant()), probe, new RecordingListener(), settings, null);
+        Thread.sleep(50); // b is due at once, a only in about 950 ms: far outside the coalescing window
+        Watch b = watcher.watch(WatchHandle.start("fake", "c", "b", Clock.systemUTC().instant()), probe, new RecordingListener(), settings, null);
+        Thread.sleep(2_500);
+        status.put("a", "Complete");
+        status.put("b", "Complete");
+        assertEquals("Complete", a.result().get(10, TimeUnit.SECONDS).status());
+        assertEquals("Complete", b.result().get(10, TimeUnit.SECONDS).status());
+        assertEquals(1, alone.get(), "only a's first poll, before b existed, went alone; b's first tick covered a too");
+        assertTrue(listingSizes.stream().allMatch(n -> n == 2), "every listing asked for both jobs: " + listingSizes);
+        assertTrue(listingSizes.size() <= 6, "b joined a's tick instead of ticking on its own: " + listingSizes.size());
+    }
+
+    @Test
+    void oldJobsStillRunningBehindNewerFinishedOnesStayCoveredByTheListing() throws Exception {
+        try (SandboxFixture f = new SandboxFixture(SandboxConfig.defaults().withTimeScale(1.0))) {
+            f.sandbox.genesys().setJobPlanner((id, p, dry, index) -> JobPlan.complete(null)
+                    .withPhases(Duration.ZERO, Duration.ZERO, Duration.ofMillis(index < 3 ? 3_000 : 100)));
+            GenesysJobs jobs = f.jobs();
+            List<Watch> watches = new ArrayList<>();
+            for (int i = 0; i < 23; i++) {
+                watches.add(watcher.watch(handle(submit(jobs, "Q" + i)), jobs.probe(), new RecordingListener(), FAST, null));
+            }
+            for (Watch w : watches) {
+                assertEquals("Complete", w.result().get(60, TimeUnit.SECONDS).status());
+            }
+            // The three oldest run on long after the twenty newer ones finished: the history, newest first, must
+            // reach past the finished ones rather than leave the old ones to one GET each per tick.
+            long gets = f.sandbox.counters().statusRequests();
+            assertTrue(gets <= 6, "old running jobs fell out of the listing: " + gets + " single-job GETs");
+        }
+    }
+
+    private static JobSnapshot snapshot(String id, String status) {
+        JobState state = "Complete".equals(status) ? JobState.SUCCEEDED : JobState.RUNNING;
+        return new JobSnapshot(id, status, state, null, null);
+    }
 }
