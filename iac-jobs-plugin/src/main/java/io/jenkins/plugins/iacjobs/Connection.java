@@ -14,6 +14,10 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.auth.GenesysRegion;
+import io.jenkins.plugins.iacjobs.core.avepoint.AvePointEndpoints;
+import io.jenkins.plugins.iacjobs.core.avepoint.DataCenter;
+import io.jenkins.plugins.iacjobs.core.avepoint.IdentityService;
+import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeConnection;
 import java.util.Locale;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -23,13 +27,15 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * A named target for {@code iacJob}: which system, where it lives, which credentials to use by default,
- * and how patiently to poll it. Holds no secret itself, only a credentials id.
+ * A named target for {@code iacJob} and {@code iacBackupReport}: which system, where it lives, which credentials
+ * to use by default, and how patiently to poll it. Holds no secret itself, only a credentials id. The fields a
+ * system does not use are ignored (and not exported by Configuration-as-Code while empty).
  */
 public final class Connection extends AbstractDescribableImpl<Connection> {
 
-    /** The only system this issue implements; Terrakube and AvePoint add theirs. */
     public static final String SYSTEM_GENESYS = "genesys";
+    public static final String SYSTEM_TERRAKUBE = "terrakube";
+    public static final String SYSTEM_AVEPOINT = "avepoint";
 
     static final int DEFAULT_MIN_POLL_SECONDS = 2;
     static final int DEFAULT_MAX_POLL_SECONDS = 30;
@@ -44,6 +50,17 @@ public final class Connection extends AbstractDescribableImpl<Connection> {
     private int maxPollSeconds = DEFAULT_MAX_POLL_SECONDS;
     private int timeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
     private boolean defaultConnection;
+    // Terrakube
+    private String organization;
+    private String planOnlyTemplate;
+    private String uiUrl;
+    // Terrakube (detect, current, older) and AvePoint (current, legacy)
+    private String apiGeneration;
+    // AvePoint
+    private String identityService;
+    private String identityUrl;
+    private String dataCentre;
+    private String clientId;
 
     @DataBoundConstructor
     public Connection(String name) {
@@ -135,17 +152,131 @@ public final class Connection extends AbstractDescribableImpl<Connection> {
         this.defaultConnection = defaultConnection;
     }
 
+    /** Terrakube: the organization's name or id. */
+    public @CheckForNull String getOrganization() {
+        return organization;
+    }
+
+    @DataBoundSetter
+    public void setOrganization(@CheckForNull String organization) {
+        this.organization = Util.fixEmptyAndTrim(organization);
+    }
+
+    /** Terrakube: the template {@code planOnly} runs when a step names none. */
+    public @CheckForNull String getPlanOnlyTemplate() {
+        return planOnlyTemplate;
+    }
+
+    @DataBoundSetter
+    public void setPlanOnlyTemplate(@CheckForNull String planOnlyTemplate) {
+        this.planOnlyTemplate = Util.fixEmptyAndTrim(planOnlyTemplate);
+    }
+
+    /** Terrakube: the UI, so that run links open there rather than in the API. */
+    public @CheckForNull String getUiUrl() {
+        return uiUrl;
+    }
+
+    @DataBoundSetter
+    public void setUiUrl(@CheckForNull String uiUrl) {
+        String u = Util.fixEmptyAndTrim(uiUrl);
+        this.uiUrl = u == null ? null : u.replaceAll("/+$", "");
+    }
+
+    /** Terrakube: {@code detect} (default), {@code current} or {@code older}; AvePoint: {@code current} (default) or {@code legacy}. */
+    public @CheckForNull String getApiGeneration() {
+        return apiGeneration;
+    }
+
+    @DataBoundSetter
+    public void setApiGeneration(@CheckForNull String apiGeneration) {
+        String a = Util.fixEmptyAndTrim(apiGeneration);
+        this.apiGeneration = a == null ? null : a.toLowerCase(Locale.ROOT);
+    }
+
+    /** AvePoint: an identity service name ({@code commercial}, {@code us-gov}, …); empty is commercial. */
+    public @CheckForNull String getIdentityService() {
+        return identityService;
+    }
+
+    @DataBoundSetter
+    public void setIdentityService(@CheckForNull String identityService) {
+        this.identityService = Util.fixEmptyAndTrim(identityService);
+    }
+
+    /** AvePoint: a token URL of an identity service not in the list; wins over {@link #getIdentityService()}. */
+    public @CheckForNull String getIdentityUrl() {
+        return identityUrl;
+    }
+
+    @DataBoundSetter
+    public void setIdentityUrl(@CheckForNull String identityUrl) {
+        this.identityUrl = Util.fixEmptyAndTrim(identityUrl);
+    }
+
+    /** AvePoint: the tenant's data centre code ({@code us}, {@code ne}, …); when empty the base URL is used. */
+    public @CheckForNull String getDataCentre() {
+        return dataCentre;
+    }
+
+    @DataBoundSetter
+    public void setDataCentre(@CheckForNull String dataCentre) {
+        this.dataCentre = Util.fixEmptyAndTrim(dataCentre);
+    }
+
+    /** AvePoint: the app (client) id that signs in with a certificate credential; username/password credentials carry their own. */
+    public @CheckForNull String getClientId() {
+        return clientId;
+    }
+
+    @DataBoundSetter
+    public void setClientId(@CheckForNull String clientId) {
+        this.clientId = Util.fixEmptyAndTrim(clientId);
+    }
+
+    public boolean isTerrakube() {
+        return SYSTEM_TERRAKUBE.equals(getSystem());
+    }
+
+    public boolean isAvePoint() {
+        return SYSTEM_AVEPOINT.equals(getSystem());
+    }
+
     /**
-     * The API base URL this connection talks to; the place credentials domains are matched against.
-     * @throws IacJobsException when neither a known region nor a usable base URL is configured
+     * The URL credentials domains are matched against: the API base for Genesys and Terrakube, the identity
+     * service's token URL for AvePoint (that is where the secret or assertion is sent).
+     * @throws IacJobsException when the configured place is unknown or not a usable URL
      */
     public @NonNull String apiBaseUrl() {
-        return GenesysAccess.endpoints(this).apiBase().toString();
+        switch (getSystem()) {
+            case SYSTEM_TERRAKUBE:
+                return TerrakubeAccess.connection(this).baseUrl().toString();
+            case SYSTEM_AVEPOINT:
+                return AvePointAccess.endpoints(this).tokenUrl().toString();
+            default:
+                return GenesysAccess.endpoints(this).apiBase().toString();
+        }
+    }
+
+    /** A description for messages: "Terrakube connection 'tk'". */
+    String describe() {
+        return Messages.Connection_describe(systemDisplayName(getSystem()), name);
+    }
+
+    static String systemDisplayName(String system) {
+        switch (system) {
+            case SYSTEM_TERRAKUBE:
+                return Messages.Connection_system_terrakube();
+            case SYSTEM_AVEPOINT:
+                return Messages.Connection_system_avepoint();
+            default:
+                return Messages.Connection_system_genesys();
+        }
     }
 
     @Override
     public String toString() {
-        return name + " (" + getSystem() + ", " + (baseUrl != null ? baseUrl : region) + ")";
+        return name + " (" + getSystem() + ", " + (baseUrl != null ? baseUrl : region != null ? region : dataCentre) + ")";
     }
 
     @Extension
@@ -163,6 +294,8 @@ public final class Connection extends AbstractDescribableImpl<Connection> {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
             ListBoxModel m = new ListBoxModel();
             m.add(Messages.Connection_system_genesys(), SYSTEM_GENESYS);
+            m.add(Messages.Connection_system_terrakube(), SYSTEM_TERRAKUBE);
+            m.add(Messages.Connection_system_avepoint(), SYSTEM_AVEPOINT);
             return m;
         }
 
@@ -177,16 +310,59 @@ public final class Connection extends AbstractDescribableImpl<Connection> {
             return m;
         }
 
+        /** The choices depend on the system; an empty value means the system's default. */
+        @POST
+        public ListBoxModel doFillApiGenerationItems(@QueryParameter String system) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            ListBoxModel m = new ListBoxModel();
+            if (SYSTEM_AVEPOINT.equals(system)) {
+                m.add(Messages.Connection_api_avepointCurrent(), "");
+                m.add(Messages.Connection_api_avepointLegacy(), "legacy");
+            } else {
+                m.add(Messages.Connection_api_terrakubeDetect(), "");
+                m.add(Messages.Connection_api_terrakubeCurrent(), "current");
+                m.add(Messages.Connection_api_terrakubeOlder(), "older");
+            }
+            return m;
+        }
+
+        @POST
+        public ListBoxModel doFillIdentityServiceItems() {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            ListBoxModel m = new ListBoxModel();
+            // Empty means commercial, so that connections of other systems round-trip with no value.
+            m.add(IdentityService.COMMERCIAL.displayName() + " (" + IdentityService.COMMERCIAL.tokenUrl() + ")", "");
+            for (IdentityService s : IdentityService.values()) {
+                if (s != IdentityService.COMMERCIAL) {
+                    m.add(s.displayName() + " (" + s.tokenUrl() + ")", s.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                }
+            }
+            return m;
+        }
+
+        @POST
+        public ListBoxModel doFillDataCentreItems() {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            ListBoxModel m = new ListBoxModel();
+            m.add(Messages.Connection_dataCentre_none(), "");
+            for (DataCenter dc : DataCenter.values()) {
+                m.add(dc.displayName() + " (" + dc.baseUrl() + ")", dc.name().toLowerCase(Locale.ROOT));
+            }
+            return m;
+        }
+
         @POST
         public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId,
+                                                     @QueryParameter String system,
                                                      @QueryParameter String baseUrl,
                                                      @QueryParameter String region) {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            String url = SYSTEM_GENESYS.equals(Util.fixEmptyAndTrim(system)) || Util.fixEmptyAndTrim(system) == null
+                    ? GenesysAccess.urlForForm(region, baseUrl) : null;
             return new StandardListBoxModel()
                     .includeEmptyValue()
                     .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class,
-                            CredentialsLookup.domainRequirements(GenesysAccess.urlForForm(region, baseUrl)),
-                            CredentialsLookup.SUPPORTED)
+                            CredentialsLookup.domainRequirements(url), CredentialsLookup.matcher(system))
                     .includeCurrentValue(credentialsId);
         }
 
@@ -199,13 +375,49 @@ public final class Connection extends AbstractDescribableImpl<Connection> {
         }
 
         @POST
-        public FormValidation doCheckBaseUrl(@QueryParameter String value, @QueryParameter String region) {
+        public FormValidation doCheckBaseUrl(@QueryParameter String value, @QueryParameter String region,
+                                             @QueryParameter String system, @QueryParameter String dataCentre) {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            if (Util.fixEmptyAndTrim(value) == null && Util.fixEmptyAndTrim(region) == null) {
-                return FormValidation.error(Messages.Connection_regionOrBaseUrl());
+            String v = Util.fixEmptyAndTrim(value);
+            try {
+                if (SYSTEM_TERRAKUBE.equals(system)) {
+                    if (v == null) {
+                        return FormValidation.error(Messages.Connection_terrakubeUrlRequired());
+                    }
+                    TerrakubeConnection.of(v, "check");
+                } else if (SYSTEM_AVEPOINT.equals(system)) {
+                    if (v == null && Util.fixEmptyAndTrim(dataCentre) == null) {
+                        return FormValidation.error(Messages.Connection_dataCentreOrBaseUrl());
+                    }
+                    AvePointEndpoints.of((String) null, v != null ? v : dataCentre);
+                } else {
+                    if (v == null && Util.fixEmptyAndTrim(region) == null) {
+                        return FormValidation.error(Messages.Connection_regionOrBaseUrl());
+                    }
+                    GenesysAccess.endpoints(Util.fixEmptyAndTrim(region), v);
+                }
+                return FormValidation.ok();
+            } catch (IacJobsException e) {
+                return FormValidation.error(e.getMessage());
+            }
+        }
+
+        @POST
+        public FormValidation doCheckOrganization(@QueryParameter String value, @QueryParameter String system) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            return SYSTEM_TERRAKUBE.equals(system) && Util.fixEmptyAndTrim(value) == null
+                    ? FormValidation.error(Messages.Connection_organizationRequired())
+                    : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckIdentityUrl(@QueryParameter String value) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            if (Util.fixEmptyAndTrim(value) == null) {
+                return FormValidation.ok();
             }
             try {
-                GenesysAccess.endpoints(Util.fixEmptyAndTrim(region), Util.fixEmptyAndTrim(value));
+                AvePointEndpoints.of(value.trim(), DataCenter.US.baseUrl());
                 return FormValidation.ok();
             } catch (IacJobsException e) {
                 return FormValidation.error(e.getMessage());
@@ -229,12 +441,23 @@ public final class Connection extends AbstractDescribableImpl<Connection> {
             return value < 0 ? FormValidation.error(Messages.Connection_timeoutNegative()) : FormValidation.ok();
         }
 
-        /** Fetches a token and reads one page of accelerators, with the credentials as selected in the form. */
+        /**
+         * Signs in and makes one cheap read with the credentials as selected in the form: Genesys lists a page of
+         * accelerators, Terrakube lists the organization's workspaces, AvePoint counts the last day's jobs.
+         */
         @POST
         public FormValidation doTestConnection(@QueryParameter String name,
+                                               @QueryParameter String system,
                                                @QueryParameter String region,
                                                @QueryParameter String baseUrl,
-                                               @QueryParameter String credentialsId) {
+                                               @QueryParameter String credentialsId,
+                                               @QueryParameter String organization,
+                                               @QueryParameter String planOnlyTemplate,
+                                               @QueryParameter String apiGeneration,
+                                               @QueryParameter String identityService,
+                                               @QueryParameter String identityUrl,
+                                               @QueryParameter String dataCentre,
+                                               @QueryParameter String clientId) {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
             Connection c;
             try {
@@ -242,13 +465,31 @@ public final class Connection extends AbstractDescribableImpl<Connection> {
             } catch (IllegalArgumentException e) {
                 return FormValidation.error(e.getMessage());
             }
+            c.setSystem(system);
             c.setRegion(region);
             c.setBaseUrl(baseUrl);
             c.setCredentialsId(credentialsId);
+            c.setOrganization(organization);
+            c.setPlanOnlyTemplate(planOnlyTemplate);
+            c.setApiGeneration(apiGeneration);
+            c.setIdentityService(identityService);
+            c.setIdentityUrl(identityUrl);
+            c.setDataCentre(dataCentre);
+            c.setClientId(clientId);
             try {
                 ResolvedCredentials creds = CredentialsLookup.forSystem(c.getCredentialsId(), c.apiBaseUrl());
-                int count = GenesysAccess.testConnection(c, creds);
-                return FormValidation.ok(Messages.Connection_testOk(c.apiBaseUrl(), count));
+                switch (c.getSystem()) {
+                    case SYSTEM_TERRAKUBE:
+                        return FormValidation.ok(Messages.Connection_testOkTerrakube(c.apiBaseUrl(),
+                                TerrakubeAccess.testConnection(c, creds)));
+                    case SYSTEM_AVEPOINT:
+                        long n = AvePointAccess.testConnection(c, creds);
+                        return FormValidation.ok(Messages.Connection_testOkAvePoint(
+                                AvePointAccess.endpoints(c).apiBase().toString(), n < 0 ? "?" : String.valueOf(n)));
+                    default:
+                        int count = GenesysAccess.testConnection(c, creds);
+                        return FormValidation.ok(Messages.Connection_testOk(c.apiBaseUrl(), count));
+                }
             } catch (IacJobsException | AbortException e) {
                 return FormValidation.error(e.getMessage());
             }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.iacjobs;
 import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCertificateCredentials;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
@@ -30,10 +31,29 @@ import org.springframework.security.core.Authentication;
 @Restricted(NoExternalUse.class)
 final class CredentialsLookup {
 
-    /** Username/password (client id and secret) or secret text (bearer token). */
+    /** Username/password (client id and secret), secret text (bearer token) or a certificate (AvePoint assertion). */
     static final CredentialsMatcher SUPPORTED = CredentialsMatchers.anyOf(
             CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class),
-            CredentialsMatchers.instanceOf(StringCredentials.class));
+            CredentialsMatchers.instanceOf(StringCredentials.class),
+            CredentialsMatchers.instanceOf(StandardCertificateCredentials.class));
+
+    /** What each system can use, for the drop-downs: Terrakube takes a token, AvePoint a secret or a certificate. */
+    static @NonNull CredentialsMatcher matcher(@CheckForNull String system) {
+        if (Connection.SYSTEM_TERRAKUBE.equals(system)) {
+            return CredentialsMatchers.instanceOf(StringCredentials.class);
+        }
+        if (Connection.SYSTEM_AVEPOINT.equals(system)) {
+            return CredentialsMatchers.anyOf(
+                    CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class),
+                    CredentialsMatchers.instanceOf(StandardCertificateCredentials.class));
+        }
+        if (system == null || system.isEmpty() || Connection.SYSTEM_GENESYS.equals(system)) {
+            return CredentialsMatchers.anyOf(
+                    CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class),
+                    CredentialsMatchers.instanceOf(StringCredentials.class));
+        }
+        return SUPPORTED;
+    }
 
     private CredentialsLookup() {
     }
@@ -98,6 +118,9 @@ final class CredentialsLookup {
         }
         if (c instanceof StringCredentials s) {
             return new ResolvedCredentials.Bearer(s.getSecret());
+        }
+        if (c instanceof StandardCertificateCredentials cert) {
+            return new ResolvedCredentials.Certificate(cert.getKeyStore(), cert.getPassword());
         }
         throw new AbortException(Messages.Credentials_wrongType(id, c.getDescriptor().getDisplayName()));
     }

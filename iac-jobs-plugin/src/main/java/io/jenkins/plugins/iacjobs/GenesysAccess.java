@@ -5,6 +5,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Util;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
+import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.auth.ClientCredentials;
 import io.jenkins.plugins.iacjobs.core.auth.GenesysEndpoints;
 import io.jenkins.plugins.iacjobs.core.auth.TokenSource;
@@ -97,7 +98,9 @@ final class GenesysAccess {
         if (credentials instanceof ResolvedCredentials.Bearer b) {
             return GenesysClient.create(http, json(), TokenSource.fixed(b.token().getPlainText()), endpoints);
         }
-        ResolvedCredentials.OAuthClient o = (ResolvedCredentials.OAuthClient) credentials;
+        if (!(credentials instanceof ResolvedCredentials.OAuthClient o)) {
+            throw new ValidationException("credentialsId", Messages.Credentials_notForSystem(credentials, "Genesys Cloud"));
+        }
         return GenesysJobs.connect(http, json(), endpoints, new ClientCredentials(o.clientId(), o.clientSecret().getPlainText()),
                 TOKENS, Clock.systemUTC());
     }
@@ -117,11 +120,21 @@ final class GenesysAccess {
         return page.entities() == null ? 0 : page.entities().size();
     }
 
+    /** The token caches of every system, one per credential. */
+    static @NonNull TokenSourceRegistry tokens() {
+        return TOKENS;
+    }
+
     /** A digest, never the secret: a rotated secret gets a fresh client, and the key is safe to log. */
-    private static String fingerprint(ResolvedCredentials credentials) {
-        String material = credentials instanceof ResolvedCredentials.OAuthClient o
-                ? o.clientId() + ":" + o.clientSecret().getPlainText()
-                : ((ResolvedCredentials.Bearer) credentials).token().getPlainText();
+    static String fingerprint(ResolvedCredentials credentials) {
+        String material;
+        if (credentials instanceof ResolvedCredentials.OAuthClient o) {
+            material = o.clientId() + ":" + o.clientSecret().getPlainText();
+        } else if (credentials instanceof ResolvedCredentials.Bearer b) {
+            material = b.token().getPlainText();
+        } else {
+            material = "certificate:" + System.identityHashCode(((ResolvedCredentials.Certificate) credentials).keyStore());
+        }
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 8);

@@ -34,6 +34,8 @@ import org.kohsuke.stapler.verb.POST;
  * "Run IaC job" for freestyle projects. Same options and the same {@link IacJobRun} as {@code iacJob};
  * parameters are {@code name=value} lines so the form can validate them all at once against the accelerator.
  * Needs no workspace. A freestyle build holds its executor anyway, so this waits on the run's result.
+ * For a Terrakube connection, {@code accelerator} is the template, and {@code workspace}, {@code branch} and
+ * {@code approve} apply.
  */
 public final class IacJobBuilder extends Builder implements SimpleBuildStep {
 
@@ -46,6 +48,9 @@ public final class IacJobBuilder extends Builder implements SimpleBuildStep {
     private boolean failOnError = true;
     private boolean submitOnly;
     private String jobId;
+    private String workspace;
+    private String branch;
+    private String approve;
 
     @DataBoundConstructor
     public IacJobBuilder(String accelerator) {
@@ -128,6 +133,34 @@ public final class IacJobBuilder extends Builder implements SimpleBuildStep {
         this.jobId = Util.fixEmptyAndTrim(jobId);
     }
 
+    public @CheckForNull String getWorkspace() {
+        return workspace;
+    }
+
+    @DataBoundSetter
+    public void setWorkspace(@CheckForNull String workspace) {
+        this.workspace = Util.fixEmptyAndTrim(workspace);
+    }
+
+    public @CheckForNull String getBranch() {
+        return branch;
+    }
+
+    @DataBoundSetter
+    public void setBranch(@CheckForNull String branch) {
+        this.branch = Util.fixEmptyAndTrim(branch);
+    }
+
+    public @CheckForNull String getApprove() {
+        return approve;
+    }
+
+    @DataBoundSetter
+    public void setApprove(@CheckForNull String approve) {
+        String a = Util.fixEmptyAndTrim(approve);
+        this.approve = a == null ? null : a.toLowerCase(java.util.Locale.ROOT);
+    }
+
     @Override
     public boolean requiresWorkspace() {
         return false;
@@ -141,7 +174,7 @@ public final class IacJobBuilder extends Builder implements SimpleBuildStep {
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
             throws InterruptedException, IOException {
-        if (accelerator == null && jobId == null) {
+        if (accelerator == null && jobId == null && workspace == null) {
             throw new AbortException(Messages.IacJobStep_acceleratorOrJobId());
         }
         LinkedHashMap<String, String> params;
@@ -151,7 +184,7 @@ public final class IacJobBuilder extends Builder implements SimpleBuildStep {
             throw new AbortException(e.getMessage());
         }
         IacJobRequest request = new IacJobRequest(connection, env.expand(accelerator), params, planOnly, credentialsId,
-                timeout, failOnError, submitOnly, env.expand(jobId));
+                timeout, failOnError, submitOnly, env.expand(jobId), env.expand(workspace), env.expand(branch), approve);
         IacJobRun r = IacJobRun.start(run, listener, request, s -> { });
         try {
             r.result().get();
@@ -204,6 +237,17 @@ public final class IacJobBuilder extends Builder implements SimpleBuildStep {
             return Forms.checkTimeout(item, value);
         }
 
+        @POST
+        public ListBoxModel doFillWorkspaceItems(@AncestorInPath Item item, @QueryParameter String connection,
+                                                 @QueryParameter String credentialsId, @QueryParameter String workspace) {
+            return Forms.workspaceItems(item, connection, credentialsId, workspace);
+        }
+
+        @POST
+        public ListBoxModel doFillApproveItems(@AncestorInPath Item item) {
+            return Forms.approveItems(item);
+        }
+
         /** Checks every line against the accelerator's specification: unknown names, missing required, enums. */
         @POST
         public FormValidation doCheckParameters(@AncestorInPath Item item, @QueryParameter String value,
@@ -222,6 +266,9 @@ public final class IacJobBuilder extends Builder implements SimpleBuildStep {
             }
             try {
                 Connection c = Forms.requireConnection(connection);
+                if (c.isTerrakube()) {
+                    return params.isEmpty() ? FormValidation.ok() : FormValidation.error(Messages.IacJobBuilder_terrakubeNoParameters());
+                }
                 var client = GenesysAccess.client(c, Forms.credentials(item, c, credentialsId));
                 var spec = new AcceleratorResolver(client).resolve(accelerator.trim());
                 ParameterValidator.validate(spec.name(), AcceleratorInputs.of(spec), params);

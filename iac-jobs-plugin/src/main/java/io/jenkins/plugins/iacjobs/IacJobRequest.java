@@ -9,6 +9,8 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * What the step or builder was asked to do, as plain serialisable values. It names credentials by id only.
+ * {@code accelerator} is the target: a Genesys accelerator, or a Terrakube template ({@code template} in the step).
+ * {@code workspace}, {@code branch} and {@code approve} are Terrakube's.
  * The step execution persists {@link #withoutParamValues()}: parameter values are needed only to submit, and
  * one of them may be sensitive.
  */
@@ -22,7 +24,10 @@ record IacJobRequest(
         @CheckForNull String timeout,
         boolean failOnError,
         boolean submitOnly,
-        @CheckForNull String jobId) implements Serializable {
+        @CheckForNull String jobId,
+        @CheckForNull String workspace,
+        @CheckForNull String branch,
+        @CheckForNull String approve) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -34,7 +39,13 @@ record IacJobRequest(
     IacJobRequest withoutParamValues() {
         LinkedHashMap<String, String> names = new LinkedHashMap<>();
         params.keySet().forEach(k -> names.put(k, ""));
-        return new IacJobRequest(connection, accelerator, names, planOnly, credentialsId, timeout, failOnError, submitOnly, jobId);
+        return new IacJobRequest(connection, accelerator, names, planOnly, credentialsId, timeout, failOnError, submitOnly, jobId,
+                workspace, branch, approve);
+    }
+
+    /** Whether any Terrakube-only option is set, so a Genesys connection can refuse them by name. */
+    boolean hasTerrakubeOptions() {
+        return workspace != null || branch != null || approve != null;
     }
 
     Map<String, String> paramsView() {

@@ -7,6 +7,7 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.Util;
 import hudson.model.Run;
+import hudson.init.Terminator;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.WaitAbortedException;
@@ -18,8 +19,11 @@ import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
 import io.jenkins.plugins.iacjobs.core.report.JobReport;
 import io.jenkins.plugins.iacjobs.core.report.JobReportWriter;
+import io.jenkins.plugins.iacjobs.core.terrakube.ApprovePolicy;
+import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeJobRequest;
 import io.jenkins.plugins.iacjobs.core.watch.Durations;
 import io.jenkins.plugins.iacjobs.core.watch.JobSnapshot;
+import io.jenkins.plugins.iacjobs.core.watch.JobState;
 import io.jenkins.plugins.iacjobs.core.watch.JobWatcher;
 import io.jenkins.plugins.iacjobs.core.watch.PollSettings;
 import io.jenkins.plugins.iacjobs.core.watch.Watch;
@@ -28,6 +32,7 @@ import io.jenkins.plugins.iacjobs.core.watch.WatchListener;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Serializable;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +44,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -63,9 +70,13 @@ final class IacJobRun {
     private static final Logger LOGGER = Logger.getLogger(IacJobRun.class.getName());
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
     private static final int CANCEL_WAIT_SECONDS = 5;
+    /** A remote log line longer than this is printed before its end arrives. */
+    private static final int MAX_PARTIAL_LINE = 8192;
 
     /** One watcher for the whole controller: a fixed handful of threads however many jobs wait. */
     private static final JobWatcher WATCHER = JobWatcher.create();
+    /** Runs waiting now, so that shutting down can stop watching them (the remote jobs go on; a restart resumes). */
+    private static final Set<IacJobRun> ACTIVE = ConcurrentHashMap.newKeySet();
 
     /** What must survive a controller restart. No secret: credentials are looked up again from the run. */
     static final class State implements Serializable {
@@ -80,6 +91,10 @@ final class IacJobRun {
         Instant startedAt;
         /** Null until the remote accepted the job. */
         WatchHandle handle;
+        /** Streamed log text after the last line end, not yet in the build log (lines are printed whole). */
+        String pendingLine;
+        /** Length of the streamed log file when {@link #handle} was last persisted; a resume cuts the file back to it. */
+        long logBytes;
     }
 
     private final Run<?, ?> run;
@@ -91,6 +106,9 @@ final class IacJobRun {
     private volatile Watch watch;
     private volatile RemoteJobSystem system;
     private volatile boolean stopped;
+    /** Set at shutdown: nothing more is written or persisted, so the resumed watch owns the log from the cursor on. */
+    private volatile boolean detached;
+    private final StringBuilder pendingLine = new StringBuilder();
 
     private IacJobRun(Run<?, ?> run, TaskListener listener, IacJobRequest request, State state, Consumer<State> persist) {
         this.run = run;
@@ -114,6 +132,7 @@ final class IacJobRun {
         State s = new State();
         s.startedAt = Instant.now();
         IacJobRun r = new IacJobRun(run, listener, request, s, persist);
+        r.track();
         jenkins.util.Timer.get().submit(r::submitAndWatch);
         return r;
     }
@@ -121,14 +140,36 @@ final class IacJobRun {
     /** Re-attaches after a restart from the persisted state. */
     static IacJobRun resume(Run<?, ?> run, TaskListener listener, IacJobRequest request, State state, Consumer<State> persist) {
         IacJobRun r = new IacJobRun(run, listener, request, state, persist);
+        r.track();
         jenkins.util.Timer.get().submit(r::resumeWatch);
         return r;
+    }
+
+    private void track() {
+        ACTIVE.add(this);
+        result.whenComplete((v, e) -> ACTIVE.remove(this));
+    }
+
+    /**
+     * Jenkins is shutting down: stop watching, without touching the remote jobs. The watcher's threads outlive a
+     * controller in the same JVM (a servlet container, a restart test), and would otherwise go on writing to the
+     * stopped build's log and files while the resumed step does the same.
+     */
+    @Terminator
+    public static void detachAllOnShutdown() {
+        for (IacJobRun r : ACTIVE) {
+            r.detached = true;
+            Watch w = r.watch;
+            if (w != null) {
+                w.cancel();
+            }
+        }
     }
 
     private void submitAndWatch() {
         try {
             Connection c = connection();
-            system = GenesysAccess.jobs(c, CredentialsLookup.forRun(run, credentialsId(c), c.apiBaseUrl()));
+            system = remote(c);
             state.connection = c.getName();
             state.system = system.systemId();
             state.systemName = system.displayName();
@@ -138,10 +179,10 @@ final class IacJobRun {
                 state.planOnly = request.planOnly();
                 say(Messages.IacJobRun_attaching(system.displayName(), jobId, c.getName()));
             } else {
-                if (Util.fixEmptyAndTrim(request.accelerator()) == null) {
+                if (!c.isTerrakube() && Util.fixEmptyAndTrim(request.accelerator()) == null) {
                     throw new AbortException(Messages.IacJobStep_acceleratorOrJobId());
                 }
-                JobRequest jr = new JobRequest(request.accelerator(), request.paramsView(), request.planOnly(), Map.of());
+                JobRequest jr = jobRequest(request.accelerator());
                 SubmittedJob sub = system.submit(jr, this::say);
                 jobId = sub.jobId();
                 state.accelerator = sub.targetName() != null ? sub.targetName() : request.accelerator();
@@ -173,7 +214,7 @@ final class IacJobRun {
     private void resumeWatch() {
         try {
             Connection c = connection();
-            system = GenesysAccess.jobs(c, CredentialsLookup.forRun(run, credentialsId(c), c.apiBaseUrl()));
+            system = remote(c);
             if (state.handle == null) {
                 adoptLostSubmission(c);
             } else {
@@ -191,10 +232,10 @@ final class IacJobRun {
      */
     private void adoptLostSubmission(Connection c) throws AbortException {
         String accelerator = state.accelerator == null ? request.accelerator() : state.accelerator;
-        if (request.jobId() != null || accelerator == null || state.startedAt == null) {
+        if (request.jobId() != null || (accelerator == null && request.workspace() == null) || state.startedAt == null) {
             throw new AbortException(Messages.IacJobRun_lostSubmission(accelerator));
         }
-        JobRequest jr = new JobRequest(accelerator, request.paramsView(), request.planOnly(), Map.of());
+        JobRequest jr = jobRequest(accelerator);
         SubmittedJob sub = system.findSubmitted(jr, state.startedAt)
                 .orElseThrow(() -> new AbortException(Messages.IacJobRun_lostSubmission(accelerator)));
         state.connection = c.getName();
@@ -208,7 +249,41 @@ final class IacJobRun {
         say(Messages.IacJobRun_adopted(system.displayName(), sub.jobId()));
     }
 
+    /**
+     * The connection's system, with the credentials looked up as the build. AvePoint has reports, not jobs, and
+     * Terrakube's options mean nothing to Genesys: both are refused by name rather than ignored.
+     */
+    private RemoteJobSystem remote(Connection c) throws AbortException {
+        if (c.isAvePoint()) {
+            throw new AbortException(Messages.IacJobRun_notAJobSystem(c.getName()));
+        }
+        if (!c.isTerrakube() && request.hasTerrakubeOptions()) {
+            throw new AbortException(Messages.IacJobRun_terrakubeOptionsElsewhere(c.describe()));
+        }
+        ResolvedCredentials creds = CredentialsLookup.forRun(run, credentialsId(c), c.apiBaseUrl());
+        if (c.isTerrakube()) {
+            return TerrakubeAccess.jobs(c, creds, ApprovePolicy.parse(request.approve()));
+        }
+        return GenesysAccess.jobs(c, creds);
+    }
+
+    /** The system-neutral request; Terrakube reads workspace, branch and approve from its options. */
+    private JobRequest jobRequest(@CheckForNull String target) {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (request.workspace() != null) {
+            options.put(TerrakubeJobRequest.WORKSPACE, request.workspace());
+        }
+        if (request.branch() != null) {
+            options.put(TerrakubeJobRequest.BRANCH, request.branch());
+        }
+        if (request.approve() != null) {
+            options.put(TerrakubeJobRequest.APPROVE, request.approve());
+        }
+        return new JobRequest(target, request.paramsView(), request.planOnly(), options);
+    }
+
     private void startWatch(Connection c) throws AbortException {
+        restoreLogPosition();
         PollSettings poll = new PollSettings(Duration.ofSeconds(c.getMinPollSeconds()), Duration.ofSeconds(c.getMaxPollSeconds()),
                 1.5, Duration.ofMinutes(5));
         Watch w = WATCHER.watch(state.handle, system.probe(), new Listener(), poll, timeout(c));
@@ -276,12 +351,17 @@ final class IacJobRun {
     }
 
     private void finish(JobSnapshot last) {
+        if (detached) {
+            return; // the resumed step finishes it after the restart
+        }
         Path work = null;
         try {
             String jobId = state.handle.jobId();
             work = Files.createTempDirectory("iac-jobs-");
             FinalJob fin = system.fetchFinal(jobId, work.resolve("fetch"));
             boolean success = last.state().isSuccess();
+            // approve: 'never' stops at waitingApproval: not a failure, the job waits remotely for a person.
+            boolean paused = last.state() == JobState.PAUSED;
             String message = fin.message() != null ? fin.message() : last.message();
             Instant ended = Instant.now();
             JobReport report = new JobReport(state.systemName, state.connection, jobId, state.accelerator, state.targetId,
@@ -292,13 +372,16 @@ final class IacJobRun {
             Path log = streamedLog();
             List<String> files = JobReportWriter.write(out, report, fin, Files.exists(log) ? log : null);
             archive(out, files);
+            Files.deleteIfExists(log); // archived as log.txt
             run.addAction(new IacJobAction(report, files));
             say(Messages.IacJobRun_archived(files.size(), "iac-jobs/" + jobId + "/"));
             String resultsText = readResults(out, files);
             Map<String, Object> value = IacJobResult.of(state.systemName, state.connection, jobId, report.status(), success,
                     state.planOnly, state.accelerator, message, resultsText, files, report.remoteUrl());
-            if (success || !request.failOnError()) {
-                if (!success) {
+            if (success || paused || !request.failOnError()) {
+                if (paused) {
+                    say(Messages.IacJobRun_paused(state.systemName, jobId, report.status()));
+                } else if (!success) {
                     say(Messages.IacJobRun_failedButReturned(jobId, report.status(), message == null ? "" : message));
                 }
                 result.complete(value);
@@ -384,8 +467,54 @@ final class IacJobRun {
         return c.getTimeoutMinutes() == 0 ? null : Duration.ofMinutes(c.getTimeoutMinutes());
     }
 
+    /**
+     * The streamed log, kept in the build directory rather than a temporary folder so that it survives a restart
+     * and ends up whole in {@code log.txt}.
+     */
     private Path streamedLog() {
         return run.getRootDir().toPath().resolve("iac-jobs-logs").resolve(state.handle.jobId() + ".log");
+    }
+
+    /**
+     * On resume, text written after the handle was last persisted would be streamed again from the persisted cursor:
+     * cut the file back to where the handle says, and pick up the unfinished line, so each byte is kept once.
+     */
+    private void restoreLogPosition() {
+        synchronized (pendingLine) {
+            pendingLine.setLength(0);
+            if (state.pendingLine != null) {
+                pendingLine.append(state.pendingLine);
+            }
+        }
+        Path log = streamedLog();
+        try {
+            if (Files.exists(log) && Files.size(log) > state.logBytes) {
+                try (FileChannel ch = FileChannel.open(log, StandardOpenOption.WRITE)) {
+                    ch.truncate(state.logBytes);
+                }
+            }
+        } catch (IOException e) {
+            LOGGER.log(Level.FINE, "could not cut back " + log, e);
+        }
+    }
+
+    private long streamedLogSize() {
+        try {
+            Path log = streamedLog();
+            return Files.exists(log) ? Files.size(log) : 0;
+        } catch (IOException e) {
+            return state.logBytes;
+        }
+    }
+
+    /** Prints the unfinished last line, when the job ends or an over-long line must go out. */
+    private void flushPendingLine() {
+        synchronized (pendingLine) {
+            if (pendingLine.length() > 0) {
+                listener.getLogger().println(pendingLine);
+                pendingLine.setLength(0);
+            }
+        }
     }
 
     private void say(String line) {
@@ -421,6 +550,9 @@ final class IacJobRun {
 
         @Override
         public void onStatus(JobSnapshot snapshot, Instant at) {
+            if (snapshot.state().endsWatch()) {
+                flushPendingLine();
+            }
             String msg = snapshot.message() == null ? "" : " — " + snapshot.message();
             say(TIME.format(at.truncatedTo(ChronoUnit.SECONDS)) + " " + state.systemName + " job " + snapshot.jobId()
                     + ": " + snapshot.status() + msg);
@@ -431,15 +563,28 @@ final class IacJobRun {
             say(Messages.IacJobRun_stillWaiting(snapshot.jobId(), snapshot.status(), Durations.format(quietFor)));
         }
 
+        /** Remote chunks end anywhere; the build log gets whole lines, the file every byte as it comes. */
         @Override
         public void onLog(String text) {
-            listener.getLogger().print(text);
+            if (detached) {
+                return;
+            }
             try {
                 Path log = streamedLog();
                 Files.createDirectories(log.getParent());
                 Files.writeString(log, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             } catch (IOException e) {
                 LOGGER.log(Level.FINE, "could not keep streamed log", e);
+            }
+            synchronized (pendingLine) {
+                pendingLine.append(text);
+                int end = pendingLine.lastIndexOf("\n") + 1;
+                if (end > 0) {
+                    listener.getLogger().print(pendingLine.substring(0, end));
+                    pendingLine.delete(0, end);
+                } else if (pendingLine.length() > MAX_PARTIAL_LINE) {
+                    flushPendingLine();
+                }
             }
         }
 
@@ -452,9 +597,17 @@ final class IacJobRun {
             }
         }
 
+        /** The cursor, the unfinished line and the file length are persisted together, so a resume repeats nothing. */
         @Override
         public void onProgress(WatchHandle handle) {
+            if (detached) {
+                return;
+            }
             state.handle = handle;
+            synchronized (pendingLine) {
+                state.pendingLine = pendingLine.length() == 0 ? null : pendingLine.toString();
+            }
+            state.logBytes = streamedLogSize();
             persist.accept(state);
         }
     }

@@ -2,11 +2,13 @@ package io.jenkins.plugins.iacjobs;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.Util;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.io.IOException;
@@ -28,7 +30,8 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * {@code iacJob}: runs a remote IaC job and waits for it without holding an executor or a thread.
  * Every option is optional in the constructor because {@code iacJob(jobId: …)} needs no accelerator;
- * {@link Execution#start()} checks that one of the two is given.
+ * {@link Execution#start()} checks that one of the two is given. For Terrakube, {@code template} names what to
+ * run ({@code accelerator} is accepted as its alias) in {@code workspace}.
  */
 public final class IacJobStep extends Step {
 
@@ -41,6 +44,10 @@ public final class IacJobStep extends Step {
     private boolean failOnError = true;
     private boolean submitOnly;
     private String jobId;
+    private String template;
+    private String workspace;
+    private String branch;
+    private String approve;
 
     @DataBoundConstructor
     public IacJobStep() {
@@ -136,13 +143,58 @@ public final class IacJobStep extends Step {
         this.jobId = Util.fixEmptyAndTrim(jobId);
     }
 
-    IacJobRequest toRequest() {
-        return new IacJobRequest(connection, accelerator, new LinkedHashMap<>(params), planOnly, credentialsId, timeout,
-                failOnError, submitOnly, jobId);
+    /** Terrakube: the template's name or id (older servers: plan, apply or destroy). */
+    public @CheckForNull String getTemplate() {
+        return template;
+    }
+
+    @DataBoundSetter
+    public void setTemplate(@CheckForNull String template) {
+        this.template = Util.fixEmptyAndTrim(template);
+    }
+
+    /** Terrakube: the workspace's name or id. */
+    public @CheckForNull String getWorkspace() {
+        return workspace;
+    }
+
+    @DataBoundSetter
+    public void setWorkspace(@CheckForNull String workspace) {
+        this.workspace = Util.fixEmptyAndTrim(workspace);
+    }
+
+    /** Terrakube: the git branch to run instead of the workspace's. */
+    public @CheckForNull String getBranch() {
+        return branch;
+    }
+
+    @DataBoundSetter
+    public void setBranch(@CheckForNull String branch) {
+        this.branch = Util.fixEmptyAndTrim(branch);
+    }
+
+    /** Terrakube: at waitingApproval, {@code auto}, {@code never} or {@code wait} (the default when empty). */
+    public @CheckForNull String getApprove() {
+        return approve;
+    }
+
+    @DataBoundSetter
+    public void setApprove(@CheckForNull String approve) {
+        String a = Util.fixEmptyAndTrim(approve);
+        this.approve = a == null ? null : a.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The template, or the accelerator as its alias; both given and different is a mistake worth naming. */
+    IacJobRequest toRequest() throws AbortException {
+        if (template != null && accelerator != null && !template.equals(accelerator)) {
+            throw new AbortException(Messages.IacJobStep_templateAndAccelerator(template, accelerator));
+        }
+        return new IacJobRequest(connection, template != null ? template : accelerator, new LinkedHashMap<>(params), planOnly,
+                credentialsId, timeout, failOnError, submitOnly, jobId, workspace, branch, approve);
     }
 
     @Override
-    public StepExecution start(StepContext context) {
+    public StepExecution start(StepContext context) throws Exception {
         return new Execution(context, toRequest());
     }
 
@@ -169,7 +221,7 @@ public final class IacJobStep extends Step {
 
         @Override
         public boolean start() throws Exception {
-            if (toSubmit.jobId() == null && toSubmit.accelerator() == null) {
+            if (toSubmit.jobId() == null && toSubmit.accelerator() == null && toSubmit.workspace() == null) {
                 throw new hudson.AbortException(Messages.IacJobStep_acceleratorOrJobId());
             }
             Run<?, ?> run = getContext().get(Run.class);
@@ -250,11 +302,15 @@ public final class IacJobStep extends Step {
             return Set.of(Run.class, TaskListener.class);
         }
 
-        /** Shown in stage views and Blue Ocean: the accelerator or job id, never the parameters. */
+        /** Shown in stage views and Blue Ocean: the target (and workspace) or job id, never the parameters. */
         @Override
         public String argumentsToString(@NonNull Map<String, Object> namedArgs) {
-            Object a = namedArgs.get("accelerator");
+            Object a = namedArgs.get("template") != null ? namedArgs.get("template") : namedArgs.get("accelerator");
+            Object w = namedArgs.get("workspace");
             Object j = namedArgs.get("jobId");
+            if (w != null) {
+                return w + (a != null ? " / " + a : "");
+            }
             return a != null ? a.toString() : j != null ? j.toString() : null;
         }
 
@@ -272,6 +328,23 @@ public final class IacJobStep extends Step {
         @POST
         public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
             return Forms.checkTimeout(item, value);
+        }
+
+        @POST
+        public ComboBoxModel doFillWorkspaceItems(@AncestorInPath Item item, @QueryParameter String connection,
+                                                  @QueryParameter String credentialsId) {
+            return Forms.workspaceNames(item, connection, credentialsId);
+        }
+
+        @POST
+        public ComboBoxModel doFillTemplateItems(@AncestorInPath Item item, @QueryParameter String connection,
+                                                 @QueryParameter String credentialsId) {
+            return Forms.templateNames(item, connection, credentialsId);
+        }
+
+        @POST
+        public ListBoxModel doFillApproveItems(@AncestorInPath Item item) {
+            return Forms.approveItems(item);
         }
     }
 }

@@ -75,6 +75,23 @@ public class IacJobsGlobalConfiguration extends GlobalConfiguration {
                 .orElse(list.size() == 1 ? list.get(0) : null);
     }
 
+    /**
+     * For steps that only one system serves ({@code iacBackupReport}): the named connection, or else the default
+     * connection when it is of that system, or else the only connection of that system.
+     */
+    public @CheckForNull Connection findForSystem(@CheckForNull String name, @NonNull String system) {
+        String wanted = Util.fixEmptyAndTrim(name);
+        if (wanted != null) {
+            return find(wanted);
+        }
+        Connection d = find(null);
+        if (d != null && system.equals(d.getSystem())) {
+            return d;
+        }
+        List<Connection> ofSystem = getConnections().stream().filter(c -> system.equals(c.getSystem())).toList();
+        return ofSystem.size() == 1 ? ofSystem.get(0) : null;
+    }
+
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         // An emptied list is absent from the submitted JSON; clear first so deleting the last connection sticks.

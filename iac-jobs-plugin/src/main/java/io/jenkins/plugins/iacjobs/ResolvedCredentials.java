@@ -19,6 +19,17 @@ sealed interface ResolvedCredentials {
         }
     }
 
+    /**
+     * A certificate credential's key store and its password: AvePoint signs a client assertion with the key.
+     * The key store is the credential's own object, so it is never copied to disk.
+     */
+    record Certificate(java.security.KeyStore keyStore, Secret password) implements ResolvedCredentials {
+        @Override
+        public String toString() {
+            return "certificate";
+        }
+    }
+
     /** A ready bearer token from a secret-text credential. */
     record Bearer(Secret token) implements ResolvedCredentials {
         @Override

@@ -21,7 +21,7 @@ class ConfigurationAsCodeTest {
 
     static void assertConfigured() {
         List<Connection> list = IacJobsGlobalConfiguration.get().getConnections();
-        assertEquals(2, list.size());
+        assertEquals(4, list.size());
         Connection prod = list.get(0);
         assertEquals("genesys-prod", prod.getName());
         assertEquals("eu_west_1", prod.getRegion());
@@ -32,6 +32,20 @@ class ConfigurationAsCodeTest {
         assertEquals(1, sandbox.getMinPollSeconds());
         assertEquals(5, sandbox.getMaxPollSeconds());
         assertEquals(30, sandbox.getTimeoutMinutes());
+        Connection tk = list.get(2);
+        assertEquals(Connection.SYSTEM_TERRAKUBE, tk.getSystem());
+        assertEquals("https://terrakube-api.example.com", tk.getBaseUrl());
+        assertEquals("platform", tk.getOrganization());
+        assertEquals("Plan", tk.getPlanOnlyTemplate());
+        assertEquals("https://terrakube-ui.example.com", tk.getUiUrl());
+        assertEquals("https://terrakube-api.example.com/", tk.apiBaseUrl());
+        Connection ap = list.get(3);
+        assertEquals(Connection.SYSTEM_AVEPOINT, ap.getSystem());
+        assertEquals("ne", ap.getDataCentre());
+        assertEquals("commercial", ap.getIdentityService());
+        assertEquals("11111111-2222-3333-4444-555555555555", ap.getClientId());
+        assertEquals("legacy", ap.getApiGeneration());
+        assertEquals("https://graph-ne.avepointonlineservices.com/", AvePointAccess.endpoints(ap).apiBase().toString());
     }
 
     @Test
@@ -46,6 +60,10 @@ class ConfigurationAsCodeTest {
         assertThat(exported, containsString("defaultConnection: true"));
         assertThat(exported, containsString("baseUrl: \"http://127.0.0.1:8089\""));
         assertThat(exported, containsString("timeoutMinutes: 30"));
-        assertThat("defaults are not exported", exported, not(containsString("system:")));
+        assertThat(exported, containsString("system: \"terrakube\""));
+        assertThat(exported, containsString("organization: \"platform\""));
+        assertThat(exported, containsString("system: \"avepoint\""));
+        assertThat(exported, containsString("dataCentre: \"ne\""));
+        assertThat(exported, containsString("apiGeneration: \"legacy\""));
     }
 }

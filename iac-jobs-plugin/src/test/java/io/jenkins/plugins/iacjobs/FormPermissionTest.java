@@ -32,6 +32,8 @@ class FormPermissionTest {
     private static final String CONNECTION = "descriptorByName/io.jenkins.plugins.iacjobs.Connection/";
     private static final String BUILDER = "descriptorByName/io.jenkins.plugins.iacjobs.IacJobBuilder/";
     private static final String STEP = "descriptorByName/io.jenkins.plugins.iacjobs.IacJobStep/";
+    private static final String REPORT_STEP = "descriptorByName/io.jenkins.plugins.iacjobs.IacBackupReportStep/";
+    private static final String REPORT_BUILDER = "descriptorByName/io.jenkins.plugins.iacjobs.IacBackupReportBuilder/";
 
     /** Global configuration endpoints: Overall/Administer. */
     private static final List<String> GLOBAL = List.of(
@@ -42,7 +44,14 @@ class FormPermissionTest {
             CONNECTION + "checkBaseUrl?value=http://127.0.0.1:1",
             CONNECTION + "checkMaxPollSeconds?value=5&minPollSeconds=1",
             CONNECTION + "checkTimeoutMinutes?value=5",
-            CONNECTION + "testConnection?name=sandbox&baseUrl=http://127.0.0.1:1&credentialsId=genesys-client");
+            CONNECTION + "testConnection?name=sandbox&baseUrl=http://127.0.0.1:1&credentialsId=genesys-client",
+            CONNECTION + "fillApiGenerationItems?system=terrakube",
+            CONNECTION + "fillIdentityServiceItems",
+            CONNECTION + "fillDataCentreItems",
+            CONNECTION + "checkOrganization?value=x&system=terrakube",
+            CONNECTION + "checkIdentityUrl?value=https://identity.example.com",
+            CONNECTION + "testConnection?name=tk&system=terrakube&baseUrl=http://127.0.0.1:1&organization=o&credentialsId=terrakube-token",
+            CONNECTION + "testConnection?name=ap&system=avepoint&baseUrl=http://127.0.0.1:1&credentialsId=avepoint-app");
 
     /** Job endpoints: Job/Configure. */
     private static final List<String> JOB = List.of(
@@ -51,7 +60,22 @@ class FormPermissionTest {
             BUILDER + "checkTimeout?value=5m",
             BUILDER + "checkParameters?value=a%3Db&accelerator=Simple%20IVR",
             STEP + "fillConnectionItems",
-            STEP + "checkTimeout?value=5m");
+            STEP + "checkTimeout?value=5m",
+            STEP + "fillWorkspaceItems?connection=terrakube",
+            STEP + "fillTemplateItems?connection=terrakube",
+            STEP + "fillApproveItems",
+            BUILDER + "fillWorkspaceItems?connection=terrakube",
+            BUILDER + "fillApproveItems",
+            REPORT_STEP + "fillConnectionItems",
+            REPORT_STEP + "fillTypeItems",
+            REPORT_STEP + "fillStatusItems",
+            REPORT_STEP + "fillFailOnItems",
+            REPORT_STEP + "checkSince?value=24h",
+            REPORT_BUILDER + "fillConnectionItems",
+            REPORT_BUILDER + "fillTypeItems",
+            REPORT_BUILDER + "fillStatusItems",
+            REPORT_BUILDER + "fillFailOnItems",
+            REPORT_BUILDER + "checkSince?value=24h");
 
     private Sandbox sandbox;
 
@@ -66,7 +90,7 @@ class FormPermissionTest {
     }
 
     private void secure(JenkinsRule r) throws Exception {
-        SandboxFixture.configure(sandbox);
+        SandboxFixture.configureAll(sandbox);
         r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
         r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.ADMINISTER).everywhere().to("admin")
@@ -115,7 +139,9 @@ class FormPermissionTest {
     void credentialsDropDownsLeakNothingToReaders(JenkinsRule r) throws Exception {
         secure(r);
         FreeStyleProject p = r.createFreeStyleProject("p");
-        for (String path : List.of(p.getUrl() + BUILDER + "fillCredentialsIdItems", p.getUrl() + STEP + "fillCredentialsIdItems")) {
+        for (String path : List.of(p.getUrl() + BUILDER + "fillCredentialsIdItems", p.getUrl() + STEP + "fillCredentialsIdItems",
+                p.getUrl() + REPORT_STEP + "fillCredentialsIdItems?connection=sandbox",
+                p.getUrl() + REPORT_BUILDER + "fillCredentialsIdItems?connection=sandbox")) {
             String body = send(r, "reader", path, HttpMethod.POST).getContentAsString();
             assertThat(path, body, not(containsString(SandboxFixture.CREDENTIALS_ID)));
             assertThat(path, send(r, "dev", path, HttpMethod.POST).getContentAsString(),

@@ -1,11 +1,17 @@
 package io.jenkins.plugins.iacjobs;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SecretBytes;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.impl.CertificateCredentialsImpl;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.util.Secret;
 import io.jenkins.plugins.iacjobs.sandbox.Sandbox;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
+import io.jenkins.plugins.iacjobs.sandbox.terrakube.TerrakubeSandbox;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 
@@ -14,6 +20,13 @@ final class SandboxFixture {
 
     static final String CONNECTION = "sandbox";
     static final String CREDENTIALS_ID = "genesys-client";
+    static final String TERRAKUBE = "terrakube";
+    static final String TERRAKUBE_TOKEN_ID = "terrakube-token";
+    static final String AVEPOINT = "avepoint";
+    static final String AVEPOINT_LEGACY = "avepoint-legacy";
+    static final String AVEPOINT_SECRET_ID = "avepoint-app";
+    static final String AVEPOINT_CERTIFICATE_ID = "avepoint-certificate";
+    static final String CERTIFICATE_PASSWORD = "p12-password";
 
     private SandboxFixture() {
     }
@@ -38,5 +51,53 @@ final class SandboxFixture {
         c.setMaxPollSeconds(2);
         c.setDefaultConnection(true);
         IacJobsGlobalConfiguration.get().setConnections(List.of(c));
+    }
+
+    /**
+     * Genesys (the default connection) plus a Terrakube connection with the sandbox's token, and two AvePoint
+     * connections (current and legacy API) with both kinds of credentials: client secret and certificate.
+     */
+    static void configureAll(Sandbox sandbox) throws Exception {
+        configure(sandbox);
+        var store = SystemCredentialsProvider.getInstance().getCredentials();
+        store.add(new StringCredentialsImpl(CredentialsScope.GLOBAL, TERRAKUBE_TOKEN_ID, "sandbox Terrakube token",
+                Secret.fromString(sandbox.terrakube().token())));
+        store.add(new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, AVEPOINT_SECRET_ID, "sandbox AvePoint app",
+                sandbox.avepoint().clientId(), sandbox.avepoint().clientSecret()));
+        Path p12 = Files.createTempFile("avepoint-", ".p12");
+        try {
+            sandbox.avepoint().certificate().writePkcs12(p12, CERTIFICATE_PASSWORD.toCharArray());
+            store.add(new CertificateCredentialsImpl(CredentialsScope.GLOBAL, AVEPOINT_CERTIFICATE_ID,
+                    "sandbox AvePoint certificate", CERTIFICATE_PASSWORD,
+                    new CertificateCredentialsImpl.UploadedKeyStoreSource(SecretBytes.fromBytes(Files.readAllBytes(p12)))));
+        } finally {
+            Files.deleteIfExists(p12);
+        }
+        SystemCredentialsProvider.getInstance().save();
+
+        Connection tk = new Connection(TERRAKUBE);
+        tk.setSystem(Connection.SYSTEM_TERRAKUBE);
+        tk.setBaseUrl(sandbox.baseUrl());
+        tk.setOrganization(TerrakubeSandbox.ORGANIZATION);
+        tk.setCredentialsId(TERRAKUBE_TOKEN_ID);
+        tk.setMinPollSeconds(1);
+        tk.setMaxPollSeconds(1);
+        List<Connection> all = new ArrayList<>(IacJobsGlobalConfiguration.get().getConnections());
+        all.add(tk);
+        all.add(avePoint(sandbox, AVEPOINT, null));
+        all.add(avePoint(sandbox, AVEPOINT_LEGACY, "legacy"));
+        IacJobsGlobalConfiguration.get().setConnections(all);
+    }
+
+    /** The sandbox serves identity and API on its one host: token URL {@code <base>/connect/token}, data centre {@code <base>}. */
+    static Connection avePoint(Sandbox sandbox, String name, String api) {
+        Connection c = new Connection(name);
+        c.setSystem(Connection.SYSTEM_AVEPOINT);
+        c.setIdentityUrl(sandbox.baseUrl() + "/connect/token");
+        c.setBaseUrl(sandbox.baseUrl());
+        c.setClientId(sandbox.avepoint().clientId());
+        c.setCredentialsId(AVEPOINT_SECRET_ID);
+        c.setApiGeneration(api);
+        return c;
     }
 }
