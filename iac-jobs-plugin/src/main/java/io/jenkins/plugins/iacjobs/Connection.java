@@ -37,8 +37,8 @@ public final class Connection extends AbstractDescribableImpl<Connection> {
     public static final String SYSTEM_TERRAKUBE = "terrakube";
     public static final String SYSTEM_AVEPOINT = "avepoint";
 
-    static final int DEFAULT_MIN_POLL_SECONDS = 2;
-    static final int DEFAULT_MAX_POLL_SECONDS = 30;
+    static final int DEFAULT_MIN_POLL_SECONDS = 1;
+    static final int DEFAULT_MAX_POLL_SECONDS = 5; // see docs/performance.md: one listing call serves a connection
     static final int DEFAULT_TIMEOUT_MINUTES = 120;
 
     private final String name;
