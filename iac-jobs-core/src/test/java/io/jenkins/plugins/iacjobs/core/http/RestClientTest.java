@@ -177,6 +177,18 @@ class RestClientTest {
     }
 
     @Test
+    void aSlowServerTimesOutAndSaysSo() {
+        OkHttpClient impatient = HttpClients.create(HttpSettings.defaults().withReadTimeout(Duration.ofMillis(200)));
+        RestClient r = RestClient.create(impatient, Json.newMapper(), TokenSource.fixed(SECRET_TOKEN), "Test API", RemoteErrorDecoder.excerpt())
+                .withSleeper(waits::add).withRetryPolicy(new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1)));
+        for (int i = 0; i < 2; i++) {
+            server.enqueue(new MockResponse().setBody("{}").setHeadersDelay(1, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        UnreachableException e = assertThrows(UnreachableException.class, () -> r.sendTree(ApiRequest.get("get thing", url()), "a thing"));
+        assertTrue(e.getMessage().contains("timed out") && e.getMessage().contains("after 2 attempts"), e.getMessage());
+    }
+
+    @Test
     void aClientErrorIsNotRetried() {
         server.enqueue(new MockResponse().setResponseCode(400).setBody("{\"message\":\"no\"}"));
         RemoteApiException e = assertThrows(RemoteApiException.class, () -> rest.sendTree(ApiRequest.get("get thing", url()), "a thing"));
