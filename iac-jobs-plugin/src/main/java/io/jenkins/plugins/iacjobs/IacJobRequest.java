@@ -2,6 +2,7 @@ package io.jenkins.plugins.iacjobs;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.Serializable;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.kohsuke.accmod.Restricted;
@@ -13,26 +14,52 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  * {@code workspace}, {@code branch} and {@code approve} are Terrakube's.
  * The step execution persists {@link #withoutParamValues()}: parameter values are needed only to submit, and
  * one of them may be sensitive.
+ *
+ * <p>A plain class rather than a record: it is saved with the running Pipeline by JBoss Marshalling, which sets
+ * fields reflectively, and a record's fields cannot be set that way.
  */
 @Restricted(NoExternalUse.class)
-record IacJobRequest(
-        @CheckForNull String connection,
-        @CheckForNull String accelerator,
-        LinkedHashMap<String, String> params,
-        boolean planOnly,
-        @CheckForNull String credentialsId,
-        @CheckForNull String timeout,
-        boolean failOnError,
-        boolean submitOnly,
-        @CheckForNull String jobId,
-        @CheckForNull String workspace,
-        @CheckForNull String branch,
-        @CheckForNull String approve) implements Serializable {
+final class IacJobRequest implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    IacJobRequest {
-        params = params == null ? new LinkedHashMap<>() : new LinkedHashMap<>(params);
+    private final String connection;
+    private final String accelerator;
+    private final LinkedHashMap<String, String> params;
+    private final boolean planOnly;
+    private final String credentialsId;
+    private final String timeout;
+    private final boolean failOnError;
+    private final boolean submitOnly;
+    private final String jobId;
+    private final String workspace;
+    private final String branch;
+    private final String approve;
+
+    IacJobRequest(@CheckForNull String connection,
+                  @CheckForNull String accelerator,
+                  LinkedHashMap<String, String> params,
+                  boolean planOnly,
+                  @CheckForNull String credentialsId,
+                  @CheckForNull String timeout,
+                  boolean failOnError,
+                  boolean submitOnly,
+                  @CheckForNull String jobId,
+                  @CheckForNull String workspace,
+                  @CheckForNull String branch,
+                  @CheckForNull String approve) {
+        this.connection = connection;
+        this.accelerator = accelerator;
+        this.params = params == null ? new LinkedHashMap<>() : new LinkedHashMap<>(params);
+        this.planOnly = planOnly;
+        this.credentialsId = credentialsId;
+        this.timeout = timeout;
+        this.failOnError = failOnError;
+        this.submitOnly = submitOnly;
+        this.jobId = jobId;
+        this.workspace = workspace;
+        this.branch = branch;
+        this.approve = approve;
     }
 
     /** The same request with every parameter value dropped (names kept), safe to persist. */
@@ -49,6 +76,62 @@ record IacJobRequest(
     }
 
     Map<String, String> paramsView() {
-        return java.util.Collections.unmodifiableMap(params);
+        return Collections.unmodifiableMap(params);
+    }
+
+    LinkedHashMap<String, String> params() {
+        return new LinkedHashMap<>(params);
+    }
+
+    @CheckForNull
+    String connection() {
+        return connection;
+    }
+
+    @CheckForNull
+    String accelerator() {
+        return accelerator;
+    }
+
+    boolean planOnly() {
+        return planOnly;
+    }
+
+    @CheckForNull
+    String credentialsId() {
+        return credentialsId;
+    }
+
+    @CheckForNull
+    String timeout() {
+        return timeout;
+    }
+
+    boolean failOnError() {
+        return failOnError;
+    }
+
+    boolean submitOnly() {
+        return submitOnly;
+    }
+
+    @CheckForNull
+    String jobId() {
+        return jobId;
+    }
+
+    @CheckForNull
+    String workspace() {
+        return workspace;
+    }
+
+    @CheckForNull
+    String branch() {
+        return branch;
+    }
+
+    @CheckForNull
+    String approve() {
+        return approve;
     }
 }

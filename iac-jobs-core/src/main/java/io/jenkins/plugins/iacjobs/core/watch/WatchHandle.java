@@ -2,20 +2,40 @@ package io.jenkins.plugins.iacjobs.core.watch;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * Everything needed to resume watching after a restart. Small, serialisable, and free of secrets: credentials
  * are looked up again from the connection name.
  *
- * @param system     which remote system ("genesys", "terrakube")
- * @param connection the connection name the job was submitted through
- * @param lastStatus the last status reported, so a resumed watch does not report it again
- * @param logCursor  where log streaming had got to, so no byte is written twice
- * @param startedAt  when waiting began, so an overall timeout survives a restart
+ * <p>A plain immutable class rather than a record: Jenkins saves it with the running Pipeline through JBoss
+ * Marshalling, which restores fields reflectively, and a record's fields cannot be set that way.
  */
-public record WatchHandle(String system, String connection, String jobId, String lastStatus, String logCursor,
-                          Instant startedAt) implements Serializable {
+public final class WatchHandle implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    private final String system;
+    private final String connection;
+    private final String jobId;
+    private final String lastStatus;
+    private final String logCursor;
+    private final Instant startedAt;
+
+    /**
+     * @param system     which remote system ("genesys", "terrakube")
+     * @param connection the connection name the job was submitted through
+     * @param lastStatus the last status reported, so a resumed watch does not report it again
+     * @param logCursor  where log streaming had got to, so no byte is written twice
+     * @param startedAt  when waiting began, so an overall timeout survives a restart
+     */
+    public WatchHandle(String system, String connection, String jobId, String lastStatus, String logCursor, Instant startedAt) {
+        this.system = system;
+        this.connection = connection;
+        this.jobId = jobId;
+        this.lastStatus = lastStatus;
+        this.logCursor = logCursor;
+        this.startedAt = startedAt;
+    }
 
     public static WatchHandle start(String system, String connection, String jobId, Instant now) {
         return new WatchHandle(system, connection, jobId, null, null, now);
@@ -23,5 +43,46 @@ public record WatchHandle(String system, String connection, String jobId, String
 
     public WatchHandle withProgress(String status, String cursor) {
         return new WatchHandle(system, connection, jobId, status, cursor, startedAt);
+    }
+
+    public String system() {
+        return system;
+    }
+
+    public String connection() {
+        return connection;
+    }
+
+    public String jobId() {
+        return jobId;
+    }
+
+    public String lastStatus() {
+        return lastStatus;
+    }
+
+    public String logCursor() {
+        return logCursor;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof WatchHandle h && Objects.equals(system, h.system) && Objects.equals(connection, h.connection)
+                && Objects.equals(jobId, h.jobId) && Objects.equals(lastStatus, h.lastStatus)
+                && Objects.equals(logCursor, h.logCursor) && Objects.equals(startedAt, h.startedAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(system, connection, jobId, lastStatus, logCursor, startedAt);
+    }
+
+    @Override
+    public String toString() {
+        return "WatchHandle[" + system + "/" + connection + " job " + jobId + ", last status " + lastStatus + "]";
     }
 }
