@@ -7,8 +7,6 @@ import io.jenkins.plugins.iacjobs.core.genesys.GenesysClient;
 import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorMetadata;
 import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorSpecification;
 import io.jenkins.plugins.iacjobs.core.genesys.model.MetadataProperty;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,7 +39,7 @@ final class AcceleratorsCommand {
         public Integer call() {
             List<AcceleratorMetadata> all = genesys.client(ctx).listAllAccelerators(AcceleratorQuery.all().withName(name).withType(type));
             if (output == RunOptions.OutputFormat.json) {
-                json(ctx, all);
+                ctx.printJson(all);
             } else {
                 ctx.out().printf("%-38s %-28s %-10s %s%n", "ID", "NAME", "ORIGIN", "TYPE");
                 for (AcceleratorMetadata a : all) {
@@ -71,7 +69,7 @@ final class AcceleratorsCommand {
             GenesysClient client = genesys.client(ctx);
             AcceleratorSpecification spec = new AcceleratorResolver(client).resolve(accelerator);
             if (output == RunOptions.OutputFormat.json) {
-                json(ctx, spec);
+                ctx.printJson(spec);
                 return ExitCodes.SUCCESS;
             }
             ctx.out().println(spec.name() + " (" + spec.id() + ", " + spec.origin() + " " + spec.type() + ")");
@@ -100,14 +98,6 @@ final class AcceleratorsCommand {
                 b.append(" - ").append(p.description());
             }
             return b.toString();
-        }
-    }
-
-    static void json(CliContext ctx, Object value) {
-        try {
-            ctx.out().println(ctx.json().writerWithDefaultPrettyPrinter().writeValueAsString(value));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -33,7 +33,7 @@ final class BackupReportCommand implements Callable<Integer> {
                    ReportOptions report) throws Exception {
         BackupReportResult r = BackupReport.run(client, plan, report.out, ctx.err()::println);
         if (report.output == RunOptions.OutputFormat.json) {
-            ctx.out().println(ctx.json().writerWithDefaultPrettyPrinter().writeValueAsString(r.toMap()));
+            ctx.printJson(r.toMap());
         } else {
             BackupReportPrinter.print(ctx.out(), r, report.out);
         }

@@ -56,6 +56,15 @@ public final class CliContext implements AutoCloseable {
         return err;
     }
 
+    /** Prints {@code value} as indented JSON on standard output, for {@code --output json}. */
+    public void printJson(Object value) {
+        try {
+            out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public synchronized JobWatcher watcher() {
         if (watcher == null) {
             watcher = JobWatcher.create();

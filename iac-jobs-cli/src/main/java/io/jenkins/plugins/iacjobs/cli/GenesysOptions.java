@@ -50,9 +50,7 @@ public final class GenesysOptions {
     }
 
     GenesysJobs jobs(CliContext ctx) {
-        GenesysEndpoints e = endpoints(ctx);
-        ClientCredentials c = credentials(ctx);
-        GenesysClient client = GenesysJobs.connect(ctx.http(), ctx.json(), e, c, ctx.tokens(), ctx.clock());
-        return GenesysJobs.create(client, "genesys|" + e.apiBase() + "|" + c.clientId(), ctx.clock());
+        GenesysClient client = client(ctx);
+        return GenesysJobs.create(client, "genesys|" + client.apiBase() + "|" + credentials(ctx).clientId(), ctx.clock());
     }
 }

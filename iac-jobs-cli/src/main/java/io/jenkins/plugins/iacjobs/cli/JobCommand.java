@@ -3,8 +3,6 @@ package io.jenkins.plugins.iacjobs.cli;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;
 import io.jenkins.plugins.iacjobs.core.genesys.model.InfrastructureascodeJob;
 import io.jenkins.plugins.iacjobs.core.job.JobRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -102,11 +100,7 @@ final class JobCommand {
         public Integer call() {
             InfrastructureascodeJob job = genesys.client(ctx).getJob(jobId, true).withoutResults();
             if (output == RunOptions.OutputFormat.json) {
-                try {
-                    ctx.out().println(ctx.json().writerWithDefaultPrettyPrinter().writeValueAsString(job));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                ctx.printJson(job);
             } else {
                 ctx.out().println(job.id() + "  " + job.status() + (job.planOnly() ? "  (plan only)" : "")
                         + "  submitted " + job.dateSubmitted()

@@ -44,7 +44,7 @@ final class JobExecution {
         if (submitOnly) {
             submitNotes.note("Submitted " + system.displayName() + " job " + job.jobId() + "; wait for it with `iacjobs job wait " + job.jobId() + "`");
             if (opts.output == RunOptions.OutputFormat.json) {
-                print(Map.of("id", job.jobId(), "status", String.valueOf(job.status()), "submitOnly", true));
+                ctx.printJson(Map.of("id", job.jobId(), "status", String.valueOf(job.status()), "submitOnly", true));
             }
             return ExitCodes.SUCCESS;
         }
@@ -136,7 +136,7 @@ final class JobExecution {
             m.put("remoteUrl", r.remoteUrl());
             m.put("durationMillis", r.durationMillis());
             m.put("artifacts", r.artifacts().stream().map(a -> root.resolve(a).toString()).toList());
-            print(m);
+            ctx.printJson(m);
             return;
         }
         progress.println();
@@ -145,14 +145,6 @@ final class JobExecution {
         progress.println("Artifacts in " + root.resolve("iac-jobs").resolve(r.jobId()) + ":");
         for (String a : r.artifacts()) {
             progress.println("  " + root.resolve(a));
-        }
-    }
-
-    private void print(Object value) {
-        try {
-            ctx.out().println(ctx.json().writerWithDefaultPrettyPrinter().writeValueAsString(value));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -33,8 +33,15 @@ public final class AcceleratorResolver {
                 }
             }
         }
-        List<AcceleratorMetadata> all = client.listAllAccelerators(AcceleratorQuery.all());
-        List<AcceleratorMetadata> exact = all.stream().filter(a -> wanted.equals(a.name()) || wanted.equals(a.id())).toList();
+        // The server filters names by substring, so every exact match is in this (usually one-entry) answer;
+        // the whole catalogue is read only to suggest names when nothing matched.
+        List<AcceleratorMetadata> named = client.listAllAccelerators(AcceleratorQuery.all().withName(wanted));
+        List<AcceleratorMetadata> exact = named.stream().filter(a -> wanted.equals(a.name())).toList();
+        List<AcceleratorMetadata> all = List.of();
+        if (exact.isEmpty()) {
+            all = client.listAllAccelerators(AcceleratorQuery.all());
+            exact = all.stream().filter(a -> wanted.equals(a.id())).toList();
+        }
         if (exact.size() == 1) {
             return client.getAccelerator(exact.get(0).id());
         }
