@@ -13,12 +13,12 @@ import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.WaitAbortedException;
 import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
 import io.jenkins.plugins.iacjobs.core.job.CancelOutcome;
-import io.jenkins.plugins.iacjobs.core.job.FinalJob;
 import io.jenkins.plugins.iacjobs.core.job.JobRequest;
+import io.jenkins.plugins.iacjobs.core.job.JobResult;
+import io.jenkins.plugins.iacjobs.core.job.JobRunner;
 import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
 import io.jenkins.plugins.iacjobs.core.report.JobReport;
-import io.jenkins.plugins.iacjobs.core.report.JobReportWriter;
 import io.jenkins.plugins.iacjobs.core.terrakube.ApprovePolicy;
 import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeJobRequest;
 import io.jenkins.plugins.iacjobs.core.watch.Durations;
@@ -37,6 +37,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -358,19 +359,19 @@ final class IacJobRun {
         try {
             String jobId = state.handle.jobId();
             work = Files.createTempDirectory("iac-jobs-");
-            FinalJob fin = system.fetchFinal(jobId, work.resolve("fetch"));
             boolean success = last.state().isSuccess();
             // approve: 'never' stops at waitingApproval: not a failure, the job waits remotely for a person.
             boolean paused = last.state() == JobState.PAUSED;
-            String message = fin.message() != null ? fin.message() : last.message();
-            Instant ended = Instant.now();
-            JobReport report = new JobReport(state.systemName, state.connection, jobId, state.accelerator, state.targetId,
-                    state.planOnly, state.shownParams, fin.status() != null ? fin.status() : last.status(), success, message,
-                    state.startedAt, ended, system.remoteUrl(jobId));
             Path out = work.resolve("out");
             Files.createDirectories(out);
             Path log = streamedLog();
-            List<String> files = JobReportWriter.write(out, report, fin, Files.exists(log) ? log : null);
+            SubmittedJob submitted = new SubmittedJob(jobId, null, state.targetId, state.accelerator, state.planOnly,
+                    state.shownParams);
+            JobResult finished = new JobRunner(system, WATCHER, state.connection, Clock.systemUTC())
+                    .finish(state.handle, last, submitted, out, Files.exists(log) ? log : null);
+            JobReport report = finished.report();
+            List<String> files = finished.artifacts();
+            String message = finished.message();
             archive(out, files);
             Files.deleteIfExists(log); // archived as log.txt
             run.addAction(new IacJobAction(report, files));

@@ -50,14 +50,17 @@ public final class JobRunner {
     /**
      * Fetches the final job and writes its files under {@code artifactsRoot}.
      *
+     * Every front end finishes a job here, so the evidence is the same from the CLI and from Jenkins.
+     *
      * @param submitted what was submitted, or null after a resume where only the id is known
      * @param streamedLog the log text streamed while watching, or null
      */
     public JobResult finish(WatchHandle handle, JobSnapshot last, SubmittedJob submitted, Path artifactsRoot, Path streamedLog) {
         Path work = artifactsRoot.resolve("iac-jobs").resolve(".work");
-        FinalJob fin = last.state() == JobState.PAUSED ? null : system.fetchFinal(handle.jobId(), work);
-        String status = fin != null && fin.status() != null ? fin.status() : last.status();
-        String message = fin != null && fin.message() != null ? fin.message() : last.message();
+        // Also for a job paused at an approval: what it planned so far is evidence too.
+        FinalJob fin = system.fetchFinal(handle.jobId(), work);
+        String status = fin.status() != null ? fin.status() : last.status();
+        String message = fin.message() != null ? fin.message() : last.message();
         boolean success = last.state().isSuccess();
         boolean planOnly = submitted != null && submitted.planOnly();
         Instant ended = clock.instant();
@@ -68,7 +71,7 @@ public final class JobRunner {
         List<String> files = JobReportWriter.write(artifactsRoot, report, fin, streamedLog);
         deleteQuietly(work);
         return new JobResult(handle.jobId(), status, last.state(), planOnly, message, files, url,
-                report.duration() == null ? 0 : report.duration().toMillis());
+                report.duration() == null ? 0 : report.duration().toMillis(), report);
     }
 
     /** The exception that ends a build or a command for a failed job, carrying the remote's message. */
