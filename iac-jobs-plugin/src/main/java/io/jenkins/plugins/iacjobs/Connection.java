@@ -7,7 +7,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.Util;
-import hudson.model.AbstractDescribableImpl;
+import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
@@ -31,7 +31,7 @@ import org.kohsuke.stapler.verb.POST;
  * to use by default, and how patiently to poll it. Holds no secret itself, only a credentials id. The fields a
  * system does not use are ignored (and not exported by Configuration-as-Code while empty).
  */
-public final class Connection extends AbstractDescribableImpl<Connection> {
+public final class Connection implements Describable<Connection> {
 
     public static final String SYSTEM_GENESYS = "genesys";
     public static final String SYSTEM_TERRAKUBE = "terrakube";
@@ -272,6 +272,12 @@ public final class Connection extends AbstractDescribableImpl<Connection> {
             default:
                 return Messages.Connection_system_genesys();
         }
+    }
+
+    /** Written out rather than inherited from {@code AbstractDescribableImpl}, which core deprecates. */
+    @Override
+    public DescriptorImpl getDescriptor() {
+        return Jenkins.get().getDescriptorByType(DescriptorImpl.class);
     }
 
     @Override

@@ -62,7 +62,7 @@ final class Forms {
                 : !item.hasPermission(Item.EXTENDED_READ)) {
             return result.includeCurrentValue(credentialsId);
         }
-        Connection c = IacJobsGlobalConfiguration.get().find(connection);
+        Connection c = IacJobsGlobalConfiguration.get().lookup(connection);
         String url = c == null ? null : safeUrl(c);
         CredentialsMatcher matcher = c == null ? CredentialsLookup.SUPPORTED : CredentialsLookup.matcher(c.getSystem());
         result.includeEmptyValue();
@@ -200,7 +200,7 @@ final class Forms {
     }
 
     static Connection requireConnection(@CheckForNull String connection) throws AbortException {
-        Connection c = IacJobsGlobalConfiguration.get().find(connection);
+        Connection c = IacJobsGlobalConfiguration.get().lookup(connection);
         if (c == null) {
             throw new AbortException(Util.fixEmptyAndTrim(connection) == null
                     ? Messages.IacJobRun_noDefaultConnection()

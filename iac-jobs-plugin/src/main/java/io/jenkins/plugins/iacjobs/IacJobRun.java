@@ -442,7 +442,7 @@ final class IacJobRun {
     private Connection connection() throws AbortException {
         IacJobsGlobalConfiguration cfg = IacJobsGlobalConfiguration.get();
         String name = state.connection != null ? state.connection : request.connection();
-        Connection c = cfg.find(name);
+        Connection c = cfg.lookup(name);
         if (c == null) {
             throw new AbortException(name == null
                     ? Messages.IacJobRun_noDefaultConnection()

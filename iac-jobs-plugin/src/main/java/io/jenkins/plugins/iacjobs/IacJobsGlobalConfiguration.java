@@ -63,7 +63,7 @@ public class IacJobsGlobalConfiguration extends GlobalConfiguration {
      * The connection a step asked for, or the default one when it named none.
      * The default is the one marked as such, or the only connection when there is exactly one.
      */
-    public @CheckForNull Connection find(@CheckForNull String name) {
+    public @CheckForNull Connection lookup(@CheckForNull String name) {
         List<Connection> list = getConnections();
         String wanted = Util.fixEmptyAndTrim(name);
         if (wanted != null) {
@@ -82,9 +82,9 @@ public class IacJobsGlobalConfiguration extends GlobalConfiguration {
     public @CheckForNull Connection findForSystem(@CheckForNull String name, @NonNull String system) {
         String wanted = Util.fixEmptyAndTrim(name);
         if (wanted != null) {
-            return find(wanted);
+            return lookup(wanted);
         }
-        Connection d = find(null);
+        Connection d = lookup(null);
         if (d != null && system.equals(d.getSystem())) {
             return d;
         }

@@ -45,7 +45,7 @@ class IacJobsGlobalConfigurationTest {
         r.assertEqualDataBoundBeans(ap, after.get(3));
         assertEquals("avepoint", IacJobsGlobalConfiguration.get().findForSystem(null, Connection.SYSTEM_AVEPOINT).getName());
         assertEquals("http://127.0.0.1:8089", after.get(1).getBaseUrl());
-        assertEquals("genesys-prod", IacJobsGlobalConfiguration.get().find(null).getName());
+        assertEquals("genesys-prod", IacJobsGlobalConfiguration.get().lookup(null).getName());
     }
 
     @Test
