@@ -55,10 +55,11 @@ public final class Sandbox implements AutoCloseable {
         SandboxCounters counters = new SandboxCounters();
         FaultInjector faults = new FaultInjector(config.faults(), counters);
         Router router = new Router(counters, faults);
-        GenesysSandbox genesys = new GenesysSandbox(config, counters, faults, Clock.systemUTC());
+        TokenLog issued = new TokenLog();
+        GenesysSandbox genesys = new GenesysSandbox(config, counters, faults, issued, Clock.systemUTC());
         TerrakubeSandbox terrakube = new TerrakubeSandbox(config, counters, faults, Clock.systemUTC());
-        AvePointSandbox avepoint = new AvePointSandbox(config, Clock.systemUTC());
-        registerControlRoutes(router, counters);
+        AvePointSandbox avepoint = new AvePointSandbox(config, issued, Clock.systemUTC());
+        registerControlRoutes(router, counters, issued);
         for (SandboxSystem system : new SandboxSystem[] {genesys, terrakube, avepoint}) {
             system.registerRoutes(router);
         }
@@ -75,10 +76,15 @@ public final class Sandbox implements AutoCloseable {
         return new Sandbox(config, server, executor, counters, genesys, terrakube, avepoint);
     }
 
-    private static void registerControlRoutes(Router router, SandboxCounters counters) {
+    private static void registerControlRoutes(Router router, SandboxCounters counters, TokenLog issued) {
         router.plain("GET", "/sandbox/counters", ApiDialect.PLAIN, null, request -> {
             ObjectNode body = Json.object();
             counters.snapshot().forEach(body::put);
+            request.respondJson(200, body);
+        });
+        router.plain("GET", "/sandbox/issued-tokens", ApiDialect.PLAIN, null, request -> {
+            ObjectNode body = Json.object();
+            issued.all().forEach(body.putArray("tokens")::add);
             request.respondJson(200, body);
         });
     }

@@ -49,6 +49,19 @@ class SandboxTest {
     }
 
     @Test
+    void listsEveryIssuedTokenSoTestsCanSearchForThem() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(SandboxConfig.defaults())) {
+            TestClient client = new TestClient(sandbox);
+            String first = client.login();
+            String second = client.login();
+            JsonNode tokens = client.get("/sandbox/issued-tokens").json().get("tokens");
+            assertEquals(2, tokens.size());
+            assertEquals(first, tokens.get(0).asText());
+            assertEquals(second, tokens.get(1).asText());
+        }
+    }
+
+    @Test
     void servesManyConcurrentClients() throws Exception {
         try (Sandbox sandbox = Sandbox.start(SandboxConfig.defaults().withTimeScale(0.01))) {
             TestClient client = new TestClient(sandbox);

@@ -5,6 +5,7 @@ import io.jenkins.plugins.iacjobs.sandbox.Router;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxRequest;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxSystem;
+import io.jenkins.plugins.iacjobs.sandbox.TokenLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,9 +38,9 @@ public final class AvePointSandbox implements SandboxSystem {
     private volatile List<D365Job> jobs;
     private volatile int arrivalsPerPage;
 
-    public AvePointSandbox(SandboxConfig config, Clock clock) {
+    public AvePointSandbox(SandboxConfig config, TokenLog issued, Clock clock) {
         this.clock = clock;
-        this.tokens = new IssuedTokens(clock, Duration.ofSeconds(config.tokenLifetimeSeconds()));
+        this.tokens = new IssuedTokens(clock, Duration.ofSeconds(config.tokenLifetimeSeconds()), issued);
         this.dialect = new AvePointDialect(tokens);
         useTenant(TenantSpec.defaults().withAnchor(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)));
     }

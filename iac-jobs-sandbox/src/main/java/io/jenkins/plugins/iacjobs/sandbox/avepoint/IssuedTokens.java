@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.sandbox.avepoint;
 
+import io.jenkins.plugins.iacjobs.sandbox.TokenLog;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,10 +16,12 @@ final class IssuedTokens {
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Duration lifetime;
+    private final TokenLog log;
 
-    IssuedTokens(Clock clock, Duration lifetime) {
+    IssuedTokens(Clock clock, Duration lifetime, TokenLog log) {
         this.clock = clock;
         this.lifetime = lifetime;
+        this.log = log;
     }
 
     String issue() {
@@ -26,6 +29,7 @@ final class IssuedTokens {
         RANDOM.nextBytes(bytes);
         String token = "aos-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         tokens.put(token, clock.instant().plus(lifetime));
+        log.record(token);
         return token;
     }
 

@@ -7,6 +7,7 @@ import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxCounters;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxRequest;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxSystem;
+import io.jenkins.plugins.iacjobs.sandbox.TokenLog;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,12 +39,13 @@ public final class GenesysSandbox implements SandboxSystem {
     private final AtomicInteger jobIndex = new AtomicInteger();
     private volatile JobPlanner planner = defaultPlanner;
 
-    public GenesysSandbox(SandboxConfig config, SandboxCounters counters, FaultInjector faults, Clock clock) {
+    public GenesysSandbox(SandboxConfig config, SandboxCounters counters, FaultInjector faults, TokenLog issued,
+                          Clock clock) {
         this.config = config;
         this.counters = counters;
         this.faults = faults;
         this.clock = clock;
-        this.tokens = new TokenStore(clock, Duration.ofSeconds(config.tokenLifetimeSeconds()));
+        this.tokens = new TokenStore(clock, Duration.ofSeconds(config.tokenLifetimeSeconds()), issued);
         this.dialect = new GenesysDialect(tokens);
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.sandbox.genesys;
 
+import io.jenkins.plugins.iacjobs.sandbox.TokenLog;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,10 +21,12 @@ final class TokenStore {
     private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Duration lifetime;
+    private final TokenLog issued;
 
-    TokenStore(Clock clock, Duration lifetime) {
+    TokenStore(Clock clock, Duration lifetime, TokenLog issued) {
         this.clock = clock;
         this.lifetime = lifetime;
+        this.issued = issued;
     }
 
     String issue(String clientId) {
@@ -31,6 +34,7 @@ final class TokenStore {
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         tokens.put(token, new Issued(clientId, clock.instant().plus(lifetime)));
+        issued.record(token);
         return token;
     }
 
