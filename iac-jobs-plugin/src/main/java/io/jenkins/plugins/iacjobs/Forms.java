@@ -57,9 +57,14 @@ final class Forms {
 
     static ListBoxModel credentialsItems(@CheckForNull Item item, @CheckForNull String connection,
                                          @CheckForNull String credentialsId) {
+        // Those who may only see the configuration get the current value back, no list; others are refused (403).
+        if (item == null) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        } else {
+            item.checkPermission(Item.EXTENDED_READ);
+        }
         StandardListBoxModel result = new StandardListBoxModel();
-        if (item == null ? !Jenkins.get().hasPermission(Jenkins.ADMINISTER)
-                : !item.hasPermission(Item.EXTENDED_READ)) {
+        if (item != null && !item.hasPermission(Item.CONFIGURE)) {
             return result.includeCurrentValue(credentialsId);
         }
         Connection c = IacJobsGlobalConfiguration.get().lookup(connection);

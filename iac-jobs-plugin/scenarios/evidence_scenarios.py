@@ -1,0 +1,75 @@
+"""Scenarios of the evidence a build keeps: the AvePoint report read by the junit step, and no secret anywhere."""
+import base64
+import os
+import re
+
+from harness import check
+
+
+def backup_report_junit(ctx):
+    """iacBackupReport inside node {}, then junit on its file; a failOn gate fails the build with the verdict."""
+    kit = ctx.kit
+    n, result, console = kit.run_pipeline("backup-report", """
+node {
+  def r = iacBackupReport connection: 'avepoint', type: 'backup', since: '24h', failOn: 'never'
+  echo "REPORT total=${r.total} failed=${r.failed} verdict=${r.verdict}"
+  junit testResults: 'backup-report/junit.xml'
+}
+""")
+    check(result in ("SUCCESS", "UNSTABLE"), "the report build ended %s:\n%s" % (result, console[-2000:]))
+    m = re.search(r"REPORT total=(\d+) failed=(\d+) verdict=(\w+)", console)
+    check(m, "the step's result was not echoed:\n" + console[-1500:])
+    total, failed = int(m.group(1)), int(m.group(2))
+    check(total > 0 and failed > 0, "the sandbox tenant should give failed backups in the last 24 h; got %d of %d" % (failed, total))
+    report = kit.admin().json("/job/backup-report/%d/testReport/api/json?tree=passCount,failCount,skipCount" % n)
+    cases = report["passCount"] + report["failCount"] + report["skipCount"]
+    check(cases == total, "junit read %d test cases, the report has %d jobs" % (cases, total))
+    check(report["failCount"] >= failed, "junit counts %d failures, the report %d failed jobs" % (report["failCount"], failed))
+    arts = sorted(a["relativePath"] for a in kit.build_info("backup-report", n)["artifacts"])
+    for f in ("backup-report/jobs.json", "backup-report/jobs.csv", "backup-report/junit.xml"):
+        check(f in arts, "artifact %s missing: %s" % (f, arts))
+    n, result, console = kit.run_pipeline("backup-gate", """
+iacBackupReport connection: 'avepoint', type: 'backup', since: '24h', failOn: 'failed'
+echo 'NOT REACHED'
+""")
+    check(result == "FAILURE", "the failOn gate left the build %s" % result)
+    check("AvePoint backup report FAILED (failOn: failed)" in console and "NOT REACHED" not in console,
+          "the gate's verdict is not the build's failure:\n" + console[-1500:])
+
+
+def no_secret_anywhere(ctx):
+    """No client secret, token or sensitive parameter value in the controller's home (build logs, build.xml,
+    program.dat, artifacts, configuration) or in jenkins.log, after every other scenario has run."""
+    secrets = {"flow_api_secret parameter value": ctx.flow_secret}
+    for sandbox in (ctx.fast, ctx.slow):
+        for key, value in sandbox.secrets.items():
+            if key != "avepoint_client":
+                secrets["%s sandbox %s" % (sandbox.name, key)] = value
+        basic = base64.b64encode(("sandbox-client:" + sandbox.secrets["genesys_secret"]).encode()).decode()
+        secrets["%s sandbox Basic header" % sandbox.name] = basic
+        tokens = sandbox.issued_tokens()
+        check(tokens or sandbox is ctx.slow, "the %s sandbox issued no token: the scenarios did not sign in" % sandbox.name)
+        for i, token in enumerate(tokens):
+            secrets["%s sandbox access token #%d" % (sandbox.name, i + 1)] = token
+    needles = {name: value.encode() for name, value in secrets.items()}
+    files = list(walk(ctx.kit.home)) + [ctx.kit.log_file]
+    found = []
+    for path in files:
+        try:
+            data = open(path, "rb").read()
+        except OSError:
+            continue
+        found += ["%s in %s" % (name, os.path.relpath(path, ctx.kit.work)) for name, needle in needles.items() if needle in data]
+    check(len(files) > 100, "only %d files under the controller's home: wrong folder?" % len(files))
+    check(not found, "secrets found (names only):\n  " + "\n  ".join(found))
+    ctx.evidence["scanned"] = "%d files for %d secrets" % (len(files), len(secrets))
+
+
+def walk(root):
+    """Every file of the home but the installed plugins' own files (the kit's, and ours as packaged)."""
+    plugins = os.path.join(root, "plugins")
+    for d, _, fs in os.walk(root):
+        if d == plugins or d.startswith(plugins + os.sep):
+            continue
+        for f in fs:
+            yield os.path.join(d, f)

@@ -1,0 +1,173 @@
+"""Scenarios of iacJob in Pipeline: a plan to Complete, a failed job, aborts, and a controller restart."""
+import json
+import re
+
+from harness import Failed, check, wait_until
+
+BROKEN_TRUNK_ERROR = "trunk 'edge-1' not found in division Home"
+STACK_LINE = re.compile(r"^\s+at [\w$.]+\(|^[\w.$]+(Exception|Error)(: |$)", re.M)
+
+
+def status_lines(console, job_id):
+    return re.findall(r"^\[IaC Jobs\] \S+Z [^\n]* job %s: (\w+)" % re.escape(job_id), console, re.M)
+
+
+def submitted_id(console):
+    m = re.search(r"Submitted [\w ]+ job (\S+):", console)
+    check(m, "no 'Submitted … job' line in the log:\n" + console[-1500:])
+    return m.group(1)
+
+
+def strip_framing(log):
+    return "\n".join(l for l in log.split("\n") if l and not re.match(r"--- Step \d+ '.*' ---$|\[iacjobs\] ", l))
+
+
+def no_stack_trace(console):
+    m = STACK_LINE.search(console)
+    check(not m, "the build log shows a stack trace: %r" % (m.group(0) if m else ""))
+
+
+def each_status_once(console, job_id):
+    statuses = status_lines(console, job_id)
+    check(statuses, "no status line for job %s" % job_id)
+    repeated = [a for a, b in zip(statuses, statuses[1:]) if a == b]
+    check(not repeated, "status %s logged twice in a row for job %s: %s" % (repeated, job_id, statuses))
+    return statuses
+
+
+def plan_to_complete(ctx):
+    """Declarative iacJob, plan only, to Complete: artifacts, build page summary, statuses once, a sandbox-readable result."""
+    kit = ctx.kit
+    n, result, console = kit.run_pipeline("plan", """
+pipeline {
+  agent none
+  stages {
+    stage('Plan') {
+      steps {
+        withCredentials([string(credentialsId: 'flow-secret', variable: 'FLOW_SECRET')]) {
+          script {
+            def job = iacJob accelerator: 'Simple IVR', planOnly: true,
+                             params: [queue_name: 'Support', division: 'Home', flow_api_secret: FLOW_SECRET]
+            echo "RESULT id=${job.id} status=${job.status} success=${job.success} planOnly=${job.planOnly} artifacts=${job.artifacts.size()} url=${job.url}"
+          }
+        }
+      }
+    }
+  }
+}
+""")
+    check(result == "SUCCESS", "build ended %s:\n%s" % (result, console[-3000:]))
+    job_id = submitted_id(console)
+    statuses = status_lines(console, job_id)
+    check(statuses == ["Created", "Queued", "Running", "Complete"],
+          "each status once, in order, was expected; the log has %s" % statuses)
+    check(re.search(r"RESULT id=%s status=Complete success=true planOnly=true artifacts=3 " % re.escape(job_id), console),
+          "the step's return value was not read in the sandboxed script:\n" + console[-1500:])
+    pending = kit.script("println org.jenkinsci.plugins.scriptsecurity.scripts.ScriptApproval.get().pendingSignatures.size()\nprintln 'OK'")
+    check(pending.split()[0] == "0", "reading the result needed script approval: %s pending signature(s)" % pending.split()[0])
+    arts = sorted(a["relativePath"] for a in kit.build_info("plan", n)["artifacts"])
+    want = sorted("iac-jobs/%s/%s" % (job_id, f) for f in ("job.json", "plan.json", "summary.md"))
+    check(arts == want, "artifacts %s, expected %s" % (arts, want))
+    check(json.loads(kit.artifact("plan", n, "iac-jobs/%s/job.json" % job_id))["id"] == job_id, "job.json is not the job")
+    check("********" in kit.artifact("plan", n, "iac-jobs/%s/plan.json" % job_id), "plan.json does not mask the sensitive value")
+    status, page = kit.admin().get("/job/plan/%d/" % n)
+    check(status == 200, "build page answered %d" % status)
+    for text in ("Genesys Cloud</b> job <code>%s</code>" % job_id, "<b>Complete</b>", "plan only",
+                 'href="artifact/iac-jobs/%s/plan.json"' % job_id, "flow_api_secret=********"):
+        check(text in page, "the build page summary lacks %r" % text)
+
+
+def failed_job(ctx):
+    """A Failed job fails the build with the remote message and no stack trace; failOnError: false returns it."""
+    kit = ctx.kit
+    n, result, console = kit.run_pipeline("failed", """
+iacJob accelerator: 'Broken Trunk', params: [trunk_name: 'edge-1']
+echo 'NOT REACHED'
+""")
+    check(result == "FAILURE", "a Failed job left the build %s" % result)
+    check(BROKEN_TRUNK_ERROR in console, "the remote's message is not in the log:\n" + console[-1500:])
+    check("NOT REACHED" not in console, "the Pipeline went on after a failed job")
+    no_stack_trace(console)
+    n, result, console = kit.run_pipeline("failed-returned", """
+def job = iacJob accelerator: 'Broken Trunk', failOnError: false
+echo "RETURNED status=${job.status} success=${job.success} error=${job.error}"
+""")
+    check(result == "SUCCESS", "failOnError: false still ended the build %s" % result)
+    check("RETURNED status=Failed success=false error=" in console and BROKEN_TRUNK_ERROR in console,
+          "failOnError: false did not return the failed result:\n" + console[-1500:])
+    no_stack_trace(console)
+
+
+def abort_genesys(ctx):
+    """Aborting stops the wait at once and says the Genesys job runs on remotely (it has no cancel API)."""
+    kit = ctx.kit
+    kit.pipeline("abort-genesys", "iacJob connection: 'genesys-slow', accelerator: 'Simple IVR', params: [queue_name: 'Q']\n")
+    n = kit.build("abort-genesys")
+    kit.wait_for_log("abort-genesys", n, r"job \S+: (Created|Queued|Running)")
+    job_id = submitted_id(kit.console("abort-genesys", n))
+    status, _ = kit.admin().post("/job/abort-genesys/%d/stop" % n)
+    check(status in (200, 302), "stop answered %d" % status)
+    result = kit.wait("abort-genesys", n, 60)
+    check(result == "ABORTED", "the aborted build ended %s" % result)
+    remote = ctx.slow.genesys_job(job_id)["status"]
+    check(remote in ("Created", "Queued", "Running"),
+          "the remote job was already %s when the build ended: the abort did not stop the wait early" % remote)
+    console = kit.console("abort-genesys", n)
+    check("still running remotely" in console, "the log does not say the job goes on remotely:\n" + console[-1500:])
+    no_stack_trace(console)
+
+
+def abort_terrakube(ctx):
+    """Aborting a Terrakube job that waits for approval cancels it remotely (the sandbox counts the PATCH)."""
+    kit = ctx.kit
+    before = ctx.fast.counters().get("terrakubeCancels", 0)
+    kit.pipeline("abort-terrakube", "iacJob connection: 'terrakube', workspace: 'staging', template: 'Plan and apply'\n")
+    n = kit.build("abort-terrakube")
+    kit.wait_for_log("abort-terrakube", n, r"Terrakube job \S+: waitingApproval", timeout=120)
+    kit.admin().post("/job/abort-terrakube/%d/stop" % n)
+    check(kit.wait("abort-terrakube", n, 60) == "ABORTED", "the aborted build did not end ABORTED")
+    after = ctx.fast.counters().get("terrakubeCancels", 0)
+    check(after == before + 1, "the sandbox saw %d cancel PATCH(es), expected 1" % (after - before))
+    console = kit.console("abort-terrakube", n)
+    check(re.search(r"Cancelled Terrakube job \S+", console), "the log does not say the job was cancelled:\n" + console[-1500:])
+    no_stack_trace(console)
+
+
+def restart_resumes(ctx):
+    """A controller restart while a Genesys and a Terrakube job wait: both resume and finish, nothing repeated or lost."""
+    kit, slow = ctx.kit, ctx.slow
+    kit.pipeline("restart-genesys", "iacJob connection: 'genesys-slow', accelerator: 'Simple IVR', params: [queue_name: 'R'], planOnly: true\n")
+    kit.pipeline("restart-terrakube", "iacJob connection: 'terrakube-slow', workspace: 'sandbox-workspace', "
+                                      "template: 'Plan and apply', approve: 'auto'\n")
+    g, t = kit.build("restart-genesys"), kit.build("restart-terrakube")
+    kit.wait_for_log("restart-genesys", g, r"job \S+: (Queued|Running)", timeout=120)
+    # Wait for streamed log text (the plan step's lines), so the restart lands in the middle of a log.
+    kit.wait_for_log("restart-terrakube", t, r"null_resource\.sandbox\[", timeout=180)
+    kit.restart()
+    results = {name: kit.wait(name, n, 400) for name, n in (("restart-genesys", g), ("restart-terrakube", t))}
+    check(results == {"restart-genesys": "SUCCESS", "restart-terrakube": "SUCCESS"}, "after the restart: %s" % results)
+
+    console = kit.console("restart-genesys", g)
+    job_id = submitted_id(console)
+    check("Resumed watching" in console, "the Genesys build did not resume after the restart")
+    statuses = each_status_once(console, job_id)
+    check(len(statuses) == len(set(statuses)) and statuses[-1] == "Complete", "Genesys statuses after a restart: %s" % statuses)
+    arts = sorted(a["relativePath"].split("/")[-1] for a in kit.build_info("restart-genesys", g)["artifacts"])
+    check(arts == ["job.json", "plan.json", "summary.md"], "Genesys artifacts after a restart: %s" % arts)
+
+    console = kit.console("restart-terrakube", t)
+    tk_id = submitted_id(console)
+    check("Resumed watching" in console, "the Terrakube build did not resume after the restart")
+    each_status_once(console, tk_id)
+    expected = slow.terrakube_step_logs(tk_id)
+    check(expected.strip(), "the sandbox has no log for Terrakube job %s" % tk_id)
+    log_txt = kit.artifact("restart-terrakube", t, "iac-jobs/%s/log.txt" % tk_id)
+    # log.txt adds a header before each step and a line for the approval; the rest is the server's, byte for byte.
+    if strip_framing(log_txt) != strip_framing(expected):
+        keep = ctx.kit.work + "/restart-log-"
+        open(keep + "archived.txt", "w").write(log_txt)
+        open(keep + "server.txt", "w").write(expected)
+        raise Failed("log.txt differs from the server's log (%d vs %d characters; both kept as %s*)" % (len(log_txt), len(expected), keep))
+    for line in set(l for l in expected.splitlines() if l.strip()):
+        want, seen = expected.splitlines().count(line), console.splitlines().count(line)
+        check(seen == want, "log line %r is in the build log %d time(s), in the server's log %d" % (line, seen, want))
