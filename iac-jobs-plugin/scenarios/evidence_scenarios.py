@@ -39,7 +39,8 @@ echo 'NOT REACHED'
 
 def no_secret_anywhere(ctx):
     """No client secret, token or sensitive parameter value in the controller's home (build logs, build.xml,
-    program.dat, artifacts, configuration) or in jenkins.log, after every other scenario has run."""
+    artifacts, configuration), in the persisted state of builds that were waiting (program.dat), or in jenkins.log,
+    after every other scenario has run."""
     secrets = {"flow_api_secret parameter value": ctx.flow_secret}
     for sandbox in (ctx.fast, ctx.slow):
         for key, value in sandbox.secrets.items():
@@ -52,14 +53,15 @@ def no_secret_anywhere(ctx):
         for i, token in enumerate(tokens):
             secrets["%s sandbox access token #%d" % (sandbox.name, i + 1)] = token
     needles = {name: value.encode() for name, value in secrets.items()}
-    files = list(walk(ctx.kit.home)) + [ctx.kit.log_file]
+    snapshots = os.path.join(ctx.kit.work, "..", "snapshots")  # running builds' persisted state, copied aside
+    files = list(walk(ctx.kit.home)) + list(walk(snapshots)) + [ctx.kit.log_file]
     found = []
     for path in files:
         try:
             data = open(path, "rb").read()
         except OSError:
             continue
-        found += ["%s in %s" % (name, os.path.relpath(path, ctx.kit.work)) for name, needle in needles.items() if needle in data]
+        found += ["%s in %s" % (name, os.path.relpath(path, os.path.dirname(ctx.kit.work))) for name, needle in needles.items() if needle in data]
     builds = [f for f in files if f.endswith(os.sep + "build.xml")]
     check(builds and os.path.exists(ctx.kit.log_file), "no build.xml under %s: nothing to scan" % ctx.kit.home)
     check(not found, "secrets found (names only):\n  " + "\n  ".join(found))

@@ -8,6 +8,7 @@ import http.cookiejar
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -218,6 +219,12 @@ class Kit:
         wait_until("%s #%d to start" % (name, n), lambda: self.build_info(name, n), 60)
         result = self.wait(name, n, timeout)
         return n, result, self.console(name, n)
+
+    def snapshot_build(self, name, n):
+        """Copies a running build's folder (program.dat, build.xml, the persisted step state) aside, so the final
+        secret scan also reads what Jenkins persists while a step waits, which is gone once the build ends."""
+        target = os.path.join(self.work, "..", "snapshots", "%s-%d" % (name, n))
+        shutil.copytree(os.path.join(self.home, "jobs", name, "builds", str(n)), target, dirs_exist_ok=True)
 
     def artifact(self, name, n, path):
         status, body = self.admin().get("/job/%s/%d/artifact/%s" % (name, n, path))

@@ -101,9 +101,14 @@ echo "RETURNED status=${job.status} success=${job.success} error=${job.error}"
 def abort_genesys(ctx):
     """Aborting stops the wait at once and says the Genesys job runs on remotely (it has no cancel API)."""
     kit = ctx.kit
-    kit.pipeline("abort-genesys", "iacJob connection: 'genesys-slow', accelerator: 'Simple IVR', params: [queue_name: 'Q']\n")
+    kit.pipeline("abort-genesys", """
+withCredentials([string(credentialsId: 'flow-secret', variable: 'FLOW_SECRET')]) {
+  iacJob connection: 'genesys-slow', accelerator: 'Simple IVR', params: [queue_name: 'Q', flow_api_secret: FLOW_SECRET]
+}
+""")
     n = kit.build("abort-genesys")
-    kit.wait_for_log("abort-genesys", n, r"job \S+: (Created|Queued|Running)")
+    kit.wait_for_log("abort-genesys", n, r"job \S+: (Queued|Running)")
+    kit.snapshot_build("abort-genesys", n)
     job_id = submitted_id(kit.console("abort-genesys", n))
     status, _ = kit.admin().post("/job/abort-genesys/%d/stop" % n)
     check(status in (200, 302), "stop answered %d" % status)
@@ -143,6 +148,8 @@ def restart_resumes(ctx):
     kit.wait_for_log("restart-genesys", g, r"job \S+: (Queued|Running)", timeout=120)
     # Wait for streamed log text (the plan step's lines), so the restart lands in the middle of a log.
     kit.wait_for_log("restart-terrakube", t, r"null_resource\.sandbox\[", timeout=180)
+    kit.snapshot_build("restart-genesys", g)
+    kit.snapshot_build("restart-terrakube", t)
     kit.restart()
     results = {name: kit.wait(name, n, 400) for name, n in (("restart-genesys", g), ("restart-terrakube", t))}
     check(results == {"restart-genesys": "SUCCESS", "restart-terrakube": "SUCCESS"}, "after the restart: %s" % results)
