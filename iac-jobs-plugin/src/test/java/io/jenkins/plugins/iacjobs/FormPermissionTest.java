@@ -136,14 +136,15 @@ class FormPermissionTest {
     }
 
     @Test
-    void credentialsDropDownsLeakNothingToReaders(JenkinsRule r) throws Exception {
+    void credentialsDropDownsRefuseReaders(JenkinsRule r) throws Exception {
         secure(r);
         FreeStyleProject p = r.createFreeStyleProject("p");
         for (String path : List.of(p.getUrl() + BUILDER + "fillCredentialsIdItems", p.getUrl() + STEP + "fillCredentialsIdItems",
                 p.getUrl() + REPORT_STEP + "fillCredentialsIdItems?connection=sandbox",
                 p.getUrl() + REPORT_BUILDER + "fillCredentialsIdItems?connection=sandbox")) {
-            String body = send(r, "reader", path, HttpMethod.POST).getContentAsString();
-            assertThat(path, body, not(containsString(SandboxFixture.CREDENTIALS_ID)));
+            WebResponse refused = send(r, "reader", path, HttpMethod.POST);
+            assertEquals(403, refused.getStatusCode(), path);
+            assertThat(path, refused.getContentAsString(), not(containsString(SandboxFixture.CREDENTIALS_ID)));
             assertThat(path, send(r, "dev", path, HttpMethod.POST).getContentAsString(),
                     containsString(SandboxFixture.CREDENTIALS_ID));
         }
