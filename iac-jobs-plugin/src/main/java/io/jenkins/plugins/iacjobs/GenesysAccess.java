@@ -7,6 +7,7 @@ import hudson.Util;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.auth.ClientCredentials;
+import io.jenkins.plugins.iacjobs.core.auth.CredentialCache;
 import io.jenkins.plugins.iacjobs.core.auth.GenesysEndpoints;
 import io.jenkins.plugins.iacjobs.core.auth.TokenSource;
 import io.jenkins.plugins.iacjobs.core.auth.TokenSourceRegistry;
@@ -23,8 +24,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import jenkins.model.Jenkins;
 import okhttp3.OkHttpClient;
 import org.kohsuke.accmod.Restricted;
@@ -38,7 +37,7 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 final class GenesysAccess {
 
     private static final TokenSourceRegistry TOKENS = new TokenSourceRegistry();
-    private static final Map<String, RemoteJobSystem> JOBS = new ConcurrentHashMap<>();
+    private static final CredentialCache<RemoteJobSystem> JOBS = new CredentialCache<>();
     private static volatile OkHttpClient base;
     private static volatile ObjectMapper json;
 
@@ -110,8 +109,9 @@ final class GenesysAccess {
      * watcher can poll all of their jobs with one history call and the submitter memory is shared.
      */
     static @NonNull RemoteJobSystem jobs(@NonNull Connection c, @NonNull ResolvedCredentials credentials) {
-        String key = c.getName() + "|" + endpoints(c).apiBase() + "|" + fingerprint(credentials);
-        return JOBS.computeIfAbsent(key, k -> GenesysJobs.create(client(c, credentials), k, Clock.systemUTC()));
+        String scope = c.getName() + "|" + endpoints(c).apiBase();
+        String fingerprint = fingerprint(credentials);
+        return JOBS.get(scope, fingerprint, () -> GenesysJobs.create(client(c, credentials), scope + "|" + fingerprint, Clock.systemUTC()));
     }
 
     /** Returns how many accelerators the first page lists; any failure is an {@link IacJobsException}. */

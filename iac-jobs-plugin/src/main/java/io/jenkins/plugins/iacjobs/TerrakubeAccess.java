@@ -2,6 +2,7 @@ package io.jenkins.plugins.iacjobs;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
+import io.jenkins.plugins.iacjobs.core.auth.CredentialCache;
 import io.jenkins.plugins.iacjobs.core.auth.TokenSource;
 import io.jenkins.plugins.iacjobs.core.terrakube.ApiGeneration;
 import io.jenkins.plugins.iacjobs.core.terrakube.ApprovePolicy;
@@ -9,8 +10,6 @@ import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeConnection;
 import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeJobs;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -22,7 +21,7 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 @Restricted(NoExternalUse.class)
 final class TerrakubeAccess {
 
-    private static final Map<String, TerrakubeJobs> JOBS = new ConcurrentHashMap<>();
+    private static final CredentialCache<TerrakubeJobs> JOBS = new CredentialCache<>();
 
     private TerrakubeAccess() {
     }
@@ -59,8 +58,7 @@ final class TerrakubeAccess {
             throw new ValidationException("credentialsId", Messages.Credentials_notForSystem(credentials, "Terrakube"));
         }
         TerrakubeConnection tc = connection(c);
-        String key = c.getName() + "|" + tc + "|" + GenesysAccess.fingerprint(credentials);
-        TerrakubeJobs shared = JOBS.computeIfAbsent(key, k -> TerrakubeJobs.create(GenesysAccess.http(), GenesysAccess.json(), tc,
+        TerrakubeJobs shared = JOBS.get(c.getName() + "|" + tc, GenesysAccess.fingerprint(credentials), () -> TerrakubeJobs.create(GenesysAccess.http(), GenesysAccess.json(), tc,
                 TokenSource.fixed(token.token().getPlainText()), Clock.systemUTC()));
         return shared.withApprovePolicy(policy);
     }

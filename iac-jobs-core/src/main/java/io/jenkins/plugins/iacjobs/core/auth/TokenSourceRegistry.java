@@ -3,35 +3,49 @@ package io.jenkins.plugins.iacjobs.core.auth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * One token source per credential, shared by every job that uses it: a thousand waiting jobs with the same
- * client make one token request, not a thousand. Keys hold a digest of the secret, never the secret.
+ * client make one token request, not a thousand. The key binds the secret material (a digest of the secret or
+ * private key), so two credentials that share a client id or a certificate, but not their secret, never share a
+ * token; rotated and idle credentials are let go (see {@link CredentialCache}).
  */
 public final class TokenSourceRegistry {
-    private final Map<String, TokenSource> sources = new ConcurrentHashMap<>();
+    private final CredentialCache<TokenSource> sources;
+
+    public TokenSourceRegistry() {
+        this.sources = new CredentialCache<>();
+    }
+
+    public TokenSourceRegistry(Clock clock, Duration idle) {
+        this.sources = new CredentialCache<>(clock, idle);
+    }
 
     /**
-     * @param endpoint where the token comes from (token URL)
-     * @param clientId the client id
-     * @param secret   the secret or key material, only digested here
+     * @param endpoint       where the token comes from (token URL)
+     * @param clientId       the client id
+     * @param secretMaterial the secret, or for a certificate its key material; only its digest is kept
      */
-    public TokenSource get(String endpoint, String clientId, String secret, Supplier<TokenSource> factory) {
-        return sources.computeIfAbsent(endpoint + "|" + clientId + "|" + digest(secret), k -> factory.get());
+    public TokenSource get(String endpoint, String clientId, String secretMaterial, Supplier<TokenSource> factory) {
+        return sources.get(endpoint + "|" + clientId, digest(secretMaterial), factory);
     }
 
     public int size() {
         return sources.size();
     }
 
-    private static String digest(String secret) {
+    /** A hex SHA-256 digest: what caches may keep of a secret. */
+    public static String digest(String secretMaterial) {
+        return digest(secretMaterial.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String digest(byte[] secretMaterial) {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secretMaterial));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.iacjobs.core.avepoint;
 
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.auth.ClientCredentials;
+import io.jenkins.plugins.iacjobs.core.auth.TokenSourceRegistry;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 
@@ -14,7 +15,11 @@ public sealed interface AvePointCredentials permits AvePointCredentials.Secret, 
 
     String clientId();
 
-    /** Identifies this credential for token caching: a digest of the secret, or the certificate thumbprint. */
+    /**
+     * Identifies this credential's secret material for token caching, as a digest: of the client secret, or of the
+     * certificate and its private key together. Never the thumbprint alone: two credentials with the same public
+     * certificate but different keys must not share a token.
+     */
     String cacheKey();
 
     static AvePointCredentials secret(String clientId, String clientSecret) {
@@ -34,13 +39,7 @@ public sealed interface AvePointCredentials permits AvePointCredentials.Secret, 
 
         @Override
         public String cacheKey() {
-            try {
-                byte[] d = java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(credentials.clientSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                return "secret:" + java.util.HexFormat.of().formatHex(d);
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            return "secret:" + TokenSourceRegistry.digest(credentials.clientSecret());
         }
 
         @Override
@@ -67,7 +66,9 @@ public sealed interface AvePointCredentials permits AvePointCredentials.Secret, 
 
         @Override
         public String cacheKey() {
-            return "certificate:" + ClientAssertion.thumbprint(certificate);
+            byte[] key = privateKey.getEncoded();
+            return "certificate:" + ClientAssertion.thumbprint(certificate) + ":"
+                    + TokenSourceRegistry.digest(key == null ? privateKey.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8) : key);
         }
 
         @Override

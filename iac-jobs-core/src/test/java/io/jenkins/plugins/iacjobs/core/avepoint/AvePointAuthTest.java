@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.auth.AccessToken;
+import io.jenkins.plugins.iacjobs.core.auth.TokenSourceRegistry;
 import io.jenkins.plugins.iacjobs.core.http.Json;
 import io.jenkins.plugins.iacjobs.core.http.RemoteApiException;
 import io.jenkins.plugins.iacjobs.sandbox.Sandbox;
@@ -74,6 +75,23 @@ class AvePointAuthTest {
         RemoteApiException e = assertThrows(RemoteApiException.class, () -> token(forged, Clock.systemUTC()));
         assertTrue(e.getMessage().contains("signature is invalid"), e.getMessage());
         assertTrue(e.getMessage().contains("refused the credentials"), e.getMessage());
+    }
+
+    @Test
+    void certificateTwinWithAnotherKeyGetsNoCachedToken() throws Exception {
+        TokenSourceRegistry registry = new TokenSourceRegistry();
+        AvePointCredentials good = AvePointFixture.certificate(sandbox);
+        KeyPairGenerator kpg = KeyPairGenerator.getInstance("RSA");
+        kpg.initialize(2048);
+        AvePointCredentials twin = AvePointCredentials.certificate(good.clientId(),
+                sandbox.avepoint().certificate().certificate(), kpg.generateKeyPair().getPrivate());
+        long before = sandbox.counters().get(AvePointSandbox.TOKEN_REQUESTS);
+        AvePointAuth.tokenSource(registry, AvePointFixture.HTTP, Json.newMapper(), AvePointFixture.endpoints(sandbox), good,
+                Clock.systemUTC()).accessToken();
+        IacJobsException e = assertThrows(IacJobsException.class, () -> AvePointAuth.tokenSource(registry, AvePointFixture.HTTP,
+                Json.newMapper(), AvePointFixture.endpoints(sandbox), twin, Clock.systemUTC()).accessToken());
+        assertEquals(IacJobsException.Kind.AUTHENTICATION, e.kind());
+        assertEquals(before + 2, sandbox.counters().get(AvePointSandbox.TOKEN_REQUESTS), "the twin asked for its own token");
     }
 
     @Test
