@@ -13,6 +13,7 @@ import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.WaitAbortedException;
 import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
 import io.jenkins.plugins.iacjobs.core.job.CancelOutcome;
+import io.jenkins.plugins.iacjobs.core.job.JobIds;
 import io.jenkins.plugins.iacjobs.core.job.JobRequest;
 import io.jenkins.plugins.iacjobs.core.job.JobResult;
 import io.jenkins.plugins.iacjobs.core.job.JobRunner;
@@ -176,6 +177,7 @@ final class IacJobRun {
             state.systemName = system.displayName();
             String jobId = Util.fixEmptyAndTrim(request.jobId());
             if (jobId != null) {
+                jobId = system.requireJobId("jobId", jobId); // before it reaches a URL or the build folder
                 state.accelerator = request.accelerator();
                 state.planOnly = request.planOnly();
                 say(Messages.IacJobRun_attaching(system.displayName(), jobId, c.getName()));
@@ -473,7 +475,7 @@ final class IacJobRun {
      * and ends up whole in {@code log.txt}.
      */
     private Path streamedLog() {
-        return run.getRootDir().toPath().resolve("iac-jobs-logs").resolve(state.handle.jobId() + ".log");
+        return run.getRootDir().toPath().resolve("iac-jobs-logs").resolve(JobIds.folderName(state.handle.jobId()) + ".log");
     }
 
     /**

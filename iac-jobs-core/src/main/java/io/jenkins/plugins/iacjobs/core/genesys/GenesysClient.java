@@ -11,8 +11,10 @@ import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorSpecification;
 import io.jenkins.plugins.iacjobs.core.genesys.model.InfrastructureascodeJob;
 import io.jenkins.plugins.iacjobs.core.http.ApiRequest;
 import io.jenkins.plugins.iacjobs.core.http.MalformedResponseException;
+import io.jenkins.plugins.iacjobs.core.http.PathSegments;
 import io.jenkins.plugins.iacjobs.core.http.RestClient;
 import io.jenkins.plugins.iacjobs.core.http.RetryPolicy;
+import io.jenkins.plugins.iacjobs.core.job.JobIds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -92,7 +94,7 @@ public final class GenesysClient {
     }
 
     public AcceleratorSpecification getAccelerator(String acceleratorId) {
-        HttpUrl u = base("accelerators").newBuilder().addPathSegment(acceleratorId).build();
+        HttpUrl u = PathSegments.append(base("accelerators"), "accelerator id", acceleratorId);
         return rest.sendJson(ApiRequest.get("get accelerator '" + acceleratorId + "'", u), AcceleratorSpecification.class);
     }
 
@@ -174,7 +176,7 @@ public final class GenesysClient {
     }
 
     private HttpUrl jobUrl(String jobId, boolean details) {
-        HttpUrl.Builder u = base("jobs").newBuilder().addPathSegment(jobId);
+        HttpUrl.Builder u = PathSegments.append(base("jobs"), "job id", JobIds.requireUuid("job id", jobId)).newBuilder();
         if (details) {
             u.addQueryParameter("details", "true");
         }

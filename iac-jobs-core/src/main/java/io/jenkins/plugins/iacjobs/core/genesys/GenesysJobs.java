@@ -13,10 +13,12 @@ import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorParameter;
 import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorSpecification;
 import io.jenkins.plugins.iacjobs.core.genesys.model.InfrastructureascodeJob;
 import io.jenkins.plugins.iacjobs.core.http.MalformedResponseException;
+import io.jenkins.plugins.iacjobs.core.http.Printable;
 import io.jenkins.plugins.iacjobs.core.http.RestClient;
 import io.jenkins.plugins.iacjobs.core.http.RetryPolicy;
 import io.jenkins.plugins.iacjobs.core.job.CancelOutcome;
 import io.jenkins.plugins.iacjobs.core.job.FinalJob;
+import io.jenkins.plugins.iacjobs.core.job.JobIds;
 import io.jenkins.plugins.iacjobs.core.job.JobRequest;
 import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
@@ -48,9 +50,9 @@ public final class GenesysJobs implements RemoteJobSystem {
     private final JobSubmitter jobSubmitter;
     private final GenesysProbe probe;
 
-    private GenesysJobs(GenesysClient client, String batchKey, Clock clock, int maxBatch) {
+    private GenesysJobs(GenesysClient client, String batchKey, Clock clock, int maxBatch, java.time.Duration settleWait) {
         this.client = client;
-        this.jobSubmitter = new JobSubmitter(client, submitter, clock);
+        this.jobSubmitter = new JobSubmitter(client, submitter, clock, settleWait);
         this.probe = new GenesysProbe(client.withRetryPolicy(RetryPolicy.none()), batchKey, submitter, maxBatch);
     }
 
@@ -59,11 +61,16 @@ public final class GenesysJobs implements RemoteJobSystem {
      * @param batchKey identifies connection and credential, so jobs sharing it are polled together
      */
     public static GenesysJobs create(GenesysClient client, String batchKey, Clock clock) {
-        return new GenesysJobs(client, batchKey, clock, DEFAULT_MAX_BATCH);
+        return new GenesysJobs(client, batchKey, clock, DEFAULT_MAX_BATCH, JobSubmitter.SETTLE_WAIT);
     }
 
     public static GenesysJobs create(GenesysClient client, String batchKey, Clock clock, int maxBatch) {
-        return new GenesysJobs(client, batchKey, clock, maxBatch);
+        return new GenesysJobs(client, batchKey, clock, maxBatch, JobSubmitter.SETTLE_WAIT);
+    }
+
+    /** For tests: how long a lost submission waits for concurrent ones of the same accelerator to settle. */
+    static GenesysJobs create(GenesysClient client, String batchKey, Clock clock, java.time.Duration settleWait) {
+        return new GenesysJobs(client, batchKey, clock, DEFAULT_MAX_BATCH, settleWait);
     }
 
     /** Wires a client with a token source shared through {@code registry} (one token per credential). */
@@ -86,6 +93,11 @@ public final class GenesysJobs implements RemoteJobSystem {
     }
 
     @Override
+    public String requireJobId(String field, String jobId) {
+        return JobIds.requireUuid(field, jobId);
+    }
+
+    @Override
     public String displayName() {
         return GenesysClient.SYSTEM;
     }
@@ -99,8 +111,9 @@ public final class GenesysJobs implements RemoteJobSystem {
         log.accept("Submitting " + (request.planOnly() ? "a plan-only (dryRun) job" : "a job") + " for accelerator '"
                 + spec.name() + "' (" + spec.id() + ")" + (shown.isEmpty() ? "" : " with " + shown));
         InfrastructureascodeJob job = jobSubmitter.submit(new AcceleratorInput(spec.id(), request.planOnly(), params), log);
-        if (job.id() == null || job.id().isBlank()) {
-            throw new MalformedResponseException(GenesysClient.SYSTEM, "submit a job", "a job with an id", 200, null, "no id");
+        if (!JobIds.isUuid(job.id())) {
+            throw new MalformedResponseException(GenesysClient.SYSTEM, "submit a job", "a job whose id is a UUID", 200, null,
+                    job.id() == null ? "no id" : "id " + Printable.of(job.id()));
         }
         return new SubmittedJob(job.id(), job.status(), spec.id(), spec.name(), request.planOnly(), shown);
     }

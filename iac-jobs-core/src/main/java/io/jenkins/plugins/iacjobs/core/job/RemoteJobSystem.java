@@ -17,6 +17,12 @@ public interface RemoteJobSystem {
     /** For people: "Genesys Cloud". */
     String displayName();
 
+    /**
+     * Checks a job id given by a user (or read from a remote) against this system's syntax before it reaches a URL
+     * or a file name; returns it, or throws a {@link io.jenkins.plugins.iacjobs.core.ValidationException} naming the field.
+     */
+    String requireJobId(String field, String jobId);
+
     /** Validates the request against the remote (target exists, params fit), then submits exactly once. */
     SubmittedJob submit(JobRequest request, Consumer<String> log);
 

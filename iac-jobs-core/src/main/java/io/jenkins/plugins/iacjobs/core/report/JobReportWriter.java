@@ -2,6 +2,7 @@ package io.jenkins.plugins.iacjobs.core.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.jenkins.plugins.iacjobs.core.job.FinalJob;
+import io.jenkins.plugins.iacjobs.core.job.JobIds;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -22,7 +23,7 @@ public final class JobReportWriter {
 
     /** @return the written files, relative to {@code root}, with forward slashes (artifact paths) */
     public static List<String> write(Path root, JobReport report, FinalJob fin, Path streamedLog) {
-        String folder = "iac-jobs/" + safe(report.jobId());
+        String folder = "iac-jobs/" + JobIds.folderName(report.jobId());
         Path dir = root.resolve(folder);
         List<String> names = new ArrayList<>();
         try {
@@ -75,7 +76,4 @@ public final class JobReportWriter {
         }
     }
 
-    private static String safe(String jobId) {
-        return jobId.replaceAll("[^A-Za-z0-9._-]", "_");
-    }
 }

@@ -7,10 +7,12 @@ import io.jenkins.plugins.iacjobs.core.auth.TokenSource;
 import io.jenkins.plugins.iacjobs.core.http.ApiRequest;
 import io.jenkins.plugins.iacjobs.core.http.Excerpts;
 import io.jenkins.plugins.iacjobs.core.http.MalformedResponseException;
+import io.jenkins.plugins.iacjobs.core.http.PathSegments;
 import io.jenkins.plugins.iacjobs.core.http.ResponseReader;
 import io.jenkins.plugins.iacjobs.core.http.RestClient;
 import io.jenkins.plugins.iacjobs.core.http.RetryPolicy;
 import io.jenkins.plugins.iacjobs.core.http.ServerClock;
+import io.jenkins.plugins.iacjobs.core.job.JobIds;
 import io.jenkins.plugins.iacjobs.core.terrakube.model.Organization;
 import io.jenkins.plugins.iacjobs.core.terrakube.model.Template;
 import io.jenkins.plugins.iacjobs.core.terrakube.model.TerrakubeJob;
@@ -105,7 +107,7 @@ public final class TerrakubeClient {
         ObjectNode doc = JsonApi.newJob(json(), workspaceId);
         JsonApi.attributes(doc).put("command", command);
         return created("create a '" + command + "' job in workspace " + workspaceId,
-                connection.api("workspace/" + workspaceId + "/job"), doc);
+                workspaceJobs(workspaceId), doc);
     }
 
     public TerrakubeJob getJob(String orgId, String jobId) {
@@ -139,13 +141,14 @@ public final class TerrakubeClient {
      * workspace-scoped path keeps the listing to one workspace instead of the whole organization.
      */
     public List<TerrakubeJob> listWorkspaceJobs(String orgId, String workspaceId) {
-        HttpUrl url = org(orgId, "workspace/" + workspaceId + "/job").newBuilder().addQueryParameter("sort", "-id").build();
+        HttpUrl url = org(orgId, "workspace").newBuilder().addPathSegment(PathSegments.check("workspace id", workspaceId))
+                .addPathSegment("job").addQueryParameter("sort", "-id").build();
         return list("list the jobs of workspace " + workspaceId, url, r -> JsonApi.job(r, null));
     }
 
     /** The workspace's jobs on an older server ({@code /workspace/{id}/job}), newest first. */
     public List<TerrakubeJob> listCommandJobs(String workspaceId) {
-        HttpUrl url = connection.api("workspace/" + workspaceId + "/job").newBuilder().addQueryParameter("sort", "-id").build();
+        HttpUrl url = workspaceJobs(workspaceId).newBuilder().addQueryParameter("sort", "-id").build();
         return list("list the jobs of workspace " + workspaceId, url, r -> JsonApi.job(r, null));
     }
 
@@ -159,7 +162,7 @@ public final class TerrakubeClient {
     /** DELETE with no body and no content type: Terrakube answers 400 to a DELETE that has one. */
     public void deleteStep(String orgId, String jobId, String stepId) {
         rest.sendNoContent(delete("delete step " + stepId + " of job " + jobId,
-                jobUrl(orgId, jobId).newBuilder().addPathSegment("step").addPathSegment(stepId).build()));
+                PathSegments.append(jobUrl(orgId, jobId).newBuilder().addPathSegment("step").build(), "step id", stepId)));
     }
 
     public void deleteJob(String orgId, String jobId) {
@@ -209,12 +212,18 @@ public final class TerrakubeClient {
         return jobUrl(orgId, jobId).toString();
     }
 
-    private HttpUrl org(String orgId, String rest) {
-        return connection.api("organization/" + orgId + "/" + rest);
+    /** Ids from the remote or the user are single encoded segments: none can add or climb a level. */
+    private HttpUrl org(String orgId, String collection) {
+        return PathSegments.append(connection.api("organization"), "organization id", orgId).newBuilder()
+                .addPathSegment(collection).build();
+    }
+
+    private HttpUrl workspaceJobs(String workspaceId) {
+        return PathSegments.append(connection.api("workspace"), "workspace id", workspaceId).newBuilder().addPathSegment("job").build();
     }
 
     private HttpUrl jobUrl(String orgId, String jobId) {
-        return connection.api("organization/" + orgId + "/job").newBuilder().addPathSegment(jobId).build();
+        return PathSegments.append(org(orgId, "job"), "job id", JobIds.requireInteger("job id", jobId));
     }
 
     private static ApiRequest jsonApiGet(String operation, HttpUrl url) {
@@ -230,8 +239,8 @@ public final class TerrakubeClient {
                 .withHeader("Accept", JsonApi.CONTENT_TYPE);
         JsonNode answer = rest.sendTree(request, "the created JSON:API job");
         List<JsonNode> data = JsonApi.dataList(answer);
-        if (data == null || data.size() != 1 || JsonApi.id(data.get(0)) == null) {
-            throw new MalformedResponseException(SYSTEM, operation, "the created job with an id", 201, null,
+        if (data == null || data.size() != 1 || !JobIds.isInteger(JsonApi.id(data.get(0)))) {
+            throw new MalformedResponseException(SYSTEM, operation, "the created job with an integer id", 201, null,
                     Excerpts.of(String.valueOf(answer)));
         }
         return JsonApi.job(data.get(0), answer.get("included"));

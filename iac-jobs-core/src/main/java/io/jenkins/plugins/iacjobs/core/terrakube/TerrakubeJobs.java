@@ -10,6 +10,7 @@ import io.jenkins.plugins.iacjobs.core.http.OutcomeUnknownException;
 import io.jenkins.plugins.iacjobs.core.http.RetryPolicy;
 import io.jenkins.plugins.iacjobs.core.job.CancelOutcome;
 import io.jenkins.plugins.iacjobs.core.job.FinalJob;
+import io.jenkins.plugins.iacjobs.core.job.JobIds;
 import io.jenkins.plugins.iacjobs.core.job.JobRequest;
 import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
@@ -114,6 +115,11 @@ public final class TerrakubeJobs implements RemoteJobSystem {
     @Override
     public String systemId() {
         return SYSTEM_ID;
+    }
+
+    @Override
+    public String requireJobId(String field, String jobId) {
+        return JobIds.requireInteger(field, jobId);
     }
 
     @Override

@@ -72,4 +72,46 @@ class JobSubmitterTest {
             f.sandbox.genesys().jobs().forEach(j -> assertEquals(1, f.sandbox.counters().submissionsFor(j.id())));
         }
     }
+
+    /**
+     * Many submissions of one accelerator at once through one connection, while answers get lost: none may report a
+     * job that another submission created (the history cannot tell them apart by parameters). A submission that
+     * cannot tell fails as lost and lists the candidates.
+     */
+    @org.junit.jupiter.api.Test
+    void concurrentSubmissionsWithLostAnswersNeverAdoptAnotherOnesJob() throws Exception {
+        SandboxConfig config = SandboxConfig.defaults().withTimeScale(0.05).withFaults(FaultPlan.parse("5xx=4,drop-submit=8"));
+        try (SandboxFixture f = new SandboxFixture(config)) {
+            GenesysJobs jobs = GenesysJobs.create(f.client(), "test|" + f.sandbox.baseUrl(), f.clock, java.time.Duration.ofSeconds(2));
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+            List<java.util.concurrent.Future<SubmittedJob>> runs = new ArrayList<>();
+            try {
+                for (int i = 0; i < 100; i++) {
+                    String queue = "q" + i;
+                    runs.add(pool.submit(() -> jobs.submit(new JobRequest("Queue Setup",
+                            Map.of("queue_name", queue, "routing_method", "Standard"), false, Map.of()), l -> { })));
+                }
+                int wrong = 0;
+                int lost = 0;
+                java.util.Set<String> reported = new java.util.HashSet<>();
+                for (int i = 0; i < runs.size(); i++) {
+                    try {
+                        SubmittedJob job = runs.get(i).get();
+                        assertTrue(reported.add(job.jobId()), "job " + job.jobId() + " reported twice");
+                        if (!("q" + i).equals(f.sandbox.genesys().jobs().stream().filter(j -> j.id().equals(job.jobId()))
+                                .findFirst().map(j -> j.parameters().get("queue_name")).orElse(null))) {
+                            wrong++;
+                        }
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        assertTrue(e.getCause() instanceof io.jenkins.plugins.iacjobs.core.http.OutcomeUnknownException, e.getCause().toString());
+                        lost++;
+                    }
+                }
+                assertEquals(0, wrong, "submissions that reported a job created for other parameters (" + lost + " failed as lost)");
+                assertTrue(f.sandbox.counters().faultsInjected() > 0, "the faults must have happened");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
 }
