@@ -61,7 +61,7 @@ final class OursWay implements Way {
 
     @Override
     public Predicate<String> alwaysCounted() {
-        return name -> name.startsWith("iac-jobs-watcher-") || name.startsWith("OkHttp") || name.startsWith("Okio");
+        return name -> name.startsWith("iac-jobs-watcher-") || name.startsWith("iac-jobs-poller-") || name.startsWith("OkHttp") || name.startsWith("Okio");
     }
 
     @Override

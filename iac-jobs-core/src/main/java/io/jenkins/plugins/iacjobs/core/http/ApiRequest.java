@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.http;
 
+import java.time.Duration;
 import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -10,14 +11,19 @@ import okhttp3.RequestBody;
  *
  * @param operation  what the call does, in words, for error messages ("get job 42")
  * @param idempotent whether it is safe to send again when the outcome is unknown
+ * @param callTimeout the whole call's limit when not the client's (large downloads), or null
  */
 public record ApiRequest(String operation, String method, HttpUrl url, RequestBody body, boolean idempotent,
-                         Map<String, String> headers) {
+                         Map<String, String> headers, Duration callTimeout) {
 
     public static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     public ApiRequest {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+
+    public ApiRequest(String operation, String method, HttpUrl url, RequestBody body, boolean idempotent, Map<String, String> headers) {
+        this(operation, method, url, body, idempotent, headers, null);
     }
 
     public static ApiRequest get(String operation, HttpUrl url) {
@@ -30,12 +36,17 @@ public record ApiRequest(String operation, String method, HttpUrl url, RequestBo
     }
 
     public ApiRequest withMethod(String newMethod, RequestBody newBody, boolean isIdempotent) {
-        return new ApiRequest(operation, newMethod, url, newBody, isIdempotent, headers);
+        return new ApiRequest(operation, newMethod, url, newBody, isIdempotent, headers, callTimeout);
+    }
+
+    /** For calls that stream a large body to disk: a longer total limit than the client's. */
+    public ApiRequest withCallTimeout(Duration d) {
+        return new ApiRequest(operation, method, url, body, idempotent, headers, d);
     }
 
     public ApiRequest withHeader(String name, String value) {
         Map<String, String> h = new java.util.LinkedHashMap<>(headers);
         h.put(name, value);
-        return new ApiRequest(operation, method, url, body, idempotent, h);
+        return new ApiRequest(operation, method, url, body, idempotent, h, callTimeout);
     }
 }

@@ -4,15 +4,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
 import io.jenkins.plugins.iacjobs.core.auth.TokenSource;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -23,16 +31,22 @@ import okhttp3.ResponseBody;
  * Immutable; the {@code with*} methods return copies.
  *
  * <ul>
- *   <li>429: waits {@code Retry-After} (seconds or HTTP date) or backs off, then retries; safe for any call.</li>
+ *   <li>429: waits {@code Retry-After} (seconds or HTTP date, capped) or backs off, then retries; safe for any call.</li>
  *   <li>502/503/504 and I/O failures: retried with jittered backoff for idempotent calls only. For a
  *       non-idempotent call they raise {@link OutcomeUnknownException} so the caller looks the result up.</li>
- *   <li>401 with a token source: the token is invalidated, refreshed once and the call retried once.</li>
+ *   <li>401 with a token source: the token is invalidated and refreshed, and the call retried; each new token
+ *       gets one such retry, {@value #MAX_TOKEN_REFRESHES} at most per call.</li>
+ *   <li>3xx: an error naming the target. Redirects are never followed, so credentials and bodies go nowhere else.</li>
  *   <li>Any other error: {@link RemoteApiException} with status, correlation id and the remote's message.</li>
  * </ul>
+ * Every call has a total time limit (the client's call timeout), JSON bodies are read up to
+ * {@value #MAX_JSON_BODY} bytes, and a copy {@link #withDeadline with a deadline} never sleeps or sends past it.
  */
 public final class RestClient {
     private static final List<String> CORRELATION_HEADERS = List.of("ININ-Correlation-Id", "X-Correlation-Id", "X-Request-Id");
     private static final long ERROR_BODY_LIMIT = 64 * 1024;
+    static final int MAX_TOKEN_REFRESHES = 3;
+    static final long MAX_JSON_BODY = 32L * 1024 * 1024;
 
     private final OkHttpClient http;
     private final ObjectMapper json;
@@ -43,9 +57,10 @@ public final class RestClient {
     private final Sleeper sleeper;
     private final Clock clock;
     private final ServerClock serverClock;
+    private final Instant deadline;
 
     private RestClient(OkHttpClient http, ObjectMapper json, TokenSource tokens, String system, RemoteErrorDecoder errors,
-                       RetryPolicy retry, Sleeper sleeper, Clock clock, ServerClock serverClock) {
+                       RetryPolicy retry, Sleeper sleeper, Clock clock, ServerClock serverClock, Instant deadline) {
         this.http = http;
         this.json = json;
         this.tokens = tokens;
@@ -55,21 +70,31 @@ public final class RestClient {
         this.sleeper = sleeper;
         this.clock = clock;
         this.serverClock = serverClock;
+        this.deadline = deadline;
     }
 
     /** @param tokens null for calls that carry their own authentication (token endpoints) */
     public static RestClient create(OkHttpClient http, ObjectMapper json, TokenSource tokens, String system,
                                     RemoteErrorDecoder errors) {
         Clock clock = Clock.systemUTC();
-        return new RestClient(http, json, tokens, system, errors, RetryPolicy.defaults(), Sleeper.SYSTEM, clock, new ServerClock(clock));
+        return new RestClient(http, json, tokens, system, errors, RetryPolicy.defaults(), Sleeper.SYSTEM, clock,
+                new ServerClock(clock), null);
     }
 
     public RestClient withRetryPolicy(RetryPolicy policy) {
-        return new RestClient(http, json, tokens, system, errors, policy, sleeper, clock, serverClock);
+        return new RestClient(http, json, tokens, system, errors, policy, sleeper, clock, serverClock, deadline);
     }
 
     public RestClient withSleeper(Sleeper s) {
-        return new RestClient(http, json, tokens, system, errors, retry, s, clock, serverClock);
+        return new RestClient(http, json, tokens, system, errors, retry, s, clock, serverClock, deadline);
+    }
+
+    /**
+     * A copy that gives up, with a {@link WaitTimeoutException}, rather than send or wait for a retry past
+     * {@code limit}, and that cuts each call's time limit to what is left (a job's overall timeout).
+     */
+    public RestClient withDeadline(Instant limit) {
+        return new RestClient(http, json, tokens, system, errors, retry, sleeper, clock, serverClock, limit);
     }
 
     public ObjectMapper json() {
@@ -100,11 +125,11 @@ public final class RestClient {
 
     public <T> T sendJson(ApiRequest request, JavaType type, String expected) {
         return send(request, response -> {
-            String text = response.body() == null ? "" : response.body().string();
+            byte[] body = boundedBody(request, expected, response);
             try {
-                return json.readValue(text, type);
+                return json.readValue(body, type);
             } catch (JsonProcessingException e) {
-                throw malformed(request, expected, response, text);
+                throw malformed(request, expected, response, new String(body, 0, Math.min(body.length, 4096), StandardCharsets.UTF_8));
             }
         });
     }
@@ -121,19 +146,24 @@ public final class RestClient {
 
     public <T> T send(ApiRequest request, ResponseReader<T> reader) {
         int attempt = 0;
-        boolean refreshed = false;
+        Set<String> refused = new HashSet<>();
         while (true) {
             attempt++;
             String token = tokens == null ? null : tokens.accessToken();
             Response response;
             try {
-                response = http.newCall(toOkHttp(request, token)).execute();
+                Call call = http.newCall(toOkHttp(request, token));
+                limit(call, request);
+                response = call.execute();
             } catch (IOException e) {
                 if (!request.idempotent()) {
                     throw outcomeUnknown(request, describe(e));
                 }
+                if (pastDeadline()) {
+                    throw timedOut(request, "the call did not finish in time (" + describe(e) + ")");
+                }
                 if (attempt < retry.maxAttempts() && !(e instanceof InterruptedIOException && Thread.currentThread().isInterrupted())) {
-                    Sleeper.sleepOrAbort(sleeper, retry.backoff(attempt));
+                    pause(request, retry.backoff(attempt), null);
                     continue;
                 }
                 throw unreachable(request, e, attempt);
@@ -153,23 +183,25 @@ public final class RestClient {
                             throw outcomeUnknown(request, "the answer broke off: " + describe(e));
                         }
                         if (attempt < retry.maxAttempts()) {
-                            Sleeper.sleepOrAbort(sleeper, retry.backoff(attempt));
+                            pause(request, retry.backoff(attempt), null);
                             continue;
                         }
                         throw unreachable(request, e, attempt);
                     }
                 }
+                if (code >= 300 && code < 400) {
+                    throw redirected(request, response);
+                }
                 String body = errorBody(response);
-                if (code == 401 && tokens != null && !refreshed) {
-                    tokens.invalidate(token);
-                    refreshed = true;
+                if (code == 401 && tokens != null && refused.size() < MAX_TOKEN_REFRESHES && refused.add(token)) {
+                    tokens.invalidate(token); // a new token gets one try; a token refused before is not tried again
                     attempt--; // the refresh retry is not a backoff retry
                     continue;
                 }
                 Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), clock);
                 boolean gateway = code == 502 || code == 503 || code == 504;
                 if ((code == 429 || (gateway && request.idempotent())) && attempt < retry.maxAttempts()) {
-                    Sleeper.sleepOrAbort(sleeper, retry.delay(attempt, retryAfter));
+                    pause(request, retry.delay(attempt, retryAfter), retryAfter);
                     continue;
                 }
                 if (gateway && !request.idempotent()) {
@@ -179,6 +211,71 @@ public final class RestClient {
                         errors.decode(code, body, json), retryAfter);
             }
         }
+    }
+
+    /** The call's total time: the request's own or the client's, cut to what is left before the deadline. */
+    private void limit(Call call, ApiRequest request) {
+        Duration total = request.callTimeout() != null ? request.callTimeout()
+                : http.callTimeoutMillis() > 0 ? Duration.ofMillis(http.callTimeoutMillis()) : null;
+        if (deadline != null) {
+            Duration left = Duration.between(clock.instant(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                throw timedOut(request, "the timeout had passed before it was sent");
+            }
+            total = total == null || left.compareTo(total) < 0 ? left : total;
+        }
+        if (total != null) {
+            call.timeout().timeout(total.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private boolean pastDeadline() {
+        return deadline != null && !clock.instant().isBefore(deadline);
+    }
+
+    /** Sleeps before a retry, unless the retry would come after the deadline. */
+    private void pause(ApiRequest request, Duration delay, Duration askedFor) {
+        if (deadline != null && clock.instant().plus(delay).isAfter(deadline)) {
+            throw timedOut(request, askedFor != null
+                    ? "the remote asked to wait " + askedFor.toSeconds() + " s (Retry-After) before trying again, past the timeout"
+                    : "the next try would come after the timeout");
+        }
+        Sleeper.sleepOrAbort(sleeper, delay);
+    }
+
+    private WaitTimeoutException timedOut(ApiRequest request, String why) {
+        return new WaitTimeoutException(system + ": gave up on '" + request.operation() + "': " + why
+                + (request.idempotent() ? "" : "; it was not done, so nothing was created"));
+    }
+
+    private byte[] boundedBody(ApiRequest request, String expected, Response response) throws IOException {
+        ResponseBody body = response.body();
+        if (body == null) {
+            return new byte[0];
+        }
+        if (body.contentLength() > MAX_JSON_BODY) {
+            throw tooLarge(request, expected, response, body.contentLength() + " bytes");
+        }
+        try (InputStream in = body.byteStream()) {
+            byte[] bytes = in.readNBytes((int) MAX_JSON_BODY + 1);
+            if (bytes.length > MAX_JSON_BODY) {
+                throw tooLarge(request, expected, response, "more than " + MAX_JSON_BODY + " bytes");
+            }
+            return bytes;
+        }
+    }
+
+    private MalformedResponseException tooLarge(ApiRequest request, String expected, Response response, String size) {
+        return new MalformedResponseException(system, request.operation(), expected + " of at most " + (MAX_JSON_BODY >> 20) + " MB",
+                response.code(), correlationId(response), "a body of " + size + ", not read");
+    }
+
+    private RemoteApiException redirected(ApiRequest request, Response response) {
+        String target = response.header("Location");
+        return new RemoteApiException(system, request.operation(), response.code(), correlationId(response),
+                "the server redirects to " + (target == null ? "an unnamed place" : Printable.of(target))
+                        + "; redirects are not followed, so credentials and request bodies never go to another address."
+                        + " If that is the right service, use its address as the URL", null);
     }
 
     private Request toOkHttp(ApiRequest request, String token) {

@@ -38,6 +38,12 @@ final class TerrakubeProbe implements JobProbe {
         this.policyFor = policyFor;
     }
 
+    /** Jobs are polled one by one (the job list cannot page), but one Terrakube server is one lane. */
+    @Override
+    public String laneKey() {
+        return "terrakube|" + client.connection().baseUrl();
+    }
+
     @Override
     public JobSnapshot poll(WatchHandle handle, LogSink logs) {
         String orgId = server.orgId();

@@ -29,6 +29,14 @@ public interface JobProbe {
         return null;
     }
 
+    /**
+     * The remote this probe talks to (a connection), so that a slow remote only ever delays its own jobs; see
+     * {@link Lanes}. Defaults to the batch key; unbatched probes without one each get a lane of their own.
+     */
+    default String laneKey() {
+        return batchKey();
+    }
+
     /** Receives streamed log text. */
     @FunctionalInterface
     interface LogSink {

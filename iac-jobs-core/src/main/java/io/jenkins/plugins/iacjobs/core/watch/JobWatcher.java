@@ -10,14 +10,17 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Watches any number of remote jobs with a small fixed pool of threads and no blocking sleeps. Jobs on one
- * connection share a {@link PollGroup}: one tick, and one listing call per tick where the system has one.
+ * Watches any number of remote jobs with no blocking sleeps and no thread per job. Jobs on one connection share a
+ * {@link PollGroup}: one tick, and one listing call per tick where the system has one. A small fixed scheduler
+ * times the ticks and the deadlines; the ticks themselves run in {@link Lanes}, one per remote, so a remote that
+ * hangs delays nobody else, and a job's timeout fires on time whatever its remote does.
  * Create one per process (the Jenkins plugin and the CLI each hold one) and share it.
  */
 public final class JobWatcher implements AutoCloseable {
-    public static final int DEFAULT_THREADS = 4;
+    public static final int DEFAULT_THREADS = 2;
 
     private final ScheduledThreadPoolExecutor scheduler;
+    private final Lanes lanes = new Lanes();
     private final Clock clock;
     private final Map<String, PollGroup> groups = new ConcurrentHashMap<>();
 
@@ -49,7 +52,8 @@ public final class JobWatcher implements AutoCloseable {
     public Watch watch(WatchHandle handle, JobProbe probe, WatchListener listener, PollSettings settings, Duration timeout) {
         Watch w = new Watch(handle, probe, listener, settings, timeout, clock.instant());
         String key = probe.batchKey() != null ? probe.batchKey() : "solo:" + UUID.randomUUID();
-        PollGroup group = groups.computeIfAbsent(key, k -> new PollGroup(probe, scheduler, clock));
+        String lane = probe.laneKey() != null ? probe.laneKey() : key;
+        PollGroup group = groups.computeIfAbsent(key, k -> new PollGroup(probe, scheduler, lanes, lane, clock));
         group.add(w);
         if (probe.batchKey() == null) {
             w.result().whenComplete((s, e) -> groups.remove(key));
@@ -62,13 +66,14 @@ public final class JobWatcher implements AutoCloseable {
         return groups.values().stream().mapToInt(PollGroup::size).sum();
     }
 
-    /** The fixed number of threads this watcher uses, however many jobs it watches. */
+    /** Threads this watcher holds now: the fixed scheduler's and the pollers alive, however many jobs it watches. */
     public int threadCount() {
-        return scheduler.getCorePoolSize();
+        return scheduler.getCorePoolSize() + lanes.threads();
     }
 
     @Override
     public void close() {
         scheduler.shutdownNow();
+        lanes.shutdownNow();
     }
 }

@@ -27,22 +27,38 @@ final class PollGroup implements Runnable {
 
     private final JobProbe probe;
     private final ScheduledExecutorService scheduler;
+    private final Lanes lanes;
+    private final String lane;
     private final Clock clock;
     private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
     private final Object tickLock = new Object();
     private ScheduledFuture<?> tick;
     private Instant tickAt;
 
-    PollGroup(JobProbe probe, ScheduledExecutorService scheduler, Clock clock) {
+    PollGroup(JobProbe probe, ScheduledExecutorService scheduler, Lanes lanes, String lane, Clock clock) {
         this.probe = probe;
         this.scheduler = scheduler;
+        this.lanes = lanes;
+        this.lane = lane;
         this.clock = clock;
     }
 
     void add(Watch w) {
         watches.add(w);
         w.result().whenComplete((s, e) -> watches.remove(w));
+        w.deadline().ifPresent(d -> expireAt(w, d));
         reschedule();
+    }
+
+    /** On the scheduler, not in a tick: a tick may be stuck on a slow remote, the timeout must not be. */
+    private void expireAt(Watch w, Instant deadline) {
+        long delay = Math.max(0, Duration.between(clock.instant(), deadline).toMillis()) + 1;
+        var timer = scheduler.schedule(() -> {
+            if (!w.expireIfPastDeadline(clock.instant())) {
+                expireAt(w, deadline); // woke a moment early
+            }
+        }, delay, TimeUnit.MILLISECONDS);
+        w.result().whenComplete((s, e) -> timer.cancel(false));
     }
 
     int size() {
@@ -139,7 +155,7 @@ final class PollGroup implements Runnable {
             }
             long delay = Math.max(0, Duration.between(clock.instant(), earliest).toMillis());
             tickAt = earliest;
-            tick = scheduler.schedule(this, delay, TimeUnit.MILLISECONDS);
+            tick = scheduler.schedule(() -> lanes.submit(lane, this), delay, TimeUnit.MILLISECONDS);
         }
     }
 }

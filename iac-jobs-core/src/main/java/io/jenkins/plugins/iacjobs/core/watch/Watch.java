@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Watch {
     static final int MAX_CONSECUTIVE_FAILURES = 40;
+    static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(2);
 
     private final JobProbe probe;
     private final WatchListener listener;
@@ -74,6 +75,10 @@ public final class Watch {
         return probe;
     }
 
+    java.util.Optional<Instant> deadline() {
+        return java.util.Optional.ofNullable(deadline);
+    }
+
     Instant wakeAt() {
         return deadline != null && deadline.isBefore(nextDueAt) ? deadline : nextDueAt;
     }
@@ -107,6 +112,9 @@ public final class Watch {
     }
 
     void apply(JobSnapshot s, Instant now) {
+        if (result.isDone()) {
+            return; // timed out or stopped while this poll was on its way
+        }
         consecutiveFailures = 0;
         boolean statusChanged = !Objects.equals(s.status(), handle.lastStatus());
         boolean logMoved = !Objects.equals(s.logCursor(), handle.logCursor()) && s.logCursor() != null;
@@ -156,6 +164,9 @@ public final class Watch {
     }
 
     void failed(IacJobsException e, Instant now) {
+        if (result.isDone()) {
+            return;
+        }
         boolean transientFailure = e instanceof UnreachableException
                 || (e instanceof RemoteApiException r && r.isTransient());
         if (!transientFailure || ++consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
@@ -165,7 +176,8 @@ public final class Watch {
         interval = settings.next(interval);
         Duration wait = interval;
         if (e instanceof RemoteApiException r && r.retryAfter().isPresent() && r.retryAfter().get().compareTo(wait) > 0) {
-            wait = r.retryAfter().get();
+            // A hostile or confused Retry-After must not park the job: capped, and the deadline still fires on time.
+            wait = r.retryAfter().get().compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : r.retryAfter().get();
         }
         Duration retryIn = wait;
         nextDueAt = now.plus(wait);

@@ -58,7 +58,7 @@ class JobWatcherTest {
             JobSnapshot last = watcher.watch(handle(submit(jobs, "A")), jobs.probe(), l, FAST, null).result().get(30, TimeUnit.SECONDS);
             assertEquals("Complete", last.status());
             assertEquals(List.of("Queued", "Running", "Complete"), l.statuses);
-            assertTrue(l.threads.stream().allMatch(t -> t.startsWith("iac-jobs-watcher-")), l.threads.toString());
+            assertTrue(l.threads.stream().allMatch(t -> t.startsWith("iac-jobs-poller-")), l.threads.toString());
         }
     }
 
@@ -89,6 +89,8 @@ class JobWatcherTest {
             }
             Thread.getAllStackTraces().keySet().forEach(t -> threadNames.add(t.getName()));
             assertTrue(threadNames.stream().filter(n -> n.startsWith("iac-jobs-watcher-")).count() <= 4);
+            assertTrue(threadNames.stream().filter(n -> n.startsWith("iac-jobs-poller-")).count() <= Lanes.PER_LANE,
+                    "one connection is one lane: " + threadNames);
             assertEquals(3 * 40, l.statuses.size(), "each of Queued, Running, Complete once per job");
             long polls = f.sandbox.counters().statusRequests() + f.sandbox.counters().historyRequests() - before;
             assertTrue(f.sandbox.counters().historyRequests() > 0, "the listing was used");
