@@ -24,7 +24,9 @@ public record GenesysEndpoints(HttpUrl apiBase, HttpUrl tokenUrl) {
         if (!ip && dot > 0) {
             loginHost = "login" + host.substring(dot);
         }
-        HttpUrl token = api.newBuilder().host(loginHost).encodedPath("/oauth/token").query(null).build();
+        // The secret goes to the derived host: it must pass the same check as the base URL.
+        HttpUrl token = UrlPolicy.requireSecure("token URL derived from the base URL",
+                api.newBuilder().host(loginHost).encodedPath("/oauth/token").query(null).build());
         HttpUrl base = api.newBuilder().encodedPath("/").query(null).build();
         return new GenesysEndpoints(base, token);
     }

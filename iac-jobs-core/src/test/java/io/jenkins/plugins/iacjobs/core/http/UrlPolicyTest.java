@@ -26,4 +26,22 @@ class UrlPolicyTest {
         ValidationException e = assertThrows(ValidationException.class, () -> UrlPolicy.requireSecure("base URL", "api.mypurecloud.com"));
         assertTrue(e.getMessage().contains("is not a URL"), e.getMessage());
     }
+
+    @Test
+    void namesThatOnlyLookLikeLoopbackAreNotLoopback() {
+        for (String url : new String[] {"http://127.attacker.example.com", "http://127.0.0.1.nip.io", "http://127.300.0.1",
+                "http://localhost.example.com", "http://[::2]"}) {
+            assertThrows(ValidationException.class, () -> UrlPolicy.requireSecure("base URL", url), url);
+        }
+        assertEquals("[::1]", "[" + UrlPolicy.requireSecure("base URL", "http://[::1]:9").host() + "]");
+    }
+
+    @Test
+    void aGenesysBaseUrlWhoseLoginHostWouldLeaveLoopbackIsRefused() {
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> io.jenkins.plugins.iacjobs.core.auth.GenesysEndpoints.forBaseUrl("http://127.attacker.example.com"));
+        assertTrue(e.getMessage().contains("plain http"), e.getMessage());
+        assertEquals("http://127.0.0.1:9/oauth/token",
+                io.jenkins.plugins.iacjobs.core.auth.GenesysEndpoints.forBaseUrl("http://127.0.0.1:9").tokenUrl().toString());
+    }
 }
