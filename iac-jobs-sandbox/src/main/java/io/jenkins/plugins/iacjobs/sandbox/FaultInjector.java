@@ -17,6 +17,7 @@ public final class FaultInjector {
     private final AtomicLong rateLimits = new AtomicLong();
     private final AtomicLong serverErrors = new AtomicLong();
     private final AtomicLong submissions = new AtomicLong();
+    private final AtomicLong approvals = new AtomicLong();
 
     FaultInjector(FaultPlan plan, SandboxCounters counters) {
         this.plan = plan;
@@ -78,6 +79,16 @@ public final class FaultInjector {
     public boolean shouldDropSubmitResponse() {
         long k = submissions.incrementAndGet();
         if (k <= plan.dropSubmitResponses()) {
+            counters.increment(SandboxCounters.FAULTS_INJECTED);
+            return true;
+        }
+        return false;
+    }
+
+    /** Called by the Terrakube PATCH handler before it approves; true means lose the request (and it is counted). */
+    public boolean shouldDropApproval() {
+        long k = approvals.incrementAndGet();
+        if (k <= plan.dropApprovals()) {
             counters.increment(SandboxCounters.FAULTS_INJECTED);
             return true;
         }

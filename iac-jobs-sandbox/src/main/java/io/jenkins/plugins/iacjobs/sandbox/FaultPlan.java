@@ -13,9 +13,11 @@ import java.util.Locale;
  * @param dropSubmitResponses the first K job submissions create their job, then the connection is closed with no response
  * @param revokeTokensEvery   every Nth API request answers 401 and its bearer token is really revoked
  * @param latencyMillis       added before answering every API and token request
+ * @param dropApprovals       the first K Terrakube approval PATCHes are lost on the way: the connection is closed
+ *                            before the job is touched, so the client cannot know whether it arrived
  */
 public record FaultPlan(int rateLimitEvery, int serverErrorEvery, int dropSubmitResponses, int revokeTokensEvery,
-                        long latencyMillis) {
+                        long latencyMillis, int dropApprovals) {
 
     static final int DEFAULT_RATE_LIMIT_EVERY = 7;
     static final int DEFAULT_SERVER_ERROR_EVERY = 5;
@@ -24,13 +26,17 @@ public record FaultPlan(int rateLimitEvery, int serverErrorEvery, int dropSubmit
     static final long DEFAULT_LATENCY_MILLIS = 20;
 
     private static final String VALID_TOKENS =
-            "all, none, 429[=N], 5xx[=N], drop-submit[=K], 401[=N], latency=MILLIS (comma-separated)";
+            "all, none, 429[=N], 5xx[=N], drop-submit[=K], 401[=N], latency=MILLIS, drop-approve[=K] (comma-separated)";
 
     public FaultPlan {
         if (rateLimitEvery < 0 || serverErrorEvery < 0 || dropSubmitResponses < 0 || revokeTokensEvery < 0
-                || latencyMillis < 0) {
+                || latencyMillis < 0 || dropApprovals < 0) {
             throw new IllegalArgumentException("fault settings must not be negative");
         }
+    }
+
+    public FaultPlan(int rateLimitEvery, int serverErrorEvery, int dropSubmitResponses, int revokeTokensEvery, long latencyMillis) {
+        this(rateLimitEvery, serverErrorEvery, dropSubmitResponses, revokeTokensEvery, latencyMillis, 0);
     }
 
     /** No faults. */
@@ -71,6 +77,7 @@ public record FaultPlan(int rateLimitEvery, int serverErrorEvery, int dropSubmit
                 case "drop-submit" -> plan.withDropSubmitResponses(number(rawToken, value, DEFAULT_DROP_SUBMITS));
                 case "401" -> plan.withRevokeTokensEvery(number(rawToken, value, DEFAULT_REVOKE_EVERY));
                 case "latency" -> plan.withLatencyMillis(number(rawToken, value, (int) DEFAULT_LATENCY_MILLIS));
+                case "drop-approve" -> plan.withDropApprovals(number(rawToken, value, 1));
                 default -> throw new IllegalArgumentException(
                         "Unknown fault '" + rawToken.trim() + "'; valid: " + VALID_TOKENS);
             };
@@ -106,23 +113,27 @@ public record FaultPlan(int rateLimitEvery, int serverErrorEvery, int dropSubmit
     }
 
     public FaultPlan withRateLimitEvery(int n) {
-        return new FaultPlan(n, serverErrorEvery, dropSubmitResponses, revokeTokensEvery, latencyMillis);
+        return new FaultPlan(n, serverErrorEvery, dropSubmitResponses, revokeTokensEvery, latencyMillis, dropApprovals);
     }
 
     public FaultPlan withServerErrorEvery(int n) {
-        return new FaultPlan(rateLimitEvery, n, dropSubmitResponses, revokeTokensEvery, latencyMillis);
+        return new FaultPlan(rateLimitEvery, n, dropSubmitResponses, revokeTokensEvery, latencyMillis, dropApprovals);
     }
 
     public FaultPlan withDropSubmitResponses(int k) {
-        return new FaultPlan(rateLimitEvery, serverErrorEvery, k, revokeTokensEvery, latencyMillis);
+        return new FaultPlan(rateLimitEvery, serverErrorEvery, k, revokeTokensEvery, latencyMillis, dropApprovals);
     }
 
     public FaultPlan withRevokeTokensEvery(int n) {
-        return new FaultPlan(rateLimitEvery, serverErrorEvery, dropSubmitResponses, n, latencyMillis);
+        return new FaultPlan(rateLimitEvery, serverErrorEvery, dropSubmitResponses, n, latencyMillis, dropApprovals);
     }
 
     public FaultPlan withLatencyMillis(long millis) {
-        return new FaultPlan(rateLimitEvery, serverErrorEvery, dropSubmitResponses, revokeTokensEvery, millis);
+        return new FaultPlan(rateLimitEvery, serverErrorEvery, dropSubmitResponses, revokeTokensEvery, millis, dropApprovals);
+    }
+
+    public FaultPlan withDropApprovals(int k) {
+        return new FaultPlan(rateLimitEvery, serverErrorEvery, dropSubmitResponses, revokeTokensEvery, latencyMillis, k);
     }
 
     /** The plan in {@link #parse} syntax. */
@@ -137,6 +148,7 @@ public record FaultPlan(int rateLimitEvery, int serverErrorEvery, int dropSubmit
         append(sb, "drop-submit", dropSubmitResponses);
         append(sb, "401", revokeTokensEvery);
         append(sb, "latency", latencyMillis);
+        append(sb, "drop-approve", dropApprovals);
         return sb.toString();
     }
 

@@ -7,17 +7,20 @@ import java.util.Set;
 
 /**
  * Where streaming a job's step logs has got to, persisted in the watch handle so a resumed watch writes no byte
- * twice. Text form: {@code policy:auto;<stepId>:<bytes>;<stepId>:<bytes>!;approved:<waitKey>}, where {@code !}
- * marks a step whose log is complete and {@code approved:} records an approval already sent, so it is never sent
- * again, even after a restart. Mutable, for the duration of one poll.
+ * twice. Text form: {@code policy:auto;<stepId>:<bytes>;<stepId>:<bytes>!;approved:<waitKey>;unsure:<waitKey>:<n>},
+ * where {@code !} marks a step whose log is complete, {@code approved:} records an approval the server confirmed,
+ * so it is never sent again, even after a restart, and {@code unsure:} one whose answer was lost after {@code n}
+ * sends. Mutable, for the duration of one poll.
  */
 final class LogCursor {
     private static final String POLICY = "policy:";
     private static final String APPROVED = "approved:";
+    private static final String UNSURE = "unsure:";
 
     private final Map<String, Long> offsets = new LinkedHashMap<>();
     private final Set<String> closed = new LinkedHashSet<>();
     private final Set<String> approved = new LinkedHashSet<>();
+    private final Map<String, Integer> unsure = new LinkedHashMap<>();
     private ApprovePolicy policy;
 
     static LogCursor parse(String text) {
@@ -35,6 +38,14 @@ final class LogCursor {
                 }
             } else if (e.startsWith(APPROVED)) {
                 c.approved.add(e.substring(APPROVED.length()));
+            } else if (e.startsWith(UNSURE)) {
+                String rest = e.substring(UNSURE.length());
+                int colon = rest.lastIndexOf(':');
+                try {
+                    c.unsure.put(rest.substring(0, colon), Integer.parseInt(rest.substring(colon + 1)));
+                } catch (RuntimeException ignored) {
+                    c.approved.add(colon > 0 ? rest.substring(0, colon) : rest); // damaged: never send again
+                }
             } else {
                 int colon = e.lastIndexOf(':');
                 if (colon <= 0) {
@@ -84,10 +95,23 @@ final class LogCursor {
 
     void approved(String waitKey) {
         approved.add(waitKey);
+        unsure.remove(waitKey);
     }
 
     void unapprove(String waitKey) {
         approved.remove(waitKey);
+        unsure.remove(waitKey);
+    }
+
+    /** How many approvals were sent for this wait whose answers were lost (0: none). */
+    int unsureSends(String waitKey) {
+        return unsure.getOrDefault(waitKey, 0);
+    }
+
+    /** An approval was sent and its answer lost: not confirmed, so a later poll may check and send again. */
+    void approvalUnsure(String waitKey) {
+        approved.remove(waitKey);
+        unsure.merge(waitKey, 1, Integer::sum);
     }
 
     ApprovePolicy policy() {
@@ -117,6 +141,7 @@ final class LogCursor {
         for (String k : approved) {
             b.append(b.length() > 0 ? ";" : "").append(APPROVED).append(k);
         }
+        unsure.forEach((k, n) -> b.append(b.length() > 0 ? ";" : "").append(UNSURE).append(k).append(':').append(n));
         return b.toString();
     }
 

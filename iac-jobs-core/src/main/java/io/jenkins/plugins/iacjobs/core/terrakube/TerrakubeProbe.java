@@ -25,6 +25,8 @@ import okhttp3.HttpUrl;
 final class TerrakubeProbe implements JobProbe {
     /** Polls spent trying to finish the logs of an ended job before giving up on them. */
     static final int LOG_ATTEMPTS_AFTER_END = 5;
+    /** Approvals sent without an answer before the watch stops trying and asks a person. */
+    static final int MAX_UNSURE_APPROVALS = 3;
     private static final Set<String> STEP_ENDED = Set.of("completed", "failed", "notexecuted", "cancelled", "rejected", "nochanges");
 
     private final TerrakubeClient client;
@@ -124,16 +126,24 @@ final class TerrakubeProbe implements JobProbe {
         }
         String key = waitKey(job);
         if (cursor.wasApproved(key)) {
-            return new Decision(JobState.WAITING_APPROVAL, null); // sent already: the scheduler has yet to act on it
+            return new Decision(JobState.WAITING_APPROVAL, null); // confirmed: the scheduler has yet to act on it
         }
-        cursor.approved(key); // recorded before sending: an approval is never sent twice, whatever happens next
+        int unsure = cursor.unsureSends(key);
+        if (unsure >= MAX_UNSURE_APPROVALS) {
+            return new Decision(JobState.PAUSED, "Job " + job.id() + " still waits for approval" + team + " after " + unsure
+                    + " approvals whose answers were lost; approve it in Terrakube");
+        }
+        // A PATCH that arrived sets the status at once, so a job read as still waiting after a lost answer never
+        // got it: sending again cannot approve twice. A confirmed approval is recorded before anything else.
+        cursor.approvalUnsure(key);
         try {
             client.patchStatus(orgId, job.id(), "approved");
+            cursor.approved(key);
             logs.write("[iacjobs] Approved job " + job.id() + team + " (approve: auto)\n");
             return new Decision(JobState.WAITING_APPROVAL, null);
         } catch (OutcomeUnknownException e) {
-            logs.write("[iacjobs] The approval of job " + job.id() + " got no answer, so it may or may not have arrived;"
-                    + " it is not sent again. If the job stays waiting, approve it in Terrakube\n");
+            logs.write("[iacjobs] The approval of job " + job.id() + " got no answer; the next poll checks whether it"
+                    + " arrived and sends it again only if the job still waits\n");
             return new Decision(JobState.WAITING_APPROVAL, null);
         } catch (RemoteApiException e) {
             if (e.status() == 429) {

@@ -152,6 +152,21 @@ class TerrakubeResumeAndFaultsTest {
     }
 
     @Test
+    void aLostApprovalIsSentAgainOnlyBecauseTheJobStillWaits() throws Exception {
+        try (TerrakubeFixture fx = new TerrakubeFixture(0.1, FaultPlan.none().withDropApprovals(2))) {
+            TerrakubeJobs jobs = fx.jobs();
+            SubmittedJob job = request("sandbox-workspace", "Plan and apply", ApprovePolicy.AUTO).submit(jobs, new ArrayList<>());
+
+            Outcome o = fx.watch(jobs, fx.handleFor(job));
+
+            assertEquals(JobState.SUCCEEDED, o.last().state(), "the job did not stay in waitingApproval");
+            assertEquals(1, fx.sandbox.counters().get(TerrakubeSandbox.APPROVALS));
+            assertEquals(0, fx.sandbox.counters().get(TerrakubeSandbox.DUPLICATE_APPROVALS));
+            assertTrue(o.log().contains("checks whether it arrived"), o.log());
+        }
+    }
+
+    @Test
     void theTokenNeverAppearsInMessagesLogsOrArtifacts(@TempDir Path out) throws Exception {
         try (TerrakubeFixture fx = new TerrakubeFixture(0.1, FaultPlan.none())) {
             String token = fx.sandbox.terrakube().token();

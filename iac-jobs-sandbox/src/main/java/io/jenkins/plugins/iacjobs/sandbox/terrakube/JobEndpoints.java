@@ -124,6 +124,10 @@ final class JobEndpoints {
             }
             switch (status) {
                 case "approved" -> {
+                    if (tk.faults().shouldDropApproval()) {
+                        request.dropConnection();
+                        return;
+                    }
                     tk.counters().increment(run.approve(tk.now(), tk.timings())
                             ? TerrakubeSandbox.APPROVALS : TerrakubeSandbox.DUPLICATE_APPROVALS);
                 }
