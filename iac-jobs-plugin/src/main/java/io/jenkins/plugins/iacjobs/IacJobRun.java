@@ -185,8 +185,9 @@ final class IacJobRun {
                 if (!c.isTerrakube() && Util.fixEmptyAndTrim(request.accelerator()) == null) {
                     throw new AbortException(Messages.IacJobStep_acceleratorOrJobId());
                 }
+                Duration timeout = timeout(c);
                 JobRequest jr = jobRequest(request.accelerator());
-                SubmittedJob sub = system.submit(jr, this::say);
+                SubmittedJob sub = system.submit(timeout == null ? jr : jr.withDeadline(state.startedAt.plus(timeout)), this::say);
                 jobId = sub.jobId();
                 state.accelerator = sub.targetName() != null ? sub.targetName() : request.accelerator();
                 state.targetId = sub.targetId();
@@ -195,7 +196,7 @@ final class IacJobRun {
                 say(Messages.IacJobRun_submitted(system.displayName(), jobId, state.accelerator,
                         state.planOnly ? Messages.IacJobRun_planOnly() : Messages.IacJobRun_apply(), describe(state.shownParams)));
             }
-            state.handle = WatchHandle.start(state.system, state.connection, jobId, Instant.now());
+            state.handle = WatchHandle.start(state.system, state.connection, jobId, state.startedAt); // the timeout counts from the start, submission included
             persist.accept(state);
             if (request.submitOnly()) {
                 say(Messages.IacJobRun_submitOnly(jobId));

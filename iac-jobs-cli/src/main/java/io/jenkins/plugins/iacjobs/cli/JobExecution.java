@@ -39,8 +39,11 @@ final class JobExecution {
     }
 
     int submitAndWait(JobRequest request, boolean submitOnly) {
+        java.time.Duration timeout = opts.timeout(); // every option is checked before anything is sent
+        opts.poll();
+        java.time.Instant started = ctx.clock().instant();
         ConsoleReporter submitNotes = reporter(null);
-        SubmittedJob job = system.submit(request, submitNotes::note);
+        SubmittedJob job = system.submit(timeout == null ? request : request.withDeadline(started.plus(timeout)), submitNotes::note);
         if (submitOnly) {
             submitNotes.note("Submitted " + system.displayName() + " job " + job.jobId() + "; wait for it with `iacjobs job wait " + job.jobId() + "`");
             if (opts.output == RunOptions.OutputFormat.json) {
@@ -49,7 +52,8 @@ final class JobExecution {
             return ExitCodes.SUCCESS;
         }
         JobRunner runner = runner();
-        return waitAndPublish(runner, runner.handleFor(job).withProgress(job.status(), null), job);
+        return waitAndPublish(runner, WatchHandle.start(system.systemId(), connection, job.jobId(), started)
+                .withProgress(job.status(), null), job);
     }
 
     int waitFor(String jobId) {

@@ -51,6 +51,11 @@ public final class GenesysClient {
         return new GenesysClient(rest.withRetryPolicy(policy), apiBase);
     }
 
+    /** A copy that sends nothing and waits for no retry past {@code deadline} (null: no deadline). */
+    public GenesysClient withDeadline(java.time.Instant deadline) {
+        return deadline == null ? this : new GenesysClient(rest.withDeadline(deadline), apiBase);
+    }
+
     /** Genesys Cloud's clock, learnt from its answers; see {@link JobSubmitter}. */
     public io.jenkins.plugins.iacjobs.core.http.ServerClock serverClock() {
         return rest.serverClock();

@@ -104,13 +104,14 @@ public final class GenesysJobs implements RemoteJobSystem {
 
     @Override
     public SubmittedJob submit(JobRequest request, Consumer<String> log) {
-        AcceleratorSpecification spec = new AcceleratorResolver(client).resolve(request.target());
+        AcceleratorSpecification spec = new AcceleratorResolver(client.withDeadline(request.deadline())).resolve(request.target());
         AcceleratorInputs inputs = AcceleratorInputs.of(spec);
         List<AcceleratorParameter> params = ParameterValidator.validate(spec.name(), inputs, request.params());
         Map<String, String> shown = Masking.mask(request.params(), inputs.sensitiveNames());
         log.accept("Submitting " + (request.planOnly() ? "a plan-only (dryRun) job" : "a job") + " for accelerator '"
                 + spec.name() + "' (" + spec.id() + ")" + (shown.isEmpty() ? "" : " with " + shown));
-        InfrastructureascodeJob job = jobSubmitter.submit(new AcceleratorInput(spec.id(), request.planOnly(), params), log);
+        InfrastructureascodeJob job = jobSubmitter.submit(new AcceleratorInput(spec.id(), request.planOnly(), params),
+                request.deadline(), log);
         if (!JobIds.isUuid(job.id())) {
             throw new MalformedResponseException(GenesysClient.SYSTEM, "submit a job", "a job whose id is a UUID", 200, null,
                     job.id() == null ? "no id" : "id " + Printable.of(job.id()));

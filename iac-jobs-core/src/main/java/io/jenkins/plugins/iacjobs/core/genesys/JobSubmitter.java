@@ -69,20 +69,25 @@ final class JobSubmitter {
         this.settleWait = settleWait;
     }
 
-    InfrastructureascodeJob submit(AcceleratorInput input, Consumer<String> log) {
+    /**
+     * @param deadline past which nothing is sent (null: none). The history is still read after a lost answer, even
+     *                 past it, so a job that was created is always reported.
+     */
+    InfrastructureascodeJob submit(AcceleratorInput input, Instant deadline, Consumer<String> log) {
         String key = input.acceleratorId() + "|" + input.dryRun();
         Instant sentAt = clock.instant();
         enter(key, sentAt);
         try {
-            return submitOnce(input, key, sentAt, log);
+            return submitOnce(input, client.withDeadline(deadline), key, sentAt, log);
         } finally {
             leave(key, sentAt);
         }
     }
 
-    private InfrastructureascodeJob submitOnce(AcceleratorInput input, String key, Instant sentAt, Consumer<String> log) {
+    private InfrastructureascodeJob submitOnce(AcceleratorInput input, GenesysClient sender, String key, Instant sentAt,
+                                               Consumer<String> log) {
         try {
-            return remember(client.submitJob(input));
+            return remember(sender.submitJob(input));
         } catch (OutcomeUnknownException lost) {
             log.accept("The answer to the submission was lost (" + lost.getMessage() + "). Looking the job up in the history before deciding anything.");
             List<InfrastructureascodeJob> found = lookUpSettled(input, key, sentAt, sentAt, clock.instant());
@@ -96,7 +101,7 @@ final class JobSubmitter {
             log.accept("No such job in the history: the submission did not arrive. Submitting once more.");
             Instant resentAt = clock.instant();
             try {
-                return remember(client.submitJob(input));
+                return remember(sender.submitJob(input));
             } catch (OutcomeUnknownException lostAgain) {
                 List<InfrastructureascodeJob> again = lookUpSettled(input, key, sentAt, resentAt, clock.instant());
                 if (again.size() == 1) {

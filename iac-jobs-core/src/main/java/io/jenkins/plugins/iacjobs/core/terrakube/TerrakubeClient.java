@@ -56,6 +56,11 @@ public final class TerrakubeClient {
         return new TerrakubeClient(rest.withRetryPolicy(policy), connection);
     }
 
+    /** A copy that sends nothing and waits for no retry past {@code deadline} (null: no deadline). */
+    public TerrakubeClient withDeadline(java.time.Instant deadline) {
+        return deadline == null ? this : new TerrakubeClient(rest.withDeadline(deadline), connection);
+    }
+
     public TerrakubeConnection connection() {
         return connection;
     }

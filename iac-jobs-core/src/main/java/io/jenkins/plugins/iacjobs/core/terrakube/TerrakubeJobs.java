@@ -130,6 +130,7 @@ public final class TerrakubeJobs implements RemoteJobSystem {
     @Override
     public SubmittedJob submit(JobRequest request, Consumer<String> log) {
         TerrakubeJobRequest r = TerrakubeJobRequest.from(request);
+        TerrakubeClient sender = client.withDeadline(request.deadline()); // lookups after a lost answer use client
         String orgId = server.orgId();
         ApiGeneration generation = server.generation();
         Workspace ws = resolver.workspace(orgId, r.workspace());
@@ -142,7 +143,7 @@ public final class TerrakubeJobs implements RemoteJobSystem {
                 log.accept("Note: this older Terrakube server takes no branch per job; '" + r.branch() + "' is ignored.");
             }
             log.accept("Creating a '" + command + "' job in workspace '" + ws.name() + "' (" + ws.id() + "), older Terrakube API");
-            job = submitter.submit(() -> client.createCommandJob(ws.id(), command),
+            job = submitter.submit(() -> sender.createCommandJob(ws.id(), command),
                     () -> client.listCommandJobs(ws.id()), j -> command.equalsIgnoreCase(j.command()), null,
                     client.serverClock(), log);
             targetId = command;
@@ -153,7 +154,7 @@ public final class TerrakubeJobs implements RemoteJobSystem {
             log.accept("Creating a " + (r.planOnly() ? "plan-only " : "") + "job in workspace '" + ws.name() + "' (" + ws.id()
                     + ") from template '" + t.name() + "' (" + t.id() + ")" + (r.branch() == null ? "" : " on branch " + r.branch()));
             String comment = submitter.newRequestComment();
-            job = submitter.submit(() -> client.createJob(orgId, ws.id(), t.id(), r.branch(), via, comment),
+            job = submitter.submit(() -> sender.createJob(orgId, ws.id(), t.id(), r.branch(), via, comment),
                     () -> client.listWorkspaceJobs(orgId, ws.id()), j -> t.id().equals(j.templateReference()), comment,
                     client.serverClock(), log);
             targetId = t.id();
@@ -174,6 +175,7 @@ public final class TerrakubeJobs implements RemoteJobSystem {
     @Override
     public Optional<SubmittedJob> findSubmitted(JobRequest request, Instant sentAt) {
         TerrakubeJobRequest r = TerrakubeJobRequest.from(request);
+        TerrakubeClient sender = client.withDeadline(request.deadline()); // lookups after a lost answer use client
         String orgId = server.orgId();
         Workspace ws = resolver.workspace(orgId, r.workspace());
         List<TerrakubeJob> found;
