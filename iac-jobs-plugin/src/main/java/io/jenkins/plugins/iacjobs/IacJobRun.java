@@ -10,6 +10,7 @@ import hudson.model.Run;
 import hudson.init.Terminator;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
+import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.WaitAbortedException;
 import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
 import io.jenkins.plugins.iacjobs.core.job.CancelOutcome;
@@ -523,7 +524,7 @@ final class IacJobRun {
 
     private void say(String line) {
         PrintStream out = listener.getLogger();
-        out.println("[IaC Jobs] " + line);
+        out.println("[IaC Jobs] " + Printable.of(line)); // remote names and messages cannot add lines
     }
 
     private static String describe(Map<String, String> shown) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.iacjobs.cli;
 
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
+import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.watch.Durations;
 import io.jenkins.plugins.iacjobs.core.watch.JobSnapshot;
 import io.jenkins.plugins.iacjobs.core.watch.WatchListener;
@@ -49,7 +50,7 @@ final class ConsoleReporter implements WatchListener {
 
     synchronized void note(String line) {
         clearProgress();
-        out.println("[" + TIME.format(clock.instant()) + "] " + line);
+        out.println("[" + TIME.format(clock.instant()) + "] " + Printable.of(line));
     }
 
     @Override
@@ -59,8 +60,8 @@ final class ConsoleReporter implements WatchListener {
         if (snapshot.state().endsWatch()) {
             flushPartialLine();
         }
-        out.println("[" + TIME.format(at) + "] " + label + " " + snapshot.jobId() + ": " + snapshot.status()
-                + (snapshot.message() == null ? "" : " - " + snapshot.message()));
+        out.println("[" + TIME.format(at) + "] " + Printable.of(label + " " + snapshot.jobId() + ": " + snapshot.status()
+                + (snapshot.message() == null ? "" : " - " + snapshot.message())));
     }
 
     @Override

@@ -13,7 +13,7 @@ import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorParameter;
 import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorSpecification;
 import io.jenkins.plugins.iacjobs.core.genesys.model.InfrastructureascodeJob;
 import io.jenkins.plugins.iacjobs.core.http.MalformedResponseException;
-import io.jenkins.plugins.iacjobs.core.http.Printable;
+import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.http.RestClient;
 import io.jenkins.plugins.iacjobs.core.http.RetryPolicy;
 import io.jenkins.plugins.iacjobs.core.job.CancelOutcome;

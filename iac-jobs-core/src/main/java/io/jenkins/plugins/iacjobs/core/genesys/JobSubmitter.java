@@ -3,7 +3,7 @@ package io.jenkins.plugins.iacjobs.core.genesys;
 import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorInput;
 import io.jenkins.plugins.iacjobs.core.genesys.model.InfrastructureascodeJob;
 import io.jenkins.plugins.iacjobs.core.http.OutcomeUnknownException;
-import io.jenkins.plugins.iacjobs.core.http.Printable;
+import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.job.JobIds;
 import java.time.Clock;
 import java.time.Duration;

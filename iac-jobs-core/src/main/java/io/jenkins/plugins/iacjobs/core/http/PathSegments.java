@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.http;
 
+import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import okhttp3.HttpUrl;
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.http;
 
+import io.jenkins.plugins.iacjobs.core.Printable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.iacjobs.core.job;
 
 import io.jenkins.plugins.iacjobs.core.ValidationException;
-import io.jenkins.plugins.iacjobs.core.http.Printable;
+import io.jenkins.plugins.iacjobs.core.Printable;
 import java.util.regex.Pattern;
 
 /**

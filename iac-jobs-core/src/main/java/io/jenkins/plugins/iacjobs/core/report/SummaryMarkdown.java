@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.report;
 
+import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.watch.Durations;
 import java.util.List;
 
@@ -10,7 +11,7 @@ public final class SummaryMarkdown {
 
     public static String render(JobReport r, List<String> artifactNames) {
         StringBuilder b = new StringBuilder();
-        b.append("# ").append(r.system()).append(" job ").append(r.jobId()).append("\n\n");
+        b.append("# ").append(cell(r.system())).append(" job ").append(cell(r.jobId())).append("\n\n");
         b.append("| | |\n|---|---|\n");
         row(b, "System", r.system());
         row(b, "Connection", r.connection());
@@ -41,7 +42,8 @@ public final class SummaryMarkdown {
         }
     }
 
+    /** One table cell: no control character (a CR or LF from a remote name cannot add lines), no bare pipe. */
     private static String cell(String s) {
-        return s == null ? "" : s.replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+        return s == null ? "" : Printable.of(s).replace("|", "\\|");
     }
 }

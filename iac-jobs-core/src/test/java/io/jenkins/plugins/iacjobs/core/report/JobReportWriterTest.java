@@ -74,4 +74,14 @@ class JobReportWriterTest {
         String summary = Files.readString(root.resolve("iac-jobs/job-1/summary.md"));
         assertTrue(summary.contains("| Status | Failed (not successful) |") && summary.contains("| Error | trunk \\| missing |"), summary);
     }
+
+    @Test
+    void remoteNamesWithLineBreaksCannotAddLinesToTheSummary() throws Exception {
+        JobReport evil = new JobReport("Genesys Cloud", "prod", "job-1", "Evil\r\n# Injected heading", "acc-1", true, Map.of(),
+                "Complete\n| forged | row |", true, "boom\u001b[31m", java.time.Instant.now(), java.time.Instant.now(), null);
+        JobReportWriter.write(root, evil, null, null);
+        String md = Files.readString(root.resolve("iac-jobs/job-1/summary.md"));
+        assertTrue(md.lines().noneMatch(l -> l.startsWith("# Injected") || l.startsWith("| forged")), md);
+        assertTrue(md.chars().noneMatch(c -> c == 0x1b || c == '\r'), md);
+    }
 }

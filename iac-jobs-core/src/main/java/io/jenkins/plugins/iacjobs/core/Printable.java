@@ -1,4 +1,4 @@
-package io.jenkins.plugins.iacjobs.core.http;
+package io.jenkins.plugins.iacjobs.core;
 
 /**
  * Text from a remote or a user made safe to print or write on one line: control characters (CR, LF, ESC, …)
