@@ -67,6 +67,18 @@ final class JobExecution {
 
     private int waitAndPublish(JobRunner runner, WatchHandle handle, SubmittedJob job) {
         Path logFile = tempLog();
+        try {
+            return waitAndPublish(runner, handle, job, logFile);
+        } finally {
+            try {
+                Files.deleteIfExists(logFile); // whatever happened: timeout, failure, Ctrl-C
+            } catch (IOException ignored) {
+                // a private temporary file
+            }
+        }
+    }
+
+    private int waitAndPublish(JobRunner runner, WatchHandle handle, SubmittedJob job, Path logFile) {
         ConsoleReporter reporter = reporter(logFile);
         if (handle.lastStatus() != null) {
             reporter.note(system.displayName() + " job " + handle.jobId() + ": " + handle.lastStatus());
@@ -93,12 +105,7 @@ final class JobExecution {
                 // the hook is running: nothing to remove
             }
         }
-        JobResult r = runner.finish(watch.handle(), last, job, opts.out, Files.exists(logFile) ? logFile : null);
-        try {
-            Files.deleteIfExists(logFile);
-        } catch (IOException ignored) {
-            // a temporary file
-        }
+        JobResult r = runner.finish(watch.handle(), last, job, opts.out, hasText(logFile) ? logFile : null);
         report(r);
         if (r.state() == JobState.PAUSED) {
             return ExitCodes.SUCCESS;
@@ -157,13 +164,22 @@ final class JobExecution {
                 ctx.clock(), system.displayName() + " job", logFile);
     }
 
+    /** Owner-only (0600 where the file system has POSIX modes): remote logs may hold what others should not read. */
     private static Path tempLog() {
         try {
-            Path p = Files.createTempFile("iacjobs-log-", ".txt");
-            Files.delete(p); // created on the first log line only
+            Path p = Files.createTempFile("iacjobs-log-", ".txt"); // created 0600 by the JDK on POSIX
+            p.toFile().deleteOnExit(); // also when the JVM is stopped mid-wait
             return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean hasText(Path file) {
+        try {
+            return Files.size(file) > 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 }

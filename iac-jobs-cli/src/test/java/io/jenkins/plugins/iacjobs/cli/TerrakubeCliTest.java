@@ -66,6 +66,47 @@ class TerrakubeCliTest {
     }
 
     @Test
+    void theTemporaryLogIsPrivateAndGoneWhenTheRunTimesOut() throws Exception {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        java.util.function.Supplier<java.util.Set<Path>> logs = () -> {
+            try (var s = Files.list(tmp)) {
+                return s.filter(p -> p.getFileName().toString().startsWith("iacjobs-log-")).collect(java.util.stream.Collectors.toSet());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        java.util.Set<Path> before = logs.get();
+        java.util.Set<String> modes = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Thread spy = new Thread(() -> { // the file exists only while the run waits: look at its mode then
+            while (!Thread.currentThread().isInterrupted()) {
+                for (Path p : logs.get()) {
+                    if (!before.contains(p)) {
+                        try {
+                            modes.add(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p)));
+                        } catch (java.io.IOException gone) {
+                            // deleted meanwhile
+                        }
+                    }
+                }
+                Thread.onSpinWait();
+            }
+        });
+        spy.start();
+        CliRun r;
+        try {
+            r = run("sandbox-workspace", "Plan and apply", "--approve", "wait", "--timeout", "2s");
+        } finally {
+            spy.interrupt();
+            spy.join();
+        }
+        assertEquals(ExitCodes.TIMEOUT, r.exit(), r.toString());
+        java.util.Set<Path> left = logs.get();
+        left.removeAll(before);
+        assertEquals(java.util.Set.of(), left, "no temporary log is left behind");
+        assertTrue(!modes.isEmpty() && modes.stream().allMatch("rw-------"::equals), "modes seen: " + modes);
+    }
+
+    @Test
     void aFailedStepExitsOneNamingTheStep() {
         CliRun r = run("broken-plan", "Plan");
         assertEquals(ExitCodes.JOB_FAILED, r.exit(), r.toString());
