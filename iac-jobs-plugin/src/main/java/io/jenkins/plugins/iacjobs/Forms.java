@@ -88,7 +88,7 @@ final class Forms {
             return FormValidation.ok();
         }
         try {
-            Durations.parse("timeout", v);
+            Durations.parseBetween("timeout", v, java.time.Duration.ofSeconds(1), Durations.MAX_TIMEOUT);
             return FormValidation.ok();
         } catch (IacJobsException e) {
             return FormValidation.error(e.getMessage());

@@ -464,7 +464,7 @@ final class IacJobRun {
         String t = Util.fixEmptyAndTrim(request.timeout());
         try {
             if (t != null) {
-                return Durations.parse("timeout", t);
+                return Durations.parseBetween("timeout", t, Duration.ofSeconds(1), Durations.MAX_TIMEOUT);
             }
         } catch (IacJobsException e) {
             throw new AbortException(e.getMessage());

@@ -24,12 +24,12 @@ public final class RunOptions {
     String pollMax;
 
     Duration timeout() {
-        return timeout == null ? null : Durations.parse("--timeout", timeout);
+        return timeout == null ? null : Durations.parseBetween("--timeout", timeout, Duration.ofSeconds(1), Durations.MAX_TIMEOUT);
     }
 
     PollSettings poll() {
-        Duration min = Durations.parse("--poll-min", pollMin);
-        Duration max = Durations.parse("--poll-max", pollMax);
+        Duration min = Durations.parseBetween("--poll-min", pollMin, Durations.MIN_POLL, Durations.MAX_POLL);
+        Duration max = Durations.parseBetween("--poll-max", pollMax, Durations.MIN_POLL, Durations.MAX_POLL);
         if (max.compareTo(min) < 0) {
             throw new io.jenkins.plugins.iacjobs.core.ValidationException("--poll-max", "'" + pollMax + "' is shorter than --poll-min '" + pollMin + "'");
         }

@@ -43,7 +43,7 @@ class TerrakubeCliTest {
 
     private CliRun run(String workspace, String template, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("job", "run", "--system", "terrakube", "--organization", "sandbox-org",
-                "--workspace", workspace, "--template", template, "--out", dir.toString(), "--poll-min", "20ms", "--poll-max", "100ms"));
+                "--workspace", workspace, "--template", template, "--out", dir.toString(), "--poll-min", "50ms", "--poll-max", "100ms"));
         args.addAll(List.of(more));
         return CliRun.of(env(), args.toArray(String[]::new));
     }

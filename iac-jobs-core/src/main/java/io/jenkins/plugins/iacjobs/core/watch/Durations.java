@@ -8,12 +8,36 @@ import java.util.regex.Pattern;
 
 /** Parses and prints durations the way people write them: {@code 90s}, {@code 15m}, {@code 1h30m}, {@code 2d}. */
 public final class Durations {
+    /** Longest timeout a job may be given: beyond this a number is a typo, not a plan. */
+    public static final Duration MAX_TIMEOUT = Duration.ofDays(30);
+    /** Shortest poll interval: anything shorter is a busy loop against someone's API. */
+    public static final Duration MIN_POLL = Duration.ofMillis(50);
+    public static final Duration MAX_POLL = Duration.ofMinutes(10);
+
     private static final Pattern PART = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private Durations() {
     }
 
+    /** {@link #parse}, then checks {@code min <= d <= max}; the error names the field, the value and the range. */
+    public static Duration parseBetween(String field, String text, Duration min, Duration max) {
+        Duration d = parse(field, text);
+        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+            throw new ValidationException(field, "'" + text + "' is out of range; give a duration from " + format(min)
+                    + " to " + format(max));
+        }
+        return d;
+    }
+
     public static Duration parse(String field, String text) {
+        try {
+            return parseUnbounded(field, text);
+        } catch (ArithmeticException | NumberFormatException tooLong) {
+            throw new ValidationException(field, "'" + text + "' is far too long; write it like 30m, 2h, 1h30m or 45s");
+        }
+    }
+
+    private static Duration parseUnbounded(String field, String text) {
         if (text == null || text.isBlank()) {
             throw new ValidationException(field, "is empty; give a duration such as 30m, 2h or 1h30m");
         }
@@ -54,6 +78,9 @@ public final class Durations {
             return "";
         }
         long s = d.getSeconds();
+        if (s >= 86_400 && s % 86_400 == 0) {
+            return s / 86_400 + "d";
+        }
         if (s < 1) {
             return d.toMillis() + "ms";
         }

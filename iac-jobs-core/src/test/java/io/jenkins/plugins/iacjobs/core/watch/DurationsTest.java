@@ -30,4 +30,16 @@ class DurationsTest {
         assertEquals("1h2m3s", Durations.format(Duration.ofSeconds(3723)));
         assertEquals("250ms", Durations.format(Duration.ofMillis(250)));
     }
+
+    @Test
+    void overflowingAndOutOfRangeDurationsAreValidationErrors() {
+        ValidationException huge = assertThrows(ValidationException.class, () -> Durations.parse("--timeout", "99999999999999999999d"));
+        assertTrue(huge.getMessage().startsWith("--timeout: '99999999999999999999d'"), huge.getMessage());
+        assertThrows(ValidationException.class, () -> Durations.parse("--timeout", "9999999999999999d"));
+        ValidationException zero = assertThrows(ValidationException.class,
+                () -> Durations.parseBetween("--poll-min", "0s", Durations.MIN_POLL, Durations.MAX_POLL));
+        assertTrue(zero.getMessage().contains("from 50ms to 10m"), zero.getMessage());
+        assertEquals(Duration.ofDays(30), Durations.parseBetween("--timeout", "30d", Duration.ofSeconds(1), Durations.MAX_TIMEOUT));
+        assertThrows(ValidationException.class, () -> Durations.parseBetween("--timeout", "31d", Duration.ofSeconds(1), Durations.MAX_TIMEOUT));
+    }
 }
