@@ -93,6 +93,30 @@ class BackupReportCommandTest {
     }
 
     @Test
+    void aMisspeltOrganisationIsAnErrorNamingTheRealOnesNotAGreenGate() {
+        int exit = run(secretEnv(), args("--since", "2d", "--organization", "contoso-prd").toArray(String[]::new));
+        assertEquals(ExitCodes.USAGE, exit, stdout + "\n" + stderr);
+        List<String> errors = stderr.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("error:")).toList();
+        assertEquals(1, errors.size(), stderr.toString());
+        assertTrue(errors.get(0).startsWith("error: organization: 'contoso-prd' matches no organisation")
+                && errors.get(0).contains("contoso-prod"), errors.get(0));
+    }
+
+    @Test
+    void anOrganisationIdWithNoJobFailsTheGate() {
+        int exit = run(secretEnv(), args("--since", "2d", "--organization", "00000000-0000-0000-0000-000000000000").toArray(String[]::new));
+        assertEquals(ExitCodes.JOB_FAILED, exit, stdout + "\n" + stderr);
+        assertTrue(stdout.toString(StandardCharsets.UTF_8).contains("no job at all for organisation"), stdout.toString());
+    }
+
+    @Test
+    void aCutListSaysSoAndWhereTheRestIs() throws Exception {
+        assertEquals(ExitCodes.JOB_FAILED, run(secretEnv(), args("--since", "25d", "--fail-on", "failed").toArray(String[]::new)));
+        String summary = Files.readString(out.resolve("backup-report/summary.md"));
+        assertTrue(summary.matches("(?s).*… and \\d+ more, 16 of \\d+ shown; jobs.csv lists every job.*"), summary);
+    }
+
+    @Test
     void certificateFromAPkcs12File() throws Exception {
         Path p12 = out.resolve("app.p12");
         sandbox.avepoint().certificate().writePkcs12(p12, "changeit".toCharArray());

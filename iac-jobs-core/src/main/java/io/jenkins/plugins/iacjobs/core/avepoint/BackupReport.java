@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.avepoint;
 
+import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.avepoint.report.BackupReportWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,6 +51,12 @@ public final class BackupReport {
             });
             progress.accept("Read " + stats.jobs() + " jobs in " + stats.pages() + (stats.pages() == 1 ? " page" : " pages")
                     + (stats.duplicatesSkipped() > 0 ? "; " + stats.duplicatesSkipped() + " repeated across pages counted once" : ""));
+            if (q.organizationName() != null && stats.jobs() == 0 && !stats.otherOrganisations().isEmpty()) {
+                // A misspelt name must not pass the gate with an empty report: name the organisations that exist.
+                throw new ValidationException("organization", "'" + q.organizationName() + "' matches no organisation with jobs"
+                        + " in the window; organisations seen: " + String.join(", ", stats.otherOrganisations())
+                        + ". Give one of these names, or the organisation's id");
+            }
             tally.expect(q.organizationId(), q.organizationName());
             Verdict verdict = Gate.evaluate(plan.failOn(), tally, q.finishTime(), plan.maxAge());
             String organization = q.organizationId() != null ? q.organizationId() : q.organizationName();

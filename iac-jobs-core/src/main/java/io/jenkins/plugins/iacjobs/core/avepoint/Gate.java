@@ -16,6 +16,12 @@ public final class Gate {
      * @param maxAge used by {@link FailOn#STALE} only
      */
     public static Verdict evaluate(FailOn failOn, ReportTally tally, Instant asOf, Duration maxAge) {
+        List<String> silent = tally.organisations().stream().filter(o -> o.jobs() == 0).map(OrganisationSummary::label).toList();
+        if (failOn != FailOn.NEVER && failOn != FailOn.STALE && !silent.isEmpty()) {
+            // Asked about an organisation, found nothing: a wrong id must not make a green gate.
+            return new Verdict(failOn, false, "no job at all for organisation " + String.join(", ", silent)
+                    + " in the window; check the organisation id, or widen the window", List.of());
+        }
         long failed = tally.count(JobStatus.FAILED);
         long exception = tally.count(JobStatus.FINISHED_WITH_EXCEPTION);
         return switch (failOn) {
@@ -38,7 +44,17 @@ public final class Gate {
                 out.add(j.organizationLabel() + " / " + j.module() + " / " + j.jobId() + ": " + j.statusLabel());
             }
         }
-        return out;
+        long all = withException ? tally.problemCount()
+                : tally.count(JobStatus.FAILED);
+        return cut(out, all);
+    }
+
+    /** Says when a list shows only some of the items, and where the rest are. */
+    static List<String> cut(List<String> shown, long all) {
+        if (all > shown.size()) {
+            shown.add("… and " + (all - shown.size()) + " more, " + shown.size() + " of " + all + " shown; jobs.csv lists every job");
+        }
+        return shown;
     }
 
     private static Verdict stale(ReportTally tally, Instant asOf, Duration maxAge) {
@@ -63,6 +79,6 @@ public final class Gate {
                 ? new Verdict(FailOn.STALE, true, "all " + orgs.size() + " organisations have a finished backup within "
                         + Durations.format(maxAge), List.of())
                 : new Verdict(FailOn.STALE, false, count + " of " + orgs.size() + " organisations have no finished backup within "
-                        + Durations.format(maxAge) + " (since " + cutoff + ")", stale);
+                        + Durations.format(maxAge) + " (since " + cutoff + ")", cut(stale, count));
     }
 }

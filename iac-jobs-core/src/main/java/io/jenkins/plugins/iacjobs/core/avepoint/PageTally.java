@@ -23,6 +23,9 @@ final class PageTally {
     private int pages;
     private long duplicates;
     private long filteredOut;
+    private static final int MAX_OTHERS = 100;
+    /** Organisation names the name filter left out, so a misspelt name can be answered with the real ones. */
+    private final java.util.Set<String> otherOrganisations = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     private long serverTotal = -1;
 
     PageTally(JobQuery query, JobSink sink, ObjectMapper json, PageListener listener) {
@@ -51,6 +54,9 @@ final class PageTally {
             }
             if (!query.matchesLocally(job)) {
                 filteredOut++;
+                if (job.organizationName() != null && otherOrganisations.size() < MAX_OTHERS) {
+                    otherOrganisations.add(job.organizationName());
+                }
                 continue;
             }
             try {
@@ -76,6 +82,6 @@ final class PageTally {
     }
 
     ReadStats stats() {
-        return new ReadStats(jobs, pages, duplicates, filteredOut, serverTotal);
+        return new ReadStats(jobs, pages, duplicates, filteredOut, serverTotal, java.util.List.copyOf(otherOrganisations));
     }
 }

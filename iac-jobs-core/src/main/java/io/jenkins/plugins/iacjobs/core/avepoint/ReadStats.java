@@ -10,7 +10,17 @@ import java.io.Serializable;
  * @param duplicatesSkipped jobs sent twice across a page boundary (new jobs shifted the pages) and passed on once
  * @param filteredOut       jobs the server sent that a local filter (organisation name) left out
  * @param serverTotal       the {@code totalCount} the first page reported, or -1 when the server sent none
+ * @param otherOrganisations names of organisations the local filter left out (up to 100), for "did you mean"
  */
-public record ReadStats(long jobs, int pages, long duplicatesSkipped, long filteredOut, long serverTotal) implements Serializable {
+public record ReadStats(long jobs, int pages, long duplicatesSkipped, long filteredOut, long serverTotal,
+                        java.util.List<String> otherOrganisations) implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    public ReadStats {
+        otherOrganisations = otherOrganisations == null ? java.util.List.of() : java.util.List.copyOf(otherOrganisations);
+    }
+
+    public ReadStats(long jobs, int pages, long duplicatesSkipped, long filteredOut, long serverTotal) {
+        this(jobs, pages, duplicatesSkipped, filteredOut, serverTotal, java.util.List.of());
+    }
 }

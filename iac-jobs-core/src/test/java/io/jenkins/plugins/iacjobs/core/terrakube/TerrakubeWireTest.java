@@ -120,25 +120,30 @@ class TerrakubeWireTest {
     }
 
     @Test
-    void anApprovalWhoseAnswerIsLostIsNeverSentAgain() throws Exception {
+    void anApprovalWhoseAnswerIsLostIsSentAgainOnlyWhileTheJobStillWaits() throws Exception {
         server.enqueue(jobDoc("waitingApproval", "waitingApproval", null));
         server.enqueue(new MockResponse().setResponseCode(503).setBody("{\"errors\":[{\"detail\":\"unavailable\"}]}"));
-        server.enqueue(jobDoc("waitingApproval", "waitingApproval", null));
+        server.enqueue(jobDoc("waitingApproval", "waitingApproval", null)); // still waiting: the PATCH never arrived
+        server.enqueue(new MockResponse().setResponseCode(204));
+        server.enqueue(jobDoc("waitingApproval", "waitingApproval", null)); // confirmed: never sent a third time
         StringBuilder sink = new StringBuilder();
         WatchHandle h = WatchHandle.start("terrakube", "c", "42", Instant.now());
         TerrakubeJobs auto = jobs.withApprovePolicy(ApprovePolicy.AUTO);
 
         JobSnapshot s1 = auto.probe().poll(h, sink::append);
         assertEquals(JobState.WAITING_APPROVAL, s1.state());
-        assertTrue(sink.toString().contains("it is not sent again"), sink.toString());
+        assertTrue(sink.toString().contains("checks whether it arrived"), sink.toString());
         JobSnapshot s2 = auto.probe().poll(h.withProgress(s1.status(), s1.logCursor()), sink::append);
-        assertEquals(JobState.WAITING_APPROVAL, s2.state());
+        assertTrue(sink.toString().contains("Approved job 42"), sink.toString());
+        JobSnapshot s3 = auto.probe().poll(h.withProgress(s2.status(), s2.logCursor()), sink::append);
+        assertEquals(JobState.WAITING_APPROVAL, s3.state());
 
         List<String> methods = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 5; i++) {
             methods.add(server.takeRequest(1, TimeUnit.SECONDS).getMethod());
         }
-        assertEquals(List.of("GET", "PATCH", "GET"), methods);
+        assertEquals(List.of("GET", "PATCH", "GET", "PATCH", "GET"), methods);
+        assertEquals(null, server.takeRequest(200, TimeUnit.MILLISECONDS));
     }
 
     @Test
