@@ -26,12 +26,20 @@ final class DemoCommand implements Callable<Integer> {
     String faults;
     @Option(names = "--system", paramLabel = "SYSTEM", defaultValue = "genesys",
             description = "genesys (a Simple IVR dry run), terrakube (a plan-only run with live step logs) or avepoint (a backup report); default: ${DEFAULT-VALUE}.")
-    DemoSystem system;
+    DemoTarget system;
     @Option(names = "--time-scale", description = "Sandbox job speed; 1.0 is a few seconds per phase (default: ${DEFAULT-VALUE}).", defaultValue = "1.0")
     double timeScale;
 
     /** The systems the demo can show. */
-    enum DemoSystem { genesys, terrakube, avepoint }
+    enum DemoTarget {
+        genesys("Genesys Cloud"), terrakube("Terrakube"), avepoint("AvePoint Cloud Backup");
+
+        final String title;
+
+        DemoTarget(String title) {
+            this.title = title;
+        }
+    }
 
     DemoCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -48,12 +56,14 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new io.jenkins.plugins.iacjobs.core.ValidationException("--faults", e.getMessage());
         }
+        ctx.out().println("iacjobs demo: runs against the sandbox, a local stand-in for the real " + system.title
+                + " API on this machine; nothing is sent anywhere else.");
         try (Sandbox sandbox = Sandbox.start(SandboxConfig.defaults().withFaults(plan).withTimeScale(timeScale))) {
             ctx.out().println("Sandbox started at " + sandbox.baseUrl() + " (faults: " + plan + ")");
-            if (system == DemoSystem.terrakube) {
+            if (system == DemoTarget.terrakube) {
                 return TerrakubeDemo.run(ctx, sandbox, run);
             }
-            if (system == DemoSystem.avepoint) {
+            if (system == DemoTarget.avepoint) {
                 return AvePointDemo.run(ctx, sandbox, run.out);
             }
             GenesysEndpoints endpoints = GenesysEndpoints.forBaseUrl(sandbox.baseUrl());
@@ -65,7 +75,8 @@ final class DemoCommand implements Callable<Integer> {
             params.put("division", "Home");
             params.put("greeting_language", "en-US");
             params.put("flow_api_secret", "demo-" + Long.toHexString(System.nanoTime()));
-            return new JobExecution(ctx, jobs, "demo", run).submitAndWait(new JobRequest("Simple IVR", params, true, Map.of()), false);
+            DemoSystem demo = new DemoSystem(jobs, sandbox.baseUrl());
+            return new JobExecution(ctx, demo, "demo", run, demo).submitAndWait(new JobRequest("Simple IVR", params, true, Map.of()), false);
         }
     }
 }

@@ -49,6 +49,26 @@ public final class GenesysOptions {
         return GenesysJobs.connect(ctx.http(), ctx.json(), endpoints(ctx), credentials(ctx), ctx.tokens(), ctx.clock());
     }
 
+    /** Where the job runs, said again as flags for a pasteable {@code job wait} (the secret stays in the environment). */
+    JobExecution.Where where(CliContext ctx, RunOptions run) {
+        String r = region != null ? region : ctx.env("IACJOBS_REGION");
+        String b = baseUrl != null ? baseUrl : ctx.env("IACJOBS_BASE_URL");
+        String id = clientId != null ? clientId : ctx.env(ENV_CLIENT_ID);
+        return new JobExecution.Where() {
+            @Override
+            public String remote() {
+                return endpoints(ctx).apiBase() + "|" + id;
+            }
+
+            @Override
+            public String waitCommand(String jobId) {
+                return "iacjobs job wait " + Shell.quote(jobId)
+                        + (r != null && !r.isBlank() ? " --region " + Shell.quote(r) : " --base-url " + Shell.quote(b))
+                        + (clientId != null ? " --client-id " + Shell.quote(clientId) : "") + run.outFlag();
+            }
+        };
+    }
+
     GenesysJobs jobs(CliContext ctx) {
         GenesysClient client = client(ctx);
         return GenesysJobs.create(client, "genesys|" + client.apiBase() + "|" + credentials(ctx).clientId(), ctx.clock());

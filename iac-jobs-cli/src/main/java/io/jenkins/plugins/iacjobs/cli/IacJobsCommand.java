@@ -26,6 +26,12 @@ public final class IacJobsCommand {
             CommandLine cl = new CommandLine(new IacJobsCommand(), new ContextFactory(ctx));
             cl.setOut(new java.io.PrintWriter(out, true));
             cl.setErr(new java.io.PrintWriter(err, true));
+            cl.setParameterExceptionHandler((ex, ignored) -> {
+                // One line, as for every other error; the usage is one --help away.
+                err.println("error: " + ex.getMessage().strip().replaceAll("\\s*\\R\\s*", "; ")
+                        + " (see: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+                return ExitCodes.USAGE;
+            });
             cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
                 if (ex instanceof IacJobsException e) {
                     err.println("error: " + e.getMessage());

@@ -44,14 +44,20 @@ final class JobCommand {
         @Override
         public Integer call() {
             if (system == RemoteSystemChoice.terrakube) {
-                return new JobExecution(ctx, terrakube.jobs(ctx, genesys.baseUrl), "cli", run)
+                if (!params.isEmpty()) {
+                    throw new io.jenkins.plugins.iacjobs.core.ValidationException("-p", "Terrakube takes no parameters per job"
+                            + " (its API has no job variables); set " + String.join(", ", params.keySet())
+                            + " as workspace variables in Terrakube, or drop -p");
+                }
+                return new JobExecution(ctx, terrakube.jobs(ctx, genesys.baseUrl), "cli", run, terrakube.where(ctx, genesys.baseUrl, run))
                         .submitAndWait(terrakube.request(accelerator, planOnly), submitOnly);
             }
             if (accelerator == null) {
                 throw new io.jenkins.plugins.iacjobs.core.ValidationException("--accelerator", "is required; give the accelerator's id or exact name");
             }
             GenesysJobs jobs = genesys.jobs(ctx);
-            return new JobExecution(ctx, jobs, "cli", run).submitAndWait(new JobRequest(accelerator, params, planOnly, Map.of()), submitOnly);
+            return new JobExecution(ctx, jobs, "cli", run, genesys.where(ctx, run))
+                    .submitAndWait(new JobRequest(accelerator, params, planOnly, Map.of()), submitOnly);
         }
     }
 
@@ -76,9 +82,10 @@ final class JobCommand {
         @Override
         public Integer call() {
             if (system == RemoteSystemChoice.terrakube) {
-                return new JobExecution(ctx, terrakube.jobs(ctx, genesys.baseUrl), "cli", run).waitFor(jobId);
+                return new JobExecution(ctx, terrakube.jobs(ctx, genesys.baseUrl), "cli", run, terrakube.where(ctx, genesys.baseUrl, run))
+                        .waitFor(jobId);
             }
-            return new JobExecution(ctx, genesys.jobs(ctx), "cli", run).waitFor(jobId);
+            return new JobExecution(ctx, genesys.jobs(ctx), "cli", run, genesys.where(ctx, run)).waitFor(jobId);
         }
     }
 
@@ -98,7 +105,17 @@ final class JobCommand {
 
         @Override
         public Integer call() {
-            InfrastructureascodeJob job = genesys.client(ctx).getJob(jobId, true).withoutResults();
+            InfrastructureascodeJob job;
+            try {
+                job = genesys.client(ctx).getJob(jobId, true).withoutResults();
+            } catch (io.jenkins.plugins.iacjobs.core.http.RemoteApiException e) {
+                if (e.status() == 404) { // a wrong id, like an unknown accelerator: the user's input, exit 2
+                    throw new io.jenkins.plugins.iacjobs.core.ValidationException("JOB_ID", "Genesys Cloud has no job '" + jobId
+                            + "' (HTTP 404" + (e.correlationId() == null ? "" : ", correlation id " + e.correlationId())
+                            + "); check the id and the region or base URL");
+                }
+                throw e;
+            }
             if (output == RunOptions.OutputFormat.json) {
                 ctx.printJson(job);
             } else {

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.iacjobs.cli;
 
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
+import io.jenkins.plugins.iacjobs.core.WaitAbortedException;
+import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
 import io.jenkins.plugins.iacjobs.core.job.CancelOutcome;
 import io.jenkins.plugins.iacjobs.core.job.JobRequest;
 import io.jenkins.plugins.iacjobs.core.job.JobResult;
@@ -16,6 +18,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -24,51 +28,81 @@ import java.util.concurrent.TimeoutException;
 
 /** Submit, watch, publish: the flow `job run`, `job wait` and `demo` share. */
 final class JobExecution {
+    /** How the options that found this job are said again: for hints a user can paste. */
+    interface Where {
+        /** The remote, for telling runs apart (no secret). */
+        String remote();
+
+        /** A complete {@code iacjobs job wait} command for the job, secrets left to the environment. */
+        String waitCommand(String jobId);
+    }
+
     private final CliContext ctx;
     private final RemoteJobSystem system;
     private final String connection;
     private final RunOptions opts;
+    private final Where where;
     private final PrintStream progress;
 
-    JobExecution(CliContext ctx, RemoteJobSystem system, String connection, RunOptions opts) {
+    JobExecution(CliContext ctx, RemoteJobSystem system, String connection, RunOptions opts, Where where) {
         this.ctx = ctx;
         this.system = system;
         this.connection = connection;
         this.opts = opts;
+        this.where = where;
         this.progress = opts.output == RunOptions.OutputFormat.json ? ctx.err() : ctx.out();
     }
 
     int submitAndWait(JobRequest request, boolean submitOnly) {
-        java.time.Duration timeout = opts.timeout(); // every option is checked before anything is sent
+        Duration timeout = opts.timeout(); // every option is checked before anything is sent
         opts.poll();
-        java.time.Instant started = ctx.clock().instant();
+        OutputFolder.requireWritable(opts.out);
+        Instant started = ctx.clock().instant();
         ConsoleReporter submitNotes = reporter(null);
-        SubmittedJob job = system.submit(timeout == null ? request : request.withDeadline(started.plus(timeout)), submitNotes::note);
+        SubmissionLedger ledger = new SubmissionLedger(opts.out, ctx.json());
+        String key = SubmissionLedger.key(system.systemId(), where.remote(), request);
+        ledger.unfinished(key, started).ifPresent(e -> submitNotes.note(e.jobId() != null
+                ? "An earlier run with the same inputs submitted job " + e.jobId() + " at " + e.at() + " and did not see it end;"
+                        + " `" + where.waitCommand(e.jobId()) + "` picks it up. Submitting a new job now."
+                : "An earlier run with the same inputs was stopped at " + e.at() + " while submitting; if it made a job, the"
+                        + " remote's job history shows it. Submitting a new job now."));
+        ledger.submitting(key, started);
+        SubmittedJob job;
+        try (SubmitGuard guard = SubmitGuard.install(progress, system.displayName(), where)) {
+            job = system.submit(timeout == null ? request : request.withDeadline(started.plus(timeout)), submitNotes::note);
+            guard.submitted(job.jobId());
+        }
+        ledger.submitted(key, ctx.clock().instant(), job.jobId());
         if (submitOnly) {
-            submitNotes.note("Submitted " + system.displayName() + " job " + job.jobId() + "; wait for it with `iacjobs job wait " + job.jobId() + "`");
+            submitNotes.note("Submitted " + system.displayName() + " job " + job.jobId() + "; wait for it with `"
+                    + where.waitCommand(job.jobId()) + "`");
             if (opts.output == RunOptions.OutputFormat.json) {
-                ctx.printJson(Map.of("id", job.jobId(), "status", String.valueOf(job.status()), "submitOnly", true));
+                ctx.printJson(Map.of("id", job.jobId(), "status", String.valueOf(job.status()), "submitOnly", true,
+                        "waitCommand", where.waitCommand(job.jobId())));
             }
             return ExitCodes.SUCCESS;
         }
         JobRunner runner = runner();
         return waitAndPublish(runner, WatchHandle.start(system.systemId(), connection, job.jobId(), started)
-                .withProgress(job.status(), null), job);
+                .withProgress(job.status(), null), job, () -> ledger.ended(key, ctx.clock().instant(), job.jobId()));
     }
 
     int waitFor(String jobId) {
+        OutputFolder.requireWritable(opts.out);
         JobRunner runner = runner();
-        return waitAndPublish(runner, WatchHandle.start(system.systemId(), connection, jobId, ctx.clock().instant()), null);
+        SubmissionLedger ledger = new SubmissionLedger(opts.out, ctx.json());
+        return waitAndPublish(runner, WatchHandle.start(system.systemId(), connection, system.requireJobId("JOB_ID", jobId),
+                ctx.clock().instant()), null, () -> ledger.ended("", ctx.clock().instant(), jobId));
     }
 
     private JobRunner runner() {
         return new JobRunner(system, ctx.watcher(), connection, ctx.clock());
     }
 
-    private int waitAndPublish(JobRunner runner, WatchHandle handle, SubmittedJob job) {
+    private int waitAndPublish(JobRunner runner, WatchHandle handle, SubmittedJob job, Runnable onEnd) {
         Path logFile = tempLog();
         try {
-            return waitAndPublish(runner, handle, job, logFile);
+            return waitAndPublish(runner, handle, job, logFile, onEnd);
         } finally {
             try {
                 Files.deleteIfExists(logFile); // whatever happened: timeout, failure, Ctrl-C
@@ -78,7 +112,7 @@ final class JobExecution {
         }
     }
 
-    private int waitAndPublish(JobRunner runner, WatchHandle handle, SubmittedJob job, Path logFile) {
+    private int waitAndPublish(JobRunner runner, WatchHandle handle, SubmittedJob job, Path logFile, Runnable onEnd) {
         ConsoleReporter reporter = reporter(logFile);
         if (handle.lastStatus() != null) {
             reporter.note(system.displayName() + " job " + handle.jobId() + ": " + handle.lastStatus());
@@ -88,16 +122,17 @@ final class JobExecution {
             if (!watch.isDone()) {
                 watch.cancel();
                 CancelOutcome c = system.cancel(handle.jobId());
-                reporter.note("Interrupted. " + c.message());
+                reporter.note("Interrupted. " + c.message() + pickUp(c, handle.jobId()));
             }
         }, "iacjobs-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         JobSnapshot last;
         try {
             last = await(watch, reporter);
-        } catch (io.jenkins.plugins.iacjobs.core.WaitTimeoutException e) {
+        } catch (WaitTimeoutException e) {
             CancelOutcome c = system.cancel(handle.jobId());
-            throw new io.jenkins.plugins.iacjobs.core.WaitTimeoutException(e.getMessage() + ". " + c.message());
+            String files = keepEvidence(runner, watch, job, logFile);
+            throw new WaitTimeoutException(e.getMessage() + ". " + c.message() + files + pickUp(c, handle.jobId()));
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);
@@ -106,6 +141,7 @@ final class JobExecution {
             }
         }
         JobResult r = runner.finish(watch.handle(), last, job, opts.out, hasText(logFile) ? logFile : null);
+        onEnd.run();
         report(r);
         if (r.state() == JobState.PAUSED) {
             return ExitCodes.SUCCESS;
@@ -114,6 +150,24 @@ final class JobExecution {
             throw runner.failure(r);
         }
         return ExitCodes.SUCCESS;
+    }
+
+    /** What a timed-out run leaves: the job as it stands, its log so far and a summary. Best effort. */
+    private String keepEvidence(JobRunner runner, Watch watch, SubmittedJob job, Path logFile) {
+        WatchHandle h = watch.handle();
+        JobSnapshot last = watch.lastSnapshot() != null ? watch.lastSnapshot()
+                : new JobSnapshot(h.jobId(), h.lastStatus() == null ? "unknown" : h.lastStatus(), JobState.RUNNING, null, h.logCursor());
+        try {
+            JobResult r = runner.finish(h, last, job, opts.out, hasText(logFile) ? logFile : null);
+            return ". Its files so far are in " + opts.out.toAbsolutePath().normalize().resolve("iac-jobs").resolve(r.jobId());
+        } catch (IacJobsException | java.io.UncheckedIOException e) {
+            return ". Its files could not be written: " + e.getMessage();
+        }
+    }
+
+    /** The command that picks a job up again, when it goes on remotely. */
+    private String pickUp(CancelOutcome c, String jobId) {
+        return c.cancelled() ? "" : ". `" + where.waitCommand(jobId) + "` picks it up again";
     }
 
     private JobSnapshot await(Watch watch, ConsoleReporter reporter) {
@@ -125,7 +179,7 @@ final class JobExecution {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 watch.cancel();
-                throw new io.jenkins.plugins.iacjobs.core.WaitAbortedException("Interrupted while waiting");
+                throw new WaitAbortedException("Interrupted while waiting");
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof IacJobsException ie) {
                     throw ie;

@@ -11,7 +11,9 @@ public final class RunOptions {
     @Option(names = "--timeout", paramLabel = "DURATION", description = "Give up waiting after this long, e.g. 30m or 2h (default: wait until the job ends).")
     String timeout;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Folder for the artifacts (default: ${DEFAULT-VALUE}).", defaultValue = "iac-jobs-out")
+    static final String DEFAULT_OUT = "iac-jobs-out";
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder for the artifacts (default: ${DEFAULT-VALUE}).", defaultValue = DEFAULT_OUT)
     Path out;
 
     @Option(names = "--output", paramLabel = "FORMAT", description = "text or json (json: the result on stdout, progress on stderr). Default: ${DEFAULT-VALUE}.", defaultValue = "text")
@@ -22,6 +24,11 @@ public final class RunOptions {
 
     @Option(names = "--poll-max", paramLabel = "DURATION", description = "Longest poll interval while the job is quiet (default: ${DEFAULT-VALUE}).", defaultValue = "5s")
     String pollMax;
+
+    /** {@code --out DIR} as given, for pasteable hints; empty for the default folder. */
+    String outFlag() {
+        return out == null || out.toString().equals(DEFAULT_OUT) ? "" : " --out " + Shell.quote(out.toString());
+    }
 
     Duration timeout() {
         return timeout == null ? null : Durations.parseBetween("--timeout", timeout, Duration.ofSeconds(1), Durations.MAX_TIMEOUT);

@@ -21,7 +21,8 @@ final class TerrakubeDemo {
                 TerrakubeConnection.of(sandbox.baseUrl(), TerrakubeSandbox.ORGANIZATION), TokenSource.fixed(tk.token()), ctx.clock());
         ctx.out().println("Terrakube organization '" + TerrakubeSandbox.ORGANIZATION + "', workspace '" + WORKSPACE
                 + "', templates " + tk.templateNames());
-        return new JobExecution(ctx, jobs, "demo", run).submitAndWait(
+        DemoSystem demo = new DemoSystem(jobs, sandbox.baseUrl());
+        return new JobExecution(ctx, demo, "demo", run, demo).submitAndWait(
                 new TerrakubeJobRequest(WORKSPACE, null, true, null, ApprovePolicy.NEVER).toJobRequest(), false);
     }
 }

@@ -37,7 +37,7 @@ public final class TerrakubeOptions {
     String planOnlyTemplate;
 
     TerrakubeJobs jobs(CliContext ctx, String baseUrl) {
-        String url = firstSet(ctx.env(ENV_URL), baseUrl, ctx.env("IACJOBS_BASE_URL"));
+        String url = url(ctx, baseUrl); // a flag always wins over the environment
         if (url == null) {
             throw new ValidationException("--base-url", "no Terrakube URL given; pass --base-url https://terrakube-api.example.com or set " + ENV_URL);
         }
@@ -52,6 +52,29 @@ public final class TerrakubeOptions {
         TerrakubeConnection c = TerrakubeConnection.of(url, org).withPlanOnlyTemplate(planOnlyTemplate);
         return TerrakubeJobs.create(ctx.http(), ctx.json(), c, TokenSource.fixed(token.strip()), ctx.clock())
                 .withApprovePolicy(ApprovePolicy.parse(approve));
+    }
+
+    private static String url(CliContext ctx, String baseUrlFlag) {
+        return firstSet(baseUrlFlag, ctx.env(ENV_URL), ctx.env("IACJOBS_BASE_URL"));
+    }
+
+    /** Where the job runs, said again as flags for a pasteable {@code job wait} (the token stays in the environment). */
+    JobExecution.Where where(CliContext ctx, String baseUrlFlag, RunOptions run) {
+        String url = url(ctx, baseUrlFlag);
+        String org = firstSet(organization, ctx.env(ENV_ORGANIZATION));
+        return new JobExecution.Where() {
+            @Override
+            public String remote() {
+                return url + "|" + org;
+            }
+
+            @Override
+            public String waitCommand(String jobId) {
+                return "iacjobs job wait " + Shell.quote(jobId) + " --system terrakube --base-url " + Shell.quote(url)
+                        + " --organization " + Shell.quote(org) + (approve != null ? " --approve " + Shell.quote(approve) : "")
+                        + run.outFlag();
+            }
+        };
     }
 
     JobRequest request(String acceleratorAlias, boolean planOnly) {

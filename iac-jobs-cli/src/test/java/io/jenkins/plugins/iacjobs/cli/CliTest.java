@@ -51,6 +51,8 @@ class CliTest {
         Path job = dir.resolve("iac-jobs").resolve(jobId);
         assertTrue(Files.exists(job.resolve("job.json")) && Files.exists(job.resolve("plan.json")) && Files.exists(job.resolve("summary.md")), r.out());
         assertTrue(r.out().contains("flow_api_secret=********"), r.out());
+        assertTrue(r.out().lines().findFirst().orElse("").contains("a local stand-in for the real Genesys Cloud API"), r.out());
+        assertFalse(Files.readString(job.resolve("summary.md")).contains("http://127.0.0.1"), "no link to the demo's gone sandbox");
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.filter(Files::isRegularFile).toList()) {
                 assertFalse(Files.readString(p).matches("(?s).*flow_api_secret\" : \"demo-.*"), p.toString());

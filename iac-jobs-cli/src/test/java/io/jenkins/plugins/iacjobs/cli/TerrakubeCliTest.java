@@ -107,6 +107,37 @@ class TerrakubeCliTest {
     }
 
     @Test
+    void aTokenTheServerCannotReadIsAnAuthenticationError() {
+        CliRun r = CliRun.of(Map.of("IACJOBS_TERRAKUBE_URL", sandbox.baseUrl(), "IACJOBS_TERRAKUBE_TOKEN", "not-a-terrakube-token"),
+                "job", "run", "--system", "terrakube", "--organization", "sandbox-org", "--workspace", "staging", "--template", "Plan",
+                "--out", dir.toString());
+        assertEquals(ExitCodes.AUTHENTICATION, r.exit(), r.toString());
+        assertTrue(r.err().contains("likely a token or permission problem"), r.toString());
+    }
+
+    @Test
+    void parametersAreRefusedForTerrakubeNotIgnored() {
+        CliRun r = run("staging", "Plan", "-p", "region=eu");
+        assertEquals(ExitCodes.USAGE, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("error: -p: Terrakube takes no parameters per job"), r.toString());
+        assertEquals(0, sandbox.counters().get(TerrakubeSandbox.JOBS_CREATED));
+    }
+
+    @Test
+    void aFlagWinsOverTheEnvironmentAndTheSubmitOnlyHintWorksWhenPasted() {
+        Map<String, String> env = Map.of("IACJOBS_TERRAKUBE_URL", "http://127.0.0.1:9", "IACJOBS_TERRAKUBE_TOKEN", sandbox.terrakube().token());
+        CliRun r = CliRun.of(env, "job", "run", "--system", "terrakube", "--base-url", sandbox.baseUrl(), "--organization", "sandbox-org",
+                "--workspace", "staging", "--template", "Plan", "--submit-only", "--out", dir.toString());
+        assertEquals(ExitCodes.SUCCESS, r.exit(), r.toString());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("wait for it with `iacjobs (job wait [^`]+)`").matcher(r.out());
+        assertTrue(m.find(), r.toString());
+        assertTrue(m.group(1).contains("--system terrakube") && m.group(1).contains("--organization sandbox-org"), m.group(1));
+        CliRun waited = CliRun.of(env, m.group(1).split(" "));
+        assertEquals(ExitCodes.SUCCESS, waited.exit(), waited.toString());
+        assertTrue(waited.out().contains("Done: Terrakube job"), waited.toString());
+    }
+
+    @Test
     void aFailedStepExitsOneNamingTheStep() {
         CliRun r = run("broken-plan", "Plan");
         assertEquals(ExitCodes.JOB_FAILED, r.exit(), r.toString());

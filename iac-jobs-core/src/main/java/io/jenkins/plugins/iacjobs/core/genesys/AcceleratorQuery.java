@@ -9,9 +9,22 @@ import java.util.Locale;
 public record AcceleratorQuery(Integer pageSize, Integer pageNumber, String sortBy, String sortOrder, String name,
                                String description, String origin, String type, String classification, String tags) {
 
+    static final java.util.List<String> TYPES = java.util.List.of("module", "accelerator", "blueprint");
+    static final java.util.List<String> ORIGINS = java.util.List.of("community", "partner", "genesys");
+
+    /** The API's filters take these values only; anything else is refused here, before a request, with the choices. */
     public AcceleratorQuery {
-        origin = lower(origin);
-        type = lower(type);
+        origin = checked("origin", lower(origin), ORIGINS);
+        type = checked("type", lower(type), TYPES);
+    }
+
+    private static String checked(String field, String value, java.util.List<String> allowed) {
+        if (value == null || allowed.contains(value)) {
+            return value;
+        }
+        String closest = allowed.stream().min(java.util.Comparator.comparingInt(a -> Similarity.distance(a, value))).orElseThrow();
+        throw new io.jenkins.plugins.iacjobs.core.ValidationException(field, "'" + value + "' is not one of " + String.join(", ", allowed)
+                + (Similarity.distance(closest, value) <= 2 ? "; did you mean '" + closest + "'?" : ""));
     }
 
     public static AcceleratorQuery all() {

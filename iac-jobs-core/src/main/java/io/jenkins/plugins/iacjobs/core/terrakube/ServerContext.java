@@ -62,12 +62,17 @@ final class ServerContext {
             if (e.status() == 404) {
                 return ApiGeneration.OLDER;
             }
-            throw e;
+            throw TokenSuspectException.of(e);
         }
     }
 
     private String resolveOrganization(String wanted) {
-        List<Organization> all = client.listOrganizations();
+        List<Organization> all;
+        try {
+            all = client.listOrganizations();
+        } catch (RemoteApiException e) {
+            throw TokenSuspectException.of(e);
+        }
         if (all.isEmpty()) {
             throw new ValidationException("organization", "the token sees no organizations at all, so '" + wanted
                     + "' cannot be found. This is likely a token or permission problem: the token's groups match no"

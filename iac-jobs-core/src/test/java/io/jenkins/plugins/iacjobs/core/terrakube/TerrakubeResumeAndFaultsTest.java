@@ -173,8 +173,8 @@ class TerrakubeResumeAndFaultsTest {
             List<String> seen = new ArrayList<>();
 
             String forged = "tkb-forged-" + token.substring(4);
-            RemoteApiException e500 = assertThrows(RemoteApiException.class, () -> fx.jobs(forged).workspaces());
-            assertEquals(500, e500.status());
+            TokenSuspectException e500 = assertThrows(TokenSuspectException.class, () -> fx.jobs(forged).workspaces());
+            assertEquals(io.jenkins.plugins.iacjobs.core.IacJobsException.Kind.AUTHENTICATION, e500.kind());
             assertTrue(e500.getMessage().contains("likely a token or permission problem"), e500.getMessage());
             seen.add(e500.getMessage());
 

@@ -1,0 +1,67 @@
+package io.jenkins.plugins.iacjobs.cli;
+
+import io.jenkins.plugins.iacjobs.core.job.CancelOutcome;
+import io.jenkins.plugins.iacjobs.core.job.FinalJob;
+import io.jenkins.plugins.iacjobs.core.job.JobRequest;
+import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
+import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
+import io.jenkins.plugins.iacjobs.core.watch.JobProbe;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * A system served by the demo's in-process sandbox: as the real one, but with no links to the remote, since the
+ * sandbox's port is gone once the demo ends, and with hints that say there is nothing to pick up afterwards.
+ */
+record DemoSystem(RemoteJobSystem system, String sandboxUrl) implements RemoteJobSystem, JobExecution.Where {
+
+    @Override
+    public String systemId() {
+        return system.systemId();
+    }
+
+    @Override
+    public String displayName() {
+        return system.displayName();
+    }
+
+    @Override
+    public String requireJobId(String field, String jobId) {
+        return system.requireJobId(field, jobId);
+    }
+
+    @Override
+    public SubmittedJob submit(JobRequest request, Consumer<String> log) {
+        return system.submit(request, log);
+    }
+
+    @Override
+    public JobProbe probe() {
+        return system.probe();
+    }
+
+    @Override
+    public CancelOutcome cancel(String jobId) {
+        return system.cancel(jobId);
+    }
+
+    @Override
+    public FinalJob fetchFinal(String jobId, Path workDir) {
+        return system.fetchFinal(jobId, workDir);
+    }
+
+    @Override
+    public String remoteUrl(String jobId) {
+        return null;
+    }
+
+    @Override
+    public String remote() {
+        return "demo|" + sandboxUrl;
+    }
+
+    @Override
+    public String waitCommand(String jobId) {
+        return "iacjobs demo";
+    }
+}
