@@ -2,6 +2,7 @@ package io.jenkins.plugins.iacjobs.cli;
 
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.Printable;
+import io.jenkins.plugins.iacjobs.core.plan.Ansi;
 import io.jenkins.plugins.iacjobs.core.watch.Durations;
 import io.jenkins.plugins.iacjobs.core.watch.JobSnapshot;
 import io.jenkins.plugins.iacjobs.core.watch.WatchListener;
@@ -29,6 +30,7 @@ final class ConsoleReporter implements WatchListener {
 
     private final PrintStream out;
     private final boolean tty;
+    private final boolean colours;
     private final Clock clock;
     private final String label;
     private final Path logFile;
@@ -40,6 +42,12 @@ final class ConsoleReporter implements WatchListener {
     private final StringBuilder partialLine = new StringBuilder();
 
     ConsoleReporter(PrintStream out, boolean tty, Clock clock, String label, Path logFile) {
+        this(out, tty, clock, label, logFile, false);
+    }
+
+    /** @param keepAnsi print the remote log's colour codes even when the console is not a terminal */
+    ConsoleReporter(PrintStream out, boolean tty, Clock clock, String label, Path logFile, boolean keepAnsi) {
+        this.colours = tty || keepAnsi;
         this.out = out;
         this.tty = tty;
         this.clock = clock;
@@ -79,7 +87,8 @@ final class ConsoleReporter implements WatchListener {
         if (end == 0 && partialLine.length() > MAX_PARTIAL_LINE) {
             flushPartialLine();
         } else if (end > 0) {
-            out.print(partialLine.substring(0, end));
+            String lines = partialLine.substring(0, end);
+            out.print(colours ? lines : Ansi.strip(lines)); // a CI log shows codes as garbage
             out.flush();
             partialLine.delete(0, end);
         }
@@ -110,7 +119,7 @@ final class ConsoleReporter implements WatchListener {
 
     private void flushPartialLine() {
         if (partialLine.length() > 0) {
-            out.println(partialLine);
+            out.println(colours ? partialLine : Ansi.strip(partialLine.toString()));
             partialLine.setLength(0);
         }
     }

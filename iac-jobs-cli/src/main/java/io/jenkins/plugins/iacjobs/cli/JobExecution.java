@@ -1,6 +1,7 @@
 package io.jenkins.plugins.iacjobs.cli;
 
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
+import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.WaitAbortedException;
 import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
 import io.jenkins.plugins.iacjobs.core.job.CancelOutcome;
@@ -9,6 +10,7 @@ import io.jenkins.plugins.iacjobs.core.job.JobResult;
 import io.jenkins.plugins.iacjobs.core.job.JobRunner;
 import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
+import io.jenkins.plugins.iacjobs.core.plan.Plan;
 import io.jenkins.plugins.iacjobs.core.watch.JobSnapshot;
 import io.jenkins.plugins.iacjobs.core.watch.JobState;
 import io.jenkins.plugins.iacjobs.core.watch.Watch;
@@ -140,7 +142,7 @@ final class JobExecution {
                 // the hook is running: nothing to remove
             }
         }
-        JobResult r = runner.finish(watch.handle(), last, job, opts.out, hasText(logFile) ? logFile : null);
+        JobResult r = runner.finish(watch.handle(), last, job, opts.out, hasText(logFile) ? logFile : null, opts.keepAnsi);
         onEnd.run();
         report(r);
         if (r.state() == JobState.PAUSED) {
@@ -201,12 +203,24 @@ final class JobExecution {
             m.put("remoteUrl", r.remoteUrl());
             m.put("durationMillis", r.durationMillis());
             m.put("artifacts", r.artifacts().stream().map(a -> root.resolve(a).toString()).toList());
+            if (r.report().plan() != null) {
+                m.put("plan", r.report().plan().toMap());
+            }
             ctx.printJson(m);
             return;
         }
         progress.println();
         progress.println((r.success() ? "Done: " : "Ended: ") + system.displayName() + " job " + r.jobId() + " " + r.status()
                 + (r.planOnly() ? " (plan only)" : ""));
+        Plan plan = r.report().plan();
+        if (plan != null) {
+            progress.println(plan.headline());
+            plan.shownLines().forEach(l -> progress.println("  " + Printable.of(l)));
+            if (plan.hiddenCount() > 0) {
+                progress.println("  … and " + plan.hiddenCount() + " more: the full list is in "
+                        + root.resolve("iac-jobs").resolve(r.jobId()).resolve("plan.txt"));
+            }
+        }
         progress.println("Artifacts in " + root.resolve("iac-jobs").resolve(r.jobId()) + ":");
         for (String a : r.artifacts()) {
             progress.println("  " + root.resolve(a));
@@ -215,7 +229,7 @@ final class JobExecution {
 
     private ConsoleReporter reporter(Path logFile) {
         return new ConsoleReporter(progress, System.console() != null && opts.output == RunOptions.OutputFormat.text,
-                ctx.clock(), system.displayName() + " job", logFile);
+                ctx.clock(), system.displayName() + " job", logFile, opts.keepAnsi);
     }
 
     /** Owner-only (0600 where the file system has POSIX modes): remote logs may hold what others should not read. */

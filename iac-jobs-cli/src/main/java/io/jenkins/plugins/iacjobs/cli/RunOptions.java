@@ -13,6 +13,9 @@ public final class RunOptions {
 
     static final String DEFAULT_OUT = "iac-jobs-out";
 
+    @Option(names = "--keep-ansi", description = "Keep the remote log's terminal colours: on the console even when it is not a terminal, and as log.ansi.txt beside log.txt.")
+    boolean keepAnsi;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for the artifacts (default: ${DEFAULT-VALUE}).", defaultValue = DEFAULT_OUT)
     Path out;
 

@@ -154,7 +154,18 @@ public final class GenesysJobs implements RemoteJobSystem {
             }
             String status = job.path("status").asText(null);
             String message = job.path("errorInfo").path("message").asText(null);
-            return new FinalJob(status, message, raw, out -> JsonStringField.copy(raw, "results", out));
+            Path results = Files.createTempFile(workDir, ".results-", ".txt");
+            boolean hasResults;
+            try (java.io.OutputStream out = Files.newOutputStream(results)) {
+                hasResults = JsonStringField.copy(raw, "results", out);
+            }
+            Path jobJson = hasResults ? JobJson.withResultsAsJson(job, results, workDir, client.json()).orElse(raw) : raw;
+            FinalJob.PlanReader plan = !job.path("dryRun").asBoolean(false) || !hasResults ? null
+                    : log -> JobJson.readPlan(results, client.json());
+            return new FinalJob(status, message, jobJson, hasResults ? out -> {
+                Files.copy(results, out);
+                return true;
+            } : null, plan);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not save job " + jobId + " under " + workDir + ": " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.iacjobs.core.job;
 
 import io.jenkins.plugins.iacjobs.core.JobFailedException;
+import io.jenkins.plugins.iacjobs.core.plan.Plan;
 import io.jenkins.plugins.iacjobs.core.report.JobReport;
 import io.jenkins.plugins.iacjobs.core.report.JobReportWriter;
 import io.jenkins.plugins.iacjobs.core.watch.JobSnapshot;
@@ -56,6 +57,12 @@ public final class JobRunner {
      * @param streamedLog the log text streamed while watching, or null
      */
     public JobResult finish(WatchHandle handle, JobSnapshot last, SubmittedJob submitted, Path artifactsRoot, Path streamedLog) {
+        return finish(handle, last, submitted, artifactsRoot, streamedLog, false);
+    }
+
+    /** @param keepAnsi also keep the streamed log with its terminal colours, as {@code log.ansi.txt} */
+    public JobResult finish(WatchHandle handle, JobSnapshot last, SubmittedJob submitted, Path artifactsRoot, Path streamedLog,
+                            boolean keepAnsi) {
         Path work = artifactsRoot.resolve("iac-jobs").resolve(".work");
         // Also for a job paused at an approval: what it planned so far is evidence too.
         FinalJob fin = system.fetchFinal(handle.jobId(), work);
@@ -67,11 +74,24 @@ public final class JobRunner {
         String url = system.remoteUrl(handle.jobId());
         JobReport report = new JobReport(system.displayName(), connection, handle.jobId(),
                 submitted == null ? null : submitted.targetName(), submitted == null ? null : submitted.targetId(), planOnly,
-                submitted == null ? Map.of() : submitted.shownParams(), status, success, message, handle.startedAt(), ended, url);
-        List<String> files = JobReportWriter.write(artifactsRoot, report, fin, streamedLog);
+                submitted == null ? Map.of() : submitted.shownParams(), status, success, message, handle.startedAt(), ended, url,
+                readPlan(fin, streamedLog));
+        List<String> files = JobReportWriter.write(artifactsRoot, report, fin, streamedLog, keepAnsi);
         deleteQuietly(work);
         return new JobResult(handle.jobId(), status, last.state(), planOnly, message, files, url,
                 report.duration() == null ? 0 : report.duration().toMillis(), report);
+    }
+
+    /** What the job planned, where it can be read; a plan we cannot read is left to the raw evidence. */
+    private static Plan readPlan(FinalJob fin, Path streamedLog) {
+        if (fin.plan() == null) {
+            return null;
+        }
+        try {
+            return fin.plan().read(streamedLog).orElse(null);
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The exception that ends a build or a command for a failed job, carrying the remote's message. */

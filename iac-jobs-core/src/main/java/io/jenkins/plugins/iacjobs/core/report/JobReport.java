@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.report;
 
+import io.jenkins.plugins.iacjobs.core.plan.Plan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -8,13 +9,21 @@ import java.util.Map;
  * The facts a job's summary shows. Parameters arrive already masked.
  *
  * @param remoteUrl where a person can look at the job remotely, or null
+ * @param plan      what the job planned, where it could be read, or null
  */
 public record JobReport(String system, String connection, String jobId, String targetName, String targetId,
                         boolean planOnly, Map<String, String> shownParams, String status, boolean success,
-                        String message, Instant startedAt, Instant endedAt, String remoteUrl) {
+                        String message, Instant startedAt, Instant endedAt, String remoteUrl, Plan plan) {
 
     public JobReport {
         shownParams = shownParams == null ? Map.of() : shownParams;
+    }
+
+    public JobReport(String system, String connection, String jobId, String targetName, String targetId,
+                     boolean planOnly, Map<String, String> shownParams, String status, boolean success,
+                     String message, Instant startedAt, Instant endedAt, String remoteUrl) {
+        this(system, connection, jobId, targetName, targetId, planOnly, shownParams, status, success, message, startedAt,
+                endedAt, remoteUrl, null);
     }
 
     public Duration duration() {

@@ -1,10 +1,16 @@
 package io.jenkins.plugins.iacjobs.core.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.iacjobs.core.job.FinalJob;
 import io.jenkins.plugins.iacjobs.core.job.JobIds;
+import io.jenkins.plugins.iacjobs.core.plan.Ansi;
+import io.jenkins.plugins.iacjobs.core.plan.Plan;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,34 +19,61 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a finished job's evidence under {@code <root>/iac-jobs/<jobId>/}: {@code job.json} as returned,
- * {@code plan.*} or {@code results.*} (pretty-printed when JSON, else {@code .txt}), {@code log.txt} when logs
- * were streamed, and {@code summary.md}. Every file is streamed and written atomically.
+ * Writes a finished job's evidence under {@code <root>/iac-jobs/<jobId>/}:
+ * <ul>
+ *   <li>{@code job.json}: the job as returned (its results embedded as JSON where they are JSON);</li>
+ *   <li>{@code plan.json} (the plan model: counts and resources) and {@code plan.txt} (the plan as a person reads
+ *       it), when the job planned something we could read; a plan-only job whose plan we could not read keeps its
+ *       results as they came in {@code plan.txt};</li>
+ *   <li>{@code results.*} for an applied job's results (pretty-printed when JSON);</li>
+ *   <li>{@code log.txt}: the streamed log without terminal codes ({@code log.ansi.txt} keeps them, when asked);</li>
+ *   <li>{@code summary.md}.</li>
+ * </ul>
+ * Every file is streamed, written atomically and readable (0644).
  */
 public final class JobReportWriter {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private JobReportWriter() {
     }
 
-    /** @return the written files, relative to {@code root}, with forward slashes (artifact paths) */
     public static List<String> write(Path root, JobReport report, FinalJob fin, Path streamedLog) {
+        return write(root, report, fin, streamedLog, false);
+    }
+
+    /** @return the written files, relative to {@code root}, with forward slashes (artifact paths) */
+    public static List<String> write(Path root, JobReport report, FinalJob fin, Path streamedLog, boolean keepAnsi) {
         String folder = "iac-jobs/" + JobIds.folderName(report.jobId());
         Path dir = root.resolve(folder);
         List<String> names = new ArrayList<>();
         try {
             Files.createDirectories(dir);
-            if (fin != null && fin.results() != null) {
+            if (fin != null && fin.jobJson() != null && Files.exists(fin.jobJson())) {
+                AtomicFiles.move(fin.jobJson(), dir.resolve("job.json"));
+                names.add("job.json");
+            }
+            Plan plan = report.plan();
+            if (plan != null) {
+                AtomicFiles.write(dir.resolve("plan.json"),
+                        out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, plan.toMap()));
+                AtomicFiles.write(dir.resolve("plan.txt"), out -> out.write(plan.text().getBytes(StandardCharsets.UTF_8)));
+                names.add("plan.json");
+                names.add("plan.txt");
+            }
+            boolean resultsAreThePlan = report.planOnly() && plan != null;
+            if (fin != null && fin.results() != null && !resultsAreThePlan) {
                 String written = writeResults(dir, report.planOnly() ? "plan" : "results", fin.results());
                 if (written != null) {
                     names.add(written);
                 }
             }
-            if (fin != null && fin.jobJson() != null && Files.exists(fin.jobJson())) {
-                AtomicFiles.move(fin.jobJson(), dir.resolve("job.json"));
-                names.add(0, "job.json");
-            }
-            if (streamedLog != null && Files.exists(streamedLog)) {
-                AtomicFiles.write(dir.resolve("log.txt"), out -> Files.copy(streamedLog, out));
+            if (streamedLog != null && Files.exists(streamedLog) && Files.size(streamedLog) > 0) {
+                AtomicFiles.write(dir.resolve("log.txt"), out -> copyWithoutAnsi(streamedLog, out));
                 names.add("log.txt");
+                if (keepAnsi) {
+                    AtomicFiles.write(dir.resolve("log.ansi.txt"), out -> Files.copy(streamedLog, out));
+                    names.add("log.ansi.txt");
+                }
             }
             names.add("summary.md");
             String summary = SummaryMarkdown.render(report, names.subList(0, names.size() - 1));
@@ -49,6 +82,25 @@ public final class JobReportWriter {
             throw new UncheckedIOException("Could not write the job's files under " + dir + ": " + e.getMessage(), e);
         }
         return names.stream().map(n -> folder + "/" + n).toList();
+    }
+
+    /** Line by line, so a log of any size streams; terminal escape codes are dropped. */
+    private static void copyWithoutAnsi(Path log, OutputStream out) throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(log, StandardCharsets.UTF_8);
+             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+            char[] buf = new char[16 * 1024];
+            StringBuilder pending = new StringBuilder();
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                pending.append(buf, 0, n);
+                int cut = pending.lastIndexOf("\n") + 1; // an escape sequence never spans a line end
+                if (cut > 0) {
+                    w.write(Ansi.strip(pending.substring(0, cut)));
+                    pending.delete(0, cut);
+                }
+            }
+            w.write(Ansi.strip(pending.toString()));
+        }
     }
 
     private static String writeResults(Path dir, String base, FinalJob.ResultsSource source) throws IOException {
@@ -75,5 +127,4 @@ public final class JobReportWriter {
             Files.deleteIfExists(raw);
         }
     }
-
 }

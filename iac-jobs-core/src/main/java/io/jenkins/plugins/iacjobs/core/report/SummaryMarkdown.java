@@ -1,6 +1,7 @@
 package io.jenkins.plugins.iacjobs.core.report;
 
 import io.jenkins.plugins.iacjobs.core.Printable;
+import io.jenkins.plugins.iacjobs.core.plan.Plan;
 import io.jenkins.plugins.iacjobs.core.watch.Durations;
 import java.util.List;
 
@@ -25,6 +26,9 @@ public final class SummaryMarkdown {
         if (r.message() != null && !r.message().isBlank()) {
             row(b, "Error", r.message());
         }
+        if (r.plan() != null) {
+            plan(b, r.plan());
+        }
         if (!r.shownParams().isEmpty()) {
             b.append("\n## Parameters\n\n| name | value |\n|---|---|\n");
             r.shownParams().forEach((k, v) -> b.append("| ").append(cell(k)).append(" | ").append(cell(v)).append(" |\n"));
@@ -34,6 +38,23 @@ public final class SummaryMarkdown {
             b.append("- [").append(a).append("](").append(a).append(")\n");
         }
         return b.toString();
+    }
+
+    /** The counts, then up to {@link Plan#SHOWN} resources; the rest are in plan.txt and plan.json. */
+    private static void plan(StringBuilder b, Plan p) {
+        b.append("\n## Plan\n\n**").append(p.headline()).append("**");
+        if (!p.complete()) {
+            b.append(" (counted from the resources listed; the plan gave no summary)");
+        }
+        b.append("\n");
+        if (!p.resources().isEmpty()) {
+            b.append("\n```\n");
+            p.shownLines().forEach(l -> b.append(Printable.of(l).replace("`", "'")).append('\n'));
+            b.append("```\n");
+            if (p.hiddenCount() > 0) {
+                b.append("\n… and ").append(p.hiddenCount()).append(" more: every resource is in [plan.txt](plan.txt) and [plan.json](plan.json).\n");
+            }
+        }
     }
 
     private static void row(StringBuilder b, String name, String value) {

@@ -305,9 +305,19 @@ public final class TerrakubeJobs implements RemoteJobSystem {
             return new FinalJob(job.status(), TerrakubeOutcome.describe(job), raw, out -> {
                 out.write(summary);
                 return true;
-            });
+            }, TerrakubeJobs::readPlan);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not save job " + jobId + " under " + workDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The plan is in the plan step's output: Terraform's text, read up to its summary line. */
+    private static java.util.Optional<io.jenkins.plugins.iacjobs.core.plan.Plan> readPlan(Path streamedLog) throws IOException {
+        if (streamedLog == null || !Files.exists(streamedLog)) {
+            return java.util.Optional.empty();
+        }
+        try (var in = Files.newBufferedReader(streamedLog, java.nio.charset.StandardCharsets.UTF_8)) {
+            return io.jenkins.plugins.iacjobs.core.plan.TerraformPlanText.read(in);
         }
     }
 

@@ -63,7 +63,8 @@ class JobRunnerTest {
             assertTrue(r.success());
             assertEquals("Complete", r.status());
             assertEquals(List.of("iac-jobs/" + r.jobId() + "/job.json", "iac-jobs/" + r.jobId() + "/plan.json",
-                    "iac-jobs/" + r.jobId() + "/summary.md"), r.artifacts());
+                    "iac-jobs/" + r.jobId() + "/plan.txt", "iac-jobs/" + r.jobId() + "/summary.md"), r.artifacts());
+            assertEquals(3, r.report().plan().add(), "the dry run's three resources");
             String token = f.currentToken();
             for (String s : said) {
                 assertFalse(s.contains(SENSITIVE) || s.contains(f.sandbox.genesysClientSecret()) || s.contains(token), s);

@@ -84,4 +84,13 @@ class JobReportWriterTest {
         assertTrue(md.lines().noneMatch(l -> l.startsWith("# Injected") || l.startsWith("| forged")), md);
         assertTrue(md.chars().noneMatch(c -> c == 0x1b || c == '\r'), md);
     }
+
+    @Test
+    void everyFileIsReadableByAll() throws Exception {
+        List<String> files = JobReportWriter.write(root, report(true, "Complete", true, null), fin("{\"a\":1}"), null);
+        for (String f : files) {
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(root.resolve(f))), f);
+        }
+    }
 }

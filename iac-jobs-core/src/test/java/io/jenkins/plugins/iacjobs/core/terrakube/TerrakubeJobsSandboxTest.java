@@ -73,8 +73,11 @@ class TerrakubeJobsSandboxTest {
         JobResult r = runner.finish(o.handle(), o.last(), job, out, streamed);
         assertTrue(r.success());
         String dir = "iac-jobs/" + job.jobId() + "/";
-        assertEquals(List.of(dir + "job.json", dir + "plan.json", dir + "log.txt", dir + "summary.md"), r.artifacts());
-        assertTrue(Files.readString(out.resolve(dir + "plan.json")).contains("\"stepNumber\" : 100"));
+        assertEquals(List.of(dir + "job.json", dir + "plan.json", dir + "plan.txt", dir + "log.txt", dir + "summary.md"), r.artifacts());
+        String plan = Files.readString(out.resolve(dir + "plan.json"));
+        assertTrue(plan.contains("\"add\" : 40") && plan.contains("\"address\" : \"null_resource.sandbox[39]\""), plan);
+        assertTrue(Files.readString(out.resolve(dir + "plan.txt")).startsWith("Plan: 40 to add, 0 to change, 0 to destroy.\n"));
+        assertFalse(Files.readString(out.resolve(dir + "log.txt")).contains("\u001b"), "log.txt has no terminal codes");
         assertTrue(Files.readString(out.resolve(dir + "job.json")).contains("\"type\":\"job\""));
     }
 

@@ -1,0 +1,49 @@
+package io.jenkins.plugins.iacjobs.core.plan;
+
+/**
+ * One resource a plan would touch.
+ *
+ * @param address the resource's address as the plan names it ({@code module.net.aws_subnet.a["x"]})
+ * @param type    its resource type ({@code aws_subnet}), or null when the plan does not say
+ * @param name    its name ({@code a["x"]}), or null
+ */
+public record PlannedChange(Action action, String address, String type, String name) {
+
+    /** What the plan does to the resource, with the sign Terraform prints for it. */
+    public enum Action {
+        CREATE("+", "create"), UPDATE("~", "update"), DESTROY("-", "destroy"), REPLACE("-/+", "replace");
+
+        private final String sign;
+        private final String word;
+
+        Action(String sign, String word) {
+            this.sign = sign;
+            this.word = word;
+        }
+
+        public String sign() {
+            return sign;
+        }
+
+        public String word() {
+            return word;
+        }
+    }
+
+    /** Splits an address into type and name: the last two dot-separated parts outside brackets. */
+    public static PlannedChange of(Action action, String address) {
+        String bare = address.replaceAll("\\[[^\\]]*]$", "");
+        int dot = bare.lastIndexOf('.');
+        if (dot <= 0) {
+            return new PlannedChange(action, address, null, address);
+        }
+        String before = bare.substring(0, dot);
+        String type = before.substring(before.lastIndexOf('.') + 1);
+        return new PlannedChange(action, address, type, address.substring(dot + 1));
+    }
+
+    /** {@code + aws_subnet.a} */
+    public String line() {
+        return action.sign() + " " + address;
+    }
+}
