@@ -45,7 +45,7 @@ def freestyle_form(ctx):
     check(result == "SUCCESS", "the freestyle build ended %s:\n%s" % (result, console[-1500:]))
     check(re.search(r"job \S+: Complete", console), "the freestyle log has no Complete status")
     arts = [a["relativePath"].split("/")[-1] for a in kit.build_info("freestyle", n)["artifacts"]]
-    check(sorted(arts) == ["job.json", "plan.json", "summary.md"], "freestyle artifacts: %s" % arts)
+    check(sorted(arts) == ["job.json", "plan.json", "plan.txt", "summary.md"], "freestyle artifacts: %s" % arts)
 
 
 def snippet_and_global_config(ctx):

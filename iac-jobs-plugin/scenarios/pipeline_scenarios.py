@@ -5,6 +5,7 @@ import re
 from harness import Failed, check, wait_until
 
 BROKEN_TRUNK_ERROR = "trunk 'edge-1' not found in division Home"
+ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
 STACK_LINE = re.compile(r"^\s+at [\w$.]+\(|^[\w.$]+(Exception|Error)(: |$)", re.M)
 
 
@@ -49,6 +50,10 @@ pipeline {
             def job = iacJob accelerator: 'Simple IVR', planOnly: true,
                              params: [queue_name: 'Support', division: 'Home', flow_api_secret: FLOW_SECRET]
             echo "RESULT id=${job.id} status=${job.status} success=${job.success} planOnly=${job.planOnly} artifacts=${job.artifacts.size()} url=${job.url}"
+            echo "PLAN add=${job.plan.add} change=${job.plan.change} destroy=${job.plan.destroy} first=${job.plan.resources[0].address}"
+            if (job.plan.destroy > 0) {
+              input 'The plan destroys resources: apply?'
+            }
           }
         }
       }
@@ -61,20 +66,28 @@ pipeline {
     statuses = status_lines(console, job_id)
     check(statuses == ["Created", "Queued", "Running", "Complete"],
           "each status once, in order, was expected; the log has %s" % statuses)
-    check(re.search(r"RESULT id=%s status=Complete success=true planOnly=true artifacts=3 " % re.escape(job_id), console),
+    check(re.search(r"RESULT id=%s status=Complete success=true planOnly=true artifacts=4 " % re.escape(job_id), console),
           "the step's return value was not read in the sandboxed script:\n" + console[-1500:])
+    check("PLAN add=3 change=0 destroy=0 first=genesyscloud_routing_queue.Support" in console,
+          "the plan in the return value was not read in the sandboxed script:\n" + console[-1500:])
     pending = kit.script("println org.jenkinsci.plugins.scriptsecurity.scripts.ScriptApproval.get().pendingSignatures.size()\nprintln 'OK'")
     check(pending.split()[0] == "0", "reading the result needed script approval: %s pending signature(s)" % pending.split()[0])
     arts = sorted(a["relativePath"] for a in kit.build_info("plan", n)["artifacts"])
-    want = sorted("iac-jobs/%s/%s" % (job_id, f) for f in ("job.json", "plan.json", "summary.md"))
+    want = sorted("iac-jobs/%s/%s" % (job_id, f) for f in ("job.json", "plan.json", "plan.txt", "summary.md"))
     check(arts == want, "artifacts %s, expected %s" % (arts, want))
     check(json.loads(kit.artifact("plan", n, "iac-jobs/%s/job.json" % job_id))["id"] == job_id, "job.json is not the job")
-    check("********" in kit.artifact("plan", n, "iac-jobs/%s/plan.json" % job_id), "plan.json does not mask the sensitive value")
+    job_json = json.loads(kit.artifact("plan", n, "iac-jobs/%s/job.json" % job_id))
+    check(job_json["results"]["parameters"]["flow_api_secret"] == "********", "job.json does not hold the results as masked JSON")
+    plan = json.loads(kit.artifact("plan", n, "iac-jobs/%s/plan.json" % job_id))
+    check([plan["add"], plan["change"], plan["destroy"]] == [3, 0, 0], "plan.json is not the plan model: %s" % plan)
     status, page = kit.admin().get("/job/plan/%d/" % n)
     check(status == 200, "build page answered %d" % status)
     for text in ("Genesys Cloud</b> job <code>%s</code>" % job_id, "<b>Complete</b>", "plan only",
-                 'href="artifact/iac-jobs/%s/plan.json"' % job_id, "flow_api_secret=********"):
+                 'href="artifact/iac-jobs/%s/plan.json"' % job_id, "flow_api_secret=********",
+                 'class="iac-jobs-plan-add"', "+3 to add", "+ genesyscloud_routing_queue.Support"):
         check(text in page, "the build page summary lacks %r" % text)
+    status, page = kit.admin().get("/job/plan/")
+    check("IaC jobs of the last 10 builds" in page and "+3" in page, "the project page shows no IaC job trend")
 
 
 def failed_job(ctx):
@@ -160,13 +173,14 @@ def restart_resumes(ctx):
     statuses = each_status_once(console, job_id)
     check(len(statuses) == len(set(statuses)) and statuses[-1] == "Complete", "Genesys statuses after a restart: %s" % statuses)
     arts = sorted(a["relativePath"].split("/")[-1] for a in kit.build_info("restart-genesys", g)["artifacts"])
-    check(arts == ["job.json", "plan.json", "summary.md"], "Genesys artifacts after a restart: %s" % arts)
+    check(arts == ["job.json", "plan.json", "plan.txt", "summary.md"], "Genesys artifacts after a restart: %s" % arts)
 
     console = kit.console("restart-terrakube", t)
     tk_id = submitted_id(console)
     check("Resumed watching" in console, "the Terrakube build did not resume after the restart")
     each_status_once(console, tk_id)
-    expected = slow.terrakube_step_logs(tk_id)
+    expected = ANSI.sub("", slow.terrakube_step_logs(tk_id))
+    check("\x1b" not in console, "the build log shows raw terminal codes")
     check(expected.strip(), "the sandbox has no log for Terrakube job %s" % tk_id)
     log_txt = kit.artifact("restart-terrakube", t, "iac-jobs/%s/log.txt" % tk_id)
     # log.txt adds a header before each step and a line for the approval; the rest is the server's, byte for byte.

@@ -3,6 +3,8 @@ package io.jenkins.plugins.iacjobs;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Util;
 import hudson.model.Run;
+import io.jenkins.plugins.iacjobs.core.plan.Plan;
+import io.jenkins.plugins.iacjobs.core.plan.PlannedChange;
 import io.jenkins.plugins.iacjobs.core.report.JobReport;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +35,18 @@ public final class IacJobAction implements RunAction2 {
     private final String remoteUrl;
     private final LinkedHashMap<String, String> parameters;
     private final ArrayList<String> artifacts;
+    /** The plan's counts, or -1 each when there was no plan to read (older builds have no such fields: 0 when loaded). */
+    private final int planAdd;
+    private final int planChange;
+    private final int planDestroy;
+    private final boolean hasPlan;
+    private final String planHeadline;
+    /** Its resources as sign-and-address lines, at most {@link #MAX_PLAN_LINES}; plan.txt has them all. */
+    private final ArrayList<String> planLines;
+    private final int planMore;
     private transient Run<?, ?> run;
+
+    static final int MAX_PLAN_LINES = 500;
 
     IacJobAction(JobReport report, List<String> artifacts) {
         this.system = report.system();
@@ -48,6 +61,55 @@ public final class IacJobAction implements RunAction2 {
         this.remoteUrl = report.remoteUrl();
         this.parameters = new LinkedHashMap<>(report.shownParams() == null ? Map.of() : report.shownParams());
         this.artifacts = new ArrayList<>(artifacts);
+        Plan plan = report.plan();
+        this.hasPlan = plan != null;
+        this.planAdd = plan == null ? -1 : plan.add();
+        this.planChange = plan == null ? -1 : plan.change();
+        this.planDestroy = plan == null ? -1 : plan.destroy();
+        this.planHeadline = plan == null ? null : plan.headline();
+        this.planLines = plan == null ? new ArrayList<>()
+                : plan.resources().stream().limit(MAX_PLAN_LINES).map(PlannedChange::line).collect(Collectors.toCollection(ArrayList::new));
+        this.planMore = plan == null ? 0 : Math.max(0, plan.resources().size() - MAX_PLAN_LINES);
+    }
+
+    public boolean isHasPlan() {
+        return hasPlan;
+    }
+
+    public int getPlanAdd() {
+        return planAdd;
+    }
+
+    public int getPlanChange() {
+        return planChange;
+    }
+
+    public int getPlanDestroy() {
+        return planDestroy;
+    }
+
+    public @CheckForNull String getPlanHeadline() {
+        return planHeadline;
+    }
+
+    /** The first {@link Plan#SHOWN} resources, shown open on the build page. */
+    public List<String> getPlanShown() {
+        return planLines.subList(0, Math.min(Plan.SHOWN, planLines.size()));
+    }
+
+    /** The rest, folded. */
+    public List<String> getPlanFolded() {
+        return planLines.size() <= Plan.SHOWN ? List.of() : planLines.subList(Plan.SHOWN, planLines.size());
+    }
+
+    /** Resources beyond what the build page keeps: plan.txt lists them. */
+    public int getPlanMore() {
+        return planMore;
+    }
+
+    /** The archived plan.txt, relative to the build page, or null. */
+    public @CheckForNull String getPlanTextHref() {
+        return artifacts.stream().filter(a -> a.endsWith("/plan.txt")).findFirst().map(this::artifactHref).orElse(null);
     }
 
     @Override

@@ -51,6 +51,7 @@ public final class IacJobBuilder extends Builder implements SimpleBuildStep {
     private String workspace;
     private String branch;
     private String approve;
+    private boolean keepAnsi;
 
     @DataBoundConstructor
     public IacJobBuilder(String accelerator) {
@@ -161,6 +162,15 @@ public final class IacJobBuilder extends Builder implements SimpleBuildStep {
         this.approve = a == null ? null : a.toLowerCase(java.util.Locale.ROOT);
     }
 
+    public boolean isKeepAnsi() {
+        return keepAnsi;
+    }
+
+    @DataBoundSetter
+    public void setKeepAnsi(boolean keepAnsi) {
+        this.keepAnsi = keepAnsi;
+    }
+
     @Override
     public boolean requiresWorkspace() {
         return false;
@@ -184,7 +194,8 @@ public final class IacJobBuilder extends Builder implements SimpleBuildStep {
             throw new AbortException(e.getMessage());
         }
         IacJobRequest request = new IacJobRequest(connection, env.expand(accelerator), params, planOnly, credentialsId,
-                timeout, failOnError, submitOnly, env.expand(jobId), env.expand(workspace), env.expand(branch), approve);
+                timeout, failOnError, submitOnly, env.expand(jobId), env.expand(workspace), env.expand(branch), approve)
+                .withKeepAnsi(keepAnsi);
         IacJobRun r = IacJobRun.start(run, listener, request, s -> { });
         try {
             r.result().get();

@@ -35,6 +35,8 @@ final class IacJobRequest implements Serializable {
     private final String workspace;
     private final String branch;
     private final String approve;
+    /** Keep the remote log's terminal colours in the build log and as {@code log.ansi.txt}. */
+    private boolean keepAnsi;
 
     IacJobRequest(@CheckForNull String connection,
                   @CheckForNull String accelerator,
@@ -67,7 +69,16 @@ final class IacJobRequest implements Serializable {
         LinkedHashMap<String, String> names = new LinkedHashMap<>();
         params.keySet().forEach(k -> names.put(k, ""));
         return new IacJobRequest(connection, accelerator, names, planOnly, credentialsId, timeout, failOnError, submitOnly, jobId,
-                workspace, branch, approve);
+                workspace, branch, approve).withKeepAnsi(keepAnsi);
+    }
+
+    IacJobRequest withKeepAnsi(boolean keep) {
+        keepAnsi = keep;
+        return this;
+    }
+
+    boolean keepAnsi() {
+        return keepAnsi;
     }
 
     /** Whether any Terrakube-only option is set, so a Genesys connection can refuse them by name. */

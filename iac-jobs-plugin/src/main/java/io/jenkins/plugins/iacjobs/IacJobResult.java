@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs;
 
+import io.jenkins.plugins.iacjobs.core.plan.Plan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,17 @@ final class IacJobResult {
     static LinkedHashMap<String, Object> of(String system, String connection, String jobId, String status,
                                             boolean success, boolean planOnly, String accelerator,
                                             String message, String results, List<String> artifacts, String remoteUrl) {
+        return of(system, connection, jobId, status, success, planOnly, accelerator, message, results, artifacts, remoteUrl, null);
+    }
+
+    /**
+     * @param plan what the job planned, or null; in the map as {@code plan: [add, change, destroy, resources, …]},
+     *             so a Jenkinsfile can gate on {@code job.plan.destroy > 0}
+     */
+    static LinkedHashMap<String, Object> of(String system, String connection, String jobId, String status,
+                                            boolean success, boolean planOnly, String accelerator,
+                                            String message, String results, List<String> artifacts, String remoteUrl,
+                                            Plan plan) {
         LinkedHashMap<String, Object> m = new LinkedHashMap<>();
         m.put("id", jobId);
         m.put("status", status);
@@ -35,6 +47,7 @@ final class IacJobResult {
         m.put("results", truncate(results));
         m.put("artifacts", artifacts == null ? new ArrayList<String>() : new ArrayList<>(artifacts));
         m.put("url", remoteUrl);
+        m.put("plan", plan == null ? null : plan.toMap());
         return m;
     }
 

@@ -20,6 +20,7 @@ import io.jenkins.plugins.iacjobs.core.job.JobResult;
 import io.jenkins.plugins.iacjobs.core.job.JobRunner;
 import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
+import io.jenkins.plugins.iacjobs.core.plan.Ansi;
 import io.jenkins.plugins.iacjobs.core.report.JobReport;
 import io.jenkins.plugins.iacjobs.core.terrakube.ApprovePolicy;
 import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeJobRequest;
@@ -372,7 +373,7 @@ final class IacJobRun {
             SubmittedJob submitted = new SubmittedJob(jobId, null, state.targetId, state.accelerator, state.planOnly,
                     state.shownParams);
             JobResult finished = new JobRunner(system, WATCHER, state.connection, Clock.systemUTC())
-                    .finish(state.handle, last, submitted, out, Files.exists(log) ? log : null);
+                    .finish(state.handle, last, submitted, out, Files.exists(log) ? log : null, request.keepAnsi());
             JobReport report = finished.report();
             List<String> files = finished.artifacts();
             String message = finished.message();
@@ -382,7 +383,7 @@ final class IacJobRun {
             say(Messages.IacJobRun_archived(files.size(), "iac-jobs/" + jobId + "/"));
             String resultsText = readResults(out, files);
             Map<String, Object> value = IacJobResult.of(state.systemName, state.connection, jobId, report.status(), success,
-                    state.planOnly, state.accelerator, message, resultsText, files, report.remoteUrl());
+                    state.planOnly, state.accelerator, message, resultsText, files, report.remoteUrl(), report.plan());
             if (success || paused || !request.failOnError()) {
                 if (paused) {
                     say(Messages.IacJobRun_paused(state.systemName, jobId, report.status()));
@@ -516,7 +517,7 @@ final class IacJobRun {
     private void flushPendingLine() {
         synchronized (pendingLine) {
             if (pendingLine.length() > 0) {
-                listener.getLogger().println(pendingLine);
+                listener.getLogger().println(request.keepAnsi() ? pendingLine.toString() : Ansi.strip(pendingLine.toString()));
                 pendingLine.setLength(0);
             }
         }
@@ -585,7 +586,8 @@ final class IacJobRun {
                 pendingLine.append(text);
                 int end = pendingLine.lastIndexOf("\n") + 1;
                 if (end > 0) {
-                    listener.getLogger().print(pendingLine.substring(0, end));
+                    String lines = pendingLine.substring(0, end); // whole lines: no escape code is cut in two
+                    listener.getLogger().print(request.keepAnsi() ? lines : Ansi.strip(lines));
                     pendingLine.delete(0, end);
                 } else if (pendingLine.length() > MAX_PARTIAL_LINE) {
                     flushPendingLine();

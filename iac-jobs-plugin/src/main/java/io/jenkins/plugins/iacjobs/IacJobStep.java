@@ -48,6 +48,7 @@ public final class IacJobStep extends Step {
     private String workspace;
     private String branch;
     private String approve;
+    private boolean keepAnsi;
 
     @DataBoundConstructor
     public IacJobStep() {
@@ -184,13 +185,23 @@ public final class IacJobStep extends Step {
         this.approve = a == null ? null : a.toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** Keep the remote log's terminal colours in the build log (for the AnsiColor plugin) and as {@code log.ansi.txt}. */
+    public boolean isKeepAnsi() {
+        return keepAnsi;
+    }
+
+    @DataBoundSetter
+    public void setKeepAnsi(boolean keepAnsi) {
+        this.keepAnsi = keepAnsi;
+    }
+
     /** The template, or the accelerator as its alias; both given and different is a mistake worth naming. */
     IacJobRequest toRequest() throws AbortException {
         if (template != null && accelerator != null && !template.equals(accelerator)) {
             throw new AbortException(Messages.IacJobStep_templateAndAccelerator(template, accelerator));
         }
         return new IacJobRequest(connection, template != null ? template : accelerator, new LinkedHashMap<>(params), planOnly,
-                credentialsId, timeout, failOnError, submitOnly, jobId, workspace, branch, approve);
+                credentialsId, timeout, failOnError, submitOnly, jobId, workspace, branch, approve).withKeepAnsi(keepAnsi);
     }
 
     @Override
