@@ -90,6 +90,29 @@ pipeline {
     check("IaC jobs of the last 10 builds" in page and "+3" in page, "the project page shows no IaC job trend")
 
 
+def plan_gates_an_input(ctx):
+    """A Jenkinsfile gates on job.plan.destroy: a Terrakube destroy plans deletions, the input step stops the build
+    until a person proceeds; the plan's resources are readable in the sandboxed script."""
+    kit = ctx.kit
+    kit.pipeline("gate", """
+def job = iacJob connection: 'terrakube', workspace: 'no-changes', template: 'Destroy'
+echo "DESTROYS ${job.plan.destroy}: ${job.plan.resources.findAll { it.action == 'destroy' }.size()} listed"
+if (job.plan.destroy > 0) {
+  input id: 'Gate', message: "The plan destroys ${job.plan.destroy} resources. Go on?"
+}
+echo 'GATE PASSED'
+""")
+    n = kit.build("gate")
+    kit.wait_for_log("gate", n, r"The plan destroys \d+ resources", timeout=120)
+    console = kit.console("gate", n)
+    check(re.search(r"DESTROYS (\d+): \1 listed", console) and "GATE PASSED" not in console,
+          "the gate did not stop the build on the planned deletions:\n" + console[-1500:])
+    status, _ = kit.admin().post("/job/gate/%d/input/Gate/proceedEmpty" % n)
+    check(status in (200, 302), "proceeding the input answered %d" % status)
+    check(kit.wait("gate", n, 60) == "SUCCESS", "the gated build did not succeed after proceeding")
+    check("GATE PASSED" in kit.console("gate", n), "the build did not go on after the input")
+
+
 def failed_job(ctx):
     """A Failed job fails the build with the remote message and no stack trace; failOnError: false returns it."""
     kit = ctx.kit

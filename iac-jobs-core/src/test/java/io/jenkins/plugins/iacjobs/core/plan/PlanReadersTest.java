@@ -85,4 +85,54 @@ class PlanReadersTest {
         assertEquals("Plan: 1 to add", Ansi.strip("\u001b[1mPlan:\u001b[0m 1 to add"));
         assertEquals("plain", Ansi.strip("plain"));
     }
+
+    /** Terraform 1.x's own output for a plan that creates, replaces (-/+) and destroys, with unicode in names. */
+    @Test
+    void realTerraformOutputWithReplacementAndUnicodeNames() {
+        String out = """
+                Terraform used the selected providers to generate the following execution
+                plan. Resource actions are indicated with the following symbols:
+                  + create
+                  - destroy
+                -/+ destroy and then create replacement
+
+                Terraform will perform the following actions:
+
+                  # aws_s3_bucket.logs["café-ünïcode"] will be created
+                  + resource "aws_s3_bucket" "logs" {
+                      + bucket = "café-ünïcode"
+                    }
+
+                  # aws_instance.web must be replaced
+                -/+ resource "aws_instance" "web" {
+                      ~ ami = "ami-0a1" -> "ami-0b2" # forces replacement
+                    }
+
+                  # module.old.aws_iam_role.r will be destroyed
+                  # (because aws_iam_role.r is not in configuration)
+                  - resource "aws_iam_role" "r" {
+                      - name = "r" -> null
+                    }
+
+                Plan: 2 to add, 0 to change, 2 to destroy.
+
+                ─────────────────────────────────────────────────────────────────────────────
+                Note: You didn't use the -out option to save this plan.
+                """;
+        Plan p = TerraformPlanText.read(out).orElseThrow();
+        assertEquals(List.of("+ aws_s3_bucket.logs[\"café-ünïcode\"]", "-/+ aws_instance.web", "- module.old.aws_iam_role.r"),
+                p.shownLines());
+        assertEquals(List.of(2, 0, 2), List.of(p.add(), p.change(), p.destroy()));
+        assertEquals("aws_s3_bucket", p.resources().get(0).type());
+        assertTrue(p.text().contains("  -/+ aws_instance.web\n"), p.text());
+        Plan none = TerraformPlanText.read("""
+                aws_instance.web: Refreshing state... [id=i-0abc]
+
+                No changes. Your infrastructure matches the configuration.
+
+                Terraform has compared your real infrastructure against your configuration
+                and found no differences, so no changes are needed.
+                """).orElseThrow();
+        assertTrue(none.noChanges() && none.complete() && none.resources().isEmpty());
+    }
 }
