@@ -195,6 +195,7 @@ final class Forms {
         m.add(Messages.Forms_approveWait(), "");
         m.add(Messages.Forms_approveAuto(), "auto");
         m.add(Messages.Forms_approveNever(), "never");
+        m.add(Messages.Forms_approveInput(), "input");
         return m;
     }
 

@@ -52,6 +52,7 @@ public final class IacJobBuilder extends Builder implements SimpleBuildStep {
     private String branch;
     private String approve;
     private boolean keepAnsi;
+    private String approvers;
 
     @DataBoundConstructor
     public IacJobBuilder(String accelerator) {
@@ -162,6 +163,15 @@ public final class IacJobBuilder extends Builder implements SimpleBuildStep {
         this.approve = a == null ? null : a.toLowerCase(java.util.Locale.ROOT);
     }
 
+    public @CheckForNull String getApprovers() {
+        return approvers;
+    }
+
+    @DataBoundSetter
+    public void setApprovers(@CheckForNull String approvers) {
+        this.approvers = Util.fixEmptyAndTrim(approvers);
+    }
+
     public boolean isKeepAnsi() {
         return keepAnsi;
     }
@@ -195,7 +205,7 @@ public final class IacJobBuilder extends Builder implements SimpleBuildStep {
         }
         IacJobRequest request = new IacJobRequest(connection, env.expand(accelerator), params, planOnly, credentialsId,
                 timeout, failOnError, submitOnly, env.expand(jobId), env.expand(workspace), env.expand(branch), approve)
-                .withKeepAnsi(keepAnsi);
+                .withKeepAnsi(keepAnsi).withApprovers(approvers);
         IacJobRun r = IacJobRun.start(run, listener, request, s -> { });
         try {
             r.result().get();

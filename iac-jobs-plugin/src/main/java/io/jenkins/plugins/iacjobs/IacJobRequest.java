@@ -37,6 +37,8 @@ final class IacJobRequest implements Serializable {
     private final String approve;
     /** Keep the remote log's terminal colours in the build log and as {@code log.ansi.txt}. */
     private boolean keepAnsi;
+    /** With {@code approve: 'input'}: who may decide (user or group names, comma-separated); null: anyone with Build. */
+    private String approvers;
 
     IacJobRequest(@CheckForNull String connection,
                   @CheckForNull String accelerator,
@@ -69,7 +71,17 @@ final class IacJobRequest implements Serializable {
         LinkedHashMap<String, String> names = new LinkedHashMap<>();
         params.keySet().forEach(k -> names.put(k, ""));
         return new IacJobRequest(connection, accelerator, names, planOnly, credentialsId, timeout, failOnError, submitOnly, jobId,
-                workspace, branch, approve).withKeepAnsi(keepAnsi);
+                workspace, branch, approve).withKeepAnsi(keepAnsi).withApprovers(approvers);
+    }
+
+    IacJobRequest withApprovers(@CheckForNull String names) {
+        approvers = names;
+        return this;
+    }
+
+    @CheckForNull
+    String approvers() {
+        return approvers;
     }
 
     IacJobRequest withKeepAnsi(boolean keep) {
@@ -83,7 +95,7 @@ final class IacJobRequest implements Serializable {
 
     /** Whether any Terrakube-only option is set, so a Genesys connection can refuse them by name. */
     boolean hasTerrakubeOptions() {
-        return workspace != null || branch != null || approve != null;
+        return workspace != null || branch != null || approve != null || approvers != null;
     }
 
     Map<String, String> paramsView() {

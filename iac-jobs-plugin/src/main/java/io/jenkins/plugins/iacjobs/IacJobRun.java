@@ -6,6 +6,7 @@ import hudson.AbortException;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.Util;
+import hudson.console.HyperlinkNote;
 import hudson.model.Run;
 import hudson.init.Terminator;
 import hudson.model.TaskListener;
@@ -21,6 +22,9 @@ import io.jenkins.plugins.iacjobs.core.job.JobRunner;
 import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
 import io.jenkins.plugins.iacjobs.core.plan.Ansi;
+import io.jenkins.plugins.iacjobs.core.plan.Plan;
+import io.jenkins.plugins.iacjobs.core.plan.TerraformPlanText;
+import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeJobs;
 import io.jenkins.plugins.iacjobs.core.report.JobReport;
 import io.jenkins.plugins.iacjobs.core.terrakube.ApprovePolicy;
 import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeJobRequest;
@@ -309,6 +313,7 @@ final class IacJobRun {
      */
     void stop() {
         stopped = true;
+        closeApproval(Messages.IacJobApprovalAction_closedAborted());
         Watch w = watch;
         if (w != null) {
             w.cancel();
@@ -373,7 +378,7 @@ final class IacJobRun {
             SubmittedJob submitted = new SubmittedJob(jobId, null, state.targetId, state.accelerator, state.planOnly,
                     state.shownParams);
             JobResult finished = new JobRunner(system, WATCHER, state.connection, Clock.systemUTC())
-                    .finish(state.handle, last, submitted, out, Files.exists(log) ? log : null, request.keepAnsi());
+                    .finish(state.handle, last, submitted, out, Files.exists(log) ? log : null, request.keepAnsi(), decision());
             JobReport report = finished.report();
             List<String> files = finished.artifacts();
             String message = finished.message();
@@ -392,8 +397,10 @@ final class IacJobRun {
                 }
                 result.complete(value);
             } else {
+                String decided = decision();
                 result.completeExceptionally(new AbortException(Messages.IacJobRun_failed(
-                        state.systemName, jobId, report.status(), message == null ? Messages.IacJobRun_noMessage() : message)));
+                        state.systemName, jobId, report.status(), message == null ? Messages.IacJobRun_noMessage() : message)
+                        + (decided == null ? "" : " (" + decided + ")")));
             }
         } catch (Throwable t) {
             fail(t);
@@ -523,6 +530,73 @@ final class IacJobRun {
         }
     }
 
+    /** {@code approve: 'input'} on Terrakube: the build page asks a person. */
+    private boolean asksAPerson() {
+        return TerrakubeJobs.SYSTEM_ID.equals(state.system) && ApprovePolicy.parse(request.approve()) == ApprovePolicy.INPUT;
+    }
+
+    private @CheckForNull IacJobApprovalAction approval(String jobId) {
+        return run.getActions(IacJobApprovalAction.class).stream().filter(a -> a.getJobId().equals(jobId))
+                .reduce((first, second) -> second).orElse(null);
+    }
+
+    /**
+     * Puts Approve and Reject on the build page, with the plan read from the log streamed so far, and says who may
+     * decide. Once per approval wait: after a restart the persisted action is already there.
+     */
+    private void openApproval(String jobId) {
+        IacJobApprovalAction open = approval(jobId);
+        if (open != null && (open.isWaiting() || open.getState() == IacJobApprovalAction.State.SENDING)) {
+            return;
+        }
+        Plan plan = null;
+        try {
+            plan = Files.exists(streamedLog()) ? TerraformPlanText.read(Files.newBufferedReader(streamedLog())).orElse(null) : null;
+        } catch (IOException | RuntimeException e) {
+            LOGGER.log(Level.FINE, "could not read the plan of " + jobId, e);
+        }
+        String creds;
+        try {
+            creds = credentialsId(connection());
+        } catch (AbortException e) {
+            creds = request.credentialsId();
+        }
+        List<String> approvers = IacJobApprovalAction.parseApprovers(request.approvers());
+        run.addAction(new IacJobApprovalAction(state.connection, creds, jobId, approvers, plan));
+        try {
+            run.save();
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "could not save " + run, e);
+        }
+        String who = approvers.isEmpty() ? Messages.IacJobRun_anyoneWithBuild() : String.join(", ", approvers);
+        listener.getLogger().println("[IaC Jobs] " + Messages.IacJobRun_waitingForDecision(jobId, who,
+                HyperlinkNote.encodeTo("/" + run.getUrl() + IacJobApprovalAction.URL + "/", Messages.IacJobApprovalAction_displayName(jobId))));
+    }
+
+    private void closeApproval(String why) {
+        WatchHandle h = state.handle;
+        IacJobApprovalAction a = h == null ? null : approval(h.jobId());
+        if (a != null) {
+            a.close(why);
+        }
+    }
+
+    private @CheckForNull String decision() {
+        WatchHandle h = state.handle;
+        IacJobApprovalAction a = h == null ? null : approval(h.jobId());
+        return a == null ? null : a.getDecision();
+    }
+
+    /** A decision made on the build page, for the build log of the run that waits for it. */
+    static void tell(Run<?, ?> run, String jobId, String line) {
+        for (IacJobRun r : ACTIVE) {
+            WatchHandle h = r.state.handle;
+            if (r.run == run && h != null && h.jobId().equals(jobId)) {
+                r.say(line);
+            }
+        }
+    }
+
     private void say(String line) {
         PrintStream out = listener.getLogger();
         out.println("[IaC Jobs] " + Printable.of(line)); // remote names and messages cannot add lines
@@ -562,6 +636,11 @@ final class IacJobRun {
             String msg = snapshot.message() == null ? "" : " — " + snapshot.message();
             say(TIME.format(at.truncatedTo(ChronoUnit.SECONDS)) + " " + state.systemName + " job " + snapshot.jobId()
                     + ": " + snapshot.status() + msg);
+            if (snapshot.state() == JobState.WAITING_APPROVAL && asksAPerson()) {
+                openApproval(snapshot.jobId());
+            } else {
+                closeApproval(Messages.IacJobApprovalAction_closedRemotely(snapshot.status()));
+            }
         }
 
         @Override

@@ -49,6 +49,7 @@ public final class IacJobStep extends Step {
     private String branch;
     private String approve;
     private boolean keepAnsi;
+    private String approvers;
 
     @DataBoundConstructor
     public IacJobStep() {
@@ -185,6 +186,16 @@ public final class IacJobStep extends Step {
         this.approve = a == null ? null : a.toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** With {@code approve: 'input'}: the users or groups who may decide, comma-separated; empty: anyone with Build. */
+    public @CheckForNull String getApprovers() {
+        return approvers;
+    }
+
+    @DataBoundSetter
+    public void setApprovers(@CheckForNull String approvers) {
+        this.approvers = Util.fixEmptyAndTrim(approvers);
+    }
+
     /** Keep the remote log's terminal colours in the build log (for the AnsiColor plugin) and as {@code log.ansi.txt}. */
     public boolean isKeepAnsi() {
         return keepAnsi;
@@ -201,7 +212,7 @@ public final class IacJobStep extends Step {
             throw new AbortException(Messages.IacJobStep_templateAndAccelerator(template, accelerator));
         }
         return new IacJobRequest(connection, template != null ? template : accelerator, new LinkedHashMap<>(params), planOnly,
-                credentialsId, timeout, failOnError, submitOnly, jobId, workspace, branch, approve).withKeepAnsi(keepAnsi);
+                credentialsId, timeout, failOnError, submitOnly, jobId, workspace, branch, approve).withKeepAnsi(keepAnsi).withApprovers(approvers);
     }
 
     @Override

@@ -22,10 +22,33 @@ public final class CliContext implements AutoCloseable {
     private final PrintStream err;
     private JobWatcher watcher;
 
+    private final java.io.BufferedReader in;
+    private final boolean terminal;
+
     public CliContext(Map<String, String> env, PrintStream out, PrintStream err) {
+        this(env, System.in, System.console() != null, out, err);
+    }
+
+    /** @param terminal whether a person is at {@code in}, so the CLI may ask questions there */
+    public CliContext(Map<String, String> env, java.io.InputStream in, boolean terminal, PrintStream out, PrintStream err) {
         this.env = env;
+        this.in = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        this.terminal = terminal;
         this.out = out;
         this.err = err;
+    }
+
+    /** A line a person typed, or null at the end of the input. */
+    public String readLine() {
+        try {
+            return in.readLine();
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    public boolean terminal() {
+        return terminal;
     }
 
     public OkHttpClient http() {

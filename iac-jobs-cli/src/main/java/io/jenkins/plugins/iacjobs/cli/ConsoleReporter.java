@@ -61,8 +61,18 @@ final class ConsoleReporter implements WatchListener {
         out.println("[" + TIME.format(clock.instant()) + "] " + Printable.of(line));
     }
 
+    /** The job as last seen waiting for approval, until a person is asked about it; see {@link #takeWaiting()}. */
+    private volatile JobSnapshot waiting;
+
+    JobSnapshot takeWaiting() {
+        JobSnapshot w = waiting;
+        waiting = null;
+        return w;
+    }
+
     @Override
     public synchronized void onStatus(JobSnapshot snapshot, Instant at) {
+        waiting = snapshot.state() == io.jenkins.plugins.iacjobs.core.watch.JobState.WAITING_APPROVAL ? snapshot : null;
         status = snapshot.status();
         clearProgress();
         if (snapshot.state().endsWatch()) {

@@ -22,7 +22,17 @@ public final class IacJobsCommand {
 
     /** Runs a command line and returns its exit code; for tests and embedding. */
     public static int run(Map<String, String> env, PrintStream out, PrintStream err, String... args) {
-        try (CliContext ctx = new CliContext(env, out, err)) {
+        return run(new CliContext(env, out, err), out, err, args);
+    }
+
+    /** With the answers a person would type at {@code in}, for tests of the questions the CLI asks. */
+    public static int run(Map<String, String> env, java.io.InputStream in, boolean terminal, PrintStream out, PrintStream err,
+                          String... args) {
+        return run(new CliContext(env, in, terminal, out, err), out, err, args);
+    }
+
+    private static int run(CliContext context, PrintStream out, PrintStream err, String... args) {
+        try (CliContext ctx = context) {
             CommandLine cl = new CommandLine(new IacJobsCommand(), new ContextFactory(ctx));
             cl.setOut(new java.io.PrintWriter(out, true));
             cl.setErr(new java.io.PrintWriter(err, true));

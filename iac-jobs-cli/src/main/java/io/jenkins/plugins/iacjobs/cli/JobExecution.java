@@ -11,6 +11,9 @@ import io.jenkins.plugins.iacjobs.core.job.JobRunner;
 import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
+import io.jenkins.plugins.iacjobs.core.plan.TerraformPlanText;
+import io.jenkins.plugins.iacjobs.core.terrakube.ApprovePolicy;
+import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeJobs;
 import io.jenkins.plugins.iacjobs.core.watch.JobSnapshot;
 import io.jenkins.plugins.iacjobs.core.watch.JobState;
 import io.jenkins.plugins.iacjobs.core.watch.Watch;
@@ -45,6 +48,8 @@ final class JobExecution {
     private final RunOptions opts;
     private final Where where;
     private final PrintStream progress;
+    /** Who decided an approval at the prompt, for summary.md. */
+    private volatile String decision;
 
     JobExecution(CliContext ctx, RemoteJobSystem system, String connection, RunOptions opts, Where where) {
         this.ctx = ctx;
@@ -130,7 +135,7 @@ final class JobExecution {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         JobSnapshot last;
         try {
-            last = await(watch, reporter);
+            last = await(watch, reporter, logFile);
         } catch (WaitTimeoutException e) {
             CancelOutcome c = system.cancel(handle.jobId());
             String files = keepEvidence(runner, watch, job, logFile);
@@ -142,7 +147,7 @@ final class JobExecution {
                 // the hook is running: nothing to remove
             }
         }
-        JobResult r = runner.finish(watch.handle(), last, job, opts.out, hasText(logFile) ? logFile : null, opts.keepAnsi);
+        JobResult r = runner.finish(watch.handle(), last, job, opts.out, hasText(logFile) ? logFile : null, opts.keepAnsi, decision);
         onEnd.run();
         report(r);
         if (r.state() == JobState.PAUSED) {
@@ -152,6 +157,43 @@ final class JobExecution {
             throw runner.failure(r);
         }
         return ExitCodes.SUCCESS;
+    }
+
+    /**
+     * {@code --approve prompt}: shows the plan read from the log so far and asks y/N on the terminal; anything but
+     * yes rejects. The decision is sent once and recorded for {@code summary.md}.
+     */
+    private String askAPerson(TerrakubeJobs tk, String jobId, Path logFile, ConsoleReporter reporter) {
+        Plan plan = null;
+        try {
+            plan = hasText(logFile) ? TerraformPlanText.read(Files.newBufferedReader(logFile)).orElse(null) : null;
+        } catch (IOException | RuntimeException unreadable) {
+            // the question is asked without the plan
+        }
+        synchronized (reporter) {
+            reporter.note("Terrakube job " + jobId + " waits for approval.");
+            if (plan != null) {
+                progress.println(plan.headline());
+                plan.shownLines().forEach(l -> progress.println("  " + Printable.of(l)));
+                if (plan.hiddenCount() > 0) {
+                    progress.println("  … and " + plan.hiddenCount() + " more in the log above");
+                }
+            }
+            progress.print("Approve Terrakube job " + jobId + "? [y/N] ");
+            progress.flush();
+        }
+        String answer = ctx.readLine();
+        boolean yes = answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
+        if (yes) {
+            tk.approve(jobId);
+        } else {
+            tk.reject(jobId);
+        }
+        String who = ctx.env("USER") != null ? ctx.env("USER") : "the person at the terminal";
+        String note = (yes ? "Approved" : "Rejected") + " by " + who + " at " + ctx.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                + " (at the prompt" + (answer == null ? ", no answer" : "") + ")";
+        reporter.note(note);
+        return note;
     }
 
     /** What a timed-out run leaves: the job as it stands, its log so far and a summary. Best effort. */
@@ -172,12 +214,16 @@ final class JobExecution {
         return c.cancelled() ? "" : ". `" + where.waitCommand(jobId) + "` picks it up again";
     }
 
-    private JobSnapshot await(Watch watch, ConsoleReporter reporter) {
+    private JobSnapshot await(Watch watch, ConsoleReporter reporter, Path logFile) {
         while (true) {
             try {
                 return watch.result().get(200, TimeUnit.MILLISECONDS);
             } catch (TimeoutException stillWaiting) {
                 reporter.tick();
+                JobSnapshot waiting = reporter.takeWaiting();
+                if (waiting != null && system instanceof TerrakubeJobs tk && tk.approvePolicy() == ApprovePolicy.INPUT) {
+                    decision = askAPerson(tk, waiting.jobId(), logFile, reporter);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 watch.cancel();

@@ -30,13 +30,17 @@ public final class TerrakubeOptions {
     @Option(names = "--branch", paramLabel = "BRANCH", description = "Git branch to run instead of the workspace's.")
     String branch;
 
-    @Option(names = "--approve", paramLabel = "POLICY", description = "At waitingApproval: auto (approve once), never (stop and exit 0), or wait (for a person in Terrakube; default).")
+    @Option(names = "--approve", paramLabel = "POLICY", description = "At waitingApproval: auto (approve once), never (stop and exit 0), wait (for a person in Terrakube; default), or prompt (show the plan and ask here, y/N; needs a terminal).")
     String approve;
 
     @Option(names = "--plan-only-template", paramLabel = "NAME_OR_ID", description = "The template --plan-only runs when --template is not given (default: the one template that only plans).")
     String planOnlyTemplate;
 
     TerrakubeJobs jobs(CliContext ctx, String baseUrl) {
+        if (ApprovePolicy.parse(approve) == ApprovePolicy.INPUT && !ctx.terminal()) {
+            throw new ValidationException("--approve", "'" + approve + "' asks on a terminal, and there is none here;"
+                    + " use --approve auto (approve once) or --approve never (stop at waitingApproval and exit 0)");
+        }
         String url = url(ctx, baseUrl); // a flag always wins over the environment
         if (url == null) {
             throw new ValidationException("--base-url", "no Terrakube URL given; pass --base-url https://terrakube-api.example.com or set " + ENV_URL);

@@ -137,6 +137,47 @@ class TerrakubeCliTest {
         assertTrue(waited.out().contains("Done: Terrakube job"), waited.toString());
     }
 
+    private CliRun prompted(String answers, boolean terminal, String... args) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = IacJobsCommand.run(env(), new java.io.ByteArrayInputStream(answers.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                terminal, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), args);
+        return new CliRun(code, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private String[] promptArgs() {
+        return new String[] {"job", "run", "--system", "terrakube", "--organization", "sandbox-org", "--workspace", "staging",
+            "--template", "Plan and apply", "--approve", "prompt", "--out", dir.toString(), "--poll-min", "50ms", "--poll-max", "100ms"};
+    }
+
+    @Test
+    void thePromptShowsThePlanAndYesApprovesOnce() throws Exception {
+        CliRun r = prompted("y\n", true, promptArgs());
+        assertEquals(ExitCodes.SUCCESS, r.exit(), r.toString());
+        int plan = r.out().indexOf("Plan: 40 to add, 0 to change, 0 to destroy.\n  + null_resource.sandbox[0]");
+        int question = r.out().indexOf("Approve Terrakube job 1? [y/N] ");
+        assertTrue(plan > 0 && question > plan, r.out());
+        assertEquals(1, sandbox.counters().get(TerrakubeSandbox.APPROVALS));
+        assertTrue(Files.readString(dir.resolve("iac-jobs/1/summary.md")).contains("| Approval | Approved by "), r.out());
+    }
+
+    @Test
+    void anythingButYesRejectsAndFails() {
+        CliRun r = prompted("\n", true, promptArgs());
+        assertEquals(ExitCodes.JOB_FAILED, r.exit(), r.toString());
+        assertEquals(1, sandbox.counters().get(TerrakubeSandbox.REJECTIONS));
+        assertEquals(0, sandbox.counters().get(TerrakubeSandbox.APPROVALS));
+    }
+
+    @Test
+    void withoutATerminalThePromptIsAUsageErrorNamingTheAlternatives() {
+        CliRun r = prompted("y\n", false, promptArgs());
+        assertEquals(ExitCodes.USAGE, r.exit(), r.toString());
+        assertTrue(r.err().contains("use --approve auto") && r.err().contains("--approve never"), r.toString());
+        assertEquals(0, sandbox.counters().get(TerrakubeSandbox.JOBS_CREATED));
+    }
+
     @Test
     void aFailedStepExitsOneNamingTheStep() {
         CliRun r = run("broken-plan", "Plan");

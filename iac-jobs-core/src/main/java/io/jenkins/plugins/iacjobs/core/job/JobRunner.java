@@ -63,6 +63,12 @@ public final class JobRunner {
     /** @param keepAnsi also keep the streamed log with its terminal colours, as {@code log.ansi.txt} */
     public JobResult finish(WatchHandle handle, JobSnapshot last, SubmittedJob submitted, Path artifactsRoot, Path streamedLog,
                             boolean keepAnsi) {
+        return finish(handle, last, submitted, artifactsRoot, streamedLog, keepAnsi, null);
+    }
+
+    /** @param approval who decided the job's approval wait, when and why, for the summary; or null */
+    public JobResult finish(WatchHandle handle, JobSnapshot last, SubmittedJob submitted, Path artifactsRoot, Path streamedLog,
+                            boolean keepAnsi, String approval) {
         Path work = artifactsRoot.resolve("iac-jobs").resolve(".work");
         // Also for a job paused at an approval: what it planned so far is evidence too.
         FinalJob fin = system.fetchFinal(handle.jobId(), work);
@@ -75,7 +81,7 @@ public final class JobRunner {
         JobReport report = new JobReport(system.displayName(), connection, handle.jobId(),
                 submitted == null ? null : submitted.targetName(), submitted == null ? null : submitted.targetId(), planOnly,
                 submitted == null ? Map.of() : submitted.shownParams(), status, success, message, handle.startedAt(), ended, url,
-                readPlan(fin, streamedLog));
+                readPlan(fin, streamedLog), approval);
         List<String> files = JobReportWriter.write(artifactsRoot, report, fin, streamedLog, keepAnsi);
         deleteQuietly(work);
         return new JobResult(handle.jobId(), status, last.state(), planOnly, message, files, url,

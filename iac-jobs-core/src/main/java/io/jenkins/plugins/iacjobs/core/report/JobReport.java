@@ -10,10 +10,11 @@ import java.util.Map;
  *
  * @param remoteUrl where a person can look at the job remotely, or null
  * @param plan      what the job planned, where it could be read, or null
+ * @param approval  who decided an approval wait, when, and their comment, where a front end asked a person; or null
  */
 public record JobReport(String system, String connection, String jobId, String targetName, String targetId,
                         boolean planOnly, Map<String, String> shownParams, String status, boolean success,
-                        String message, Instant startedAt, Instant endedAt, String remoteUrl, Plan plan) {
+                        String message, Instant startedAt, Instant endedAt, String remoteUrl, Plan plan, String approval) {
 
     public JobReport {
         shownParams = shownParams == null ? Map.of() : shownParams;
@@ -23,7 +24,12 @@ public record JobReport(String system, String connection, String jobId, String t
                      boolean planOnly, Map<String, String> shownParams, String status, boolean success,
                      String message, Instant startedAt, Instant endedAt, String remoteUrl) {
         this(system, connection, jobId, targetName, targetId, planOnly, shownParams, status, success, message, startedAt,
-                endedAt, remoteUrl, null);
+                endedAt, remoteUrl, null, null);
+    }
+
+    public JobReport withApproval(String decision) {
+        return new JobReport(system, connection, jobId, targetName, targetId, planOnly, shownParams, status, success, message,
+                startedAt, endedAt, remoteUrl, plan, decision);
     }
 
     public Duration duration() {

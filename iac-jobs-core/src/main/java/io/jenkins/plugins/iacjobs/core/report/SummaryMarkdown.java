@@ -20,6 +20,7 @@ public final class SummaryMarkdown {
         row(b, "Job id", r.remoteUrl() == null ? r.jobId() : "[" + r.jobId() + "](" + r.remoteUrl() + ")");
         row(b, "Mode", r.planOnly() ? "plan only (no changes made)" : "applied");
         row(b, "Status", r.status() + (r.success() ? "" : " (not successful)"));
+        row(b, "Approval", r.approval());
         row(b, "Started", r.startedAt() == null ? null : r.startedAt().toString());
         row(b, "Ended", r.endedAt() == null ? null : r.endedAt().toString());
         row(b, "Duration", r.duration() == null ? null : Durations.format(r.duration()));

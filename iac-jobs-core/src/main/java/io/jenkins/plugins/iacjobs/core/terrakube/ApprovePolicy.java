@@ -10,18 +10,29 @@ public enum ApprovePolicy {
     /** Stop watching and return with status {@code waitingApproval}; the job stays waiting in Terrakube. */
     NEVER,
     /** Keep watching until someone approves or rejects it in Terrakube (or the timeout ends the wait). */
-    WAIT;
+    WAIT,
+    /**
+     * Keep watching while the front end asks a person: Jenkins shows Approve and Reject on the build page
+     * ({@code input}), the CLI asks on its terminal ({@code prompt}). Decisions go through
+     * {@link TerrakubeJobs#approve} and {@link TerrakubeJobs#reject}.
+     */
+    INPUT;
 
-    /** Parses {@code auto}, {@code never} or {@code wait}, any case; null or blank is {@link #WAIT}. */
+    /** Parses {@code auto}, {@code never}, {@code wait} or {@code input} ({@code prompt}), any case; null or blank is {@link #WAIT}. */
     public static ApprovePolicy parse(String text) {
         if (text == null || text.isBlank()) {
             return WAIT;
         }
+        String t = text.strip().toUpperCase(Locale.ROOT);
+        if (t.equals("PROMPT")) {
+            return INPUT;
+        }
         try {
-            return valueOf(text.strip().toUpperCase(Locale.ROOT));
+            return valueOf(t);
         } catch (IllegalArgumentException e) {
             throw new ValidationException("approve", "'" + text + "' is not a policy; use auto (approve the job),"
-                    + " never (stop at waitingApproval) or wait (wait for a person to approve it in Terrakube)");
+                    + " never (stop at waitingApproval), wait (wait for a person to approve it in Terrakube) or input"
+                    + " (a person decides in Jenkins; prompt in the CLI)");
         }
     }
 

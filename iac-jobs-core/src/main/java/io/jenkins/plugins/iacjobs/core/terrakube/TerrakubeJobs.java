@@ -83,6 +83,11 @@ public final class TerrakubeJobs implements RemoteJobSystem {
     }
 
     /** A copy (sharing what was learnt about the server) whose jobs without a known policy use {@code policy}. */
+    /** The policy jobs get when none was recorded for them. */
+    public ApprovePolicy approvePolicy() {
+        return defaultPolicy;
+    }
+
     public TerrakubeJobs withApprovePolicy(ApprovePolicy policy) {
         return new TerrakubeJobs(client, server, submitter.clock(), Objects.requireNonNull(policy, "policy"),
                 policies, workspaces);
@@ -239,13 +244,23 @@ public final class TerrakubeJobs implements RemoteJobSystem {
         setWaitingJob(jobId, "rejected");
     }
 
+    /**
+     * A decision is sent once. If its answer is lost, the job is read again: one that still waits never got it (a
+     * PATCH that arrives sets the status at once), so it is sent once more; otherwise it arrived.
+     */
     private void setWaitingJob(String jobId, String status) {
         TerrakubeJob job = job(jobId);
         if (!"waitingApproval".equalsIgnoreCase(job.status())) {
             throw new io.jenkins.plugins.iacjobs.core.ValidationException("jobId", "job " + jobId + " is " + job.status()
                     + ", not waitingApproval, so it cannot be " + status);
         }
-        client.patchStatus(server.orgId(), jobId, status);
+        try {
+            client.patchStatus(server.orgId(), jobId, status);
+        } catch (io.jenkins.plugins.iacjobs.core.http.OutcomeUnknownException lost) {
+            if ("waitingApproval".equalsIgnoreCase(job(jobId).status())) {
+                client.patchStatus(server.orgId(), jobId, status);
+            }
+        }
     }
 
     /** PATCHes {@code cancelled}; a job that already ended is left alone, as cancelling would overwrite its status. */

@@ -119,7 +119,7 @@ final class TerrakubeProbe implements JobProbe {
             case NEVER:
                 return new Decision(JobState.PAUSED, "Job " + job.id() + " is waiting for approval" + team
                         + "; approve or reject it in Terrakube, or run with approve: auto");
-            case WAIT:
+            case WAIT, INPUT:
                 return new Decision(JobState.WAITING_APPROVAL, null);
             default:
                 break;

@@ -1,0 +1,237 @@
+package io.jenkins.plugins.iacjobs;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.User;
+import io.jenkins.plugins.iacjobs.core.IacJobsException;
+import io.jenkins.plugins.iacjobs.core.Printable;
+import io.jenkins.plugins.iacjobs.core.plan.Plan;
+import io.jenkins.plugins.iacjobs.core.plan.PlannedChange;
+import io.jenkins.plugins.iacjobs.core.terrakube.ApprovePolicy;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import jenkins.model.Jenkins;
+import jenkins.model.RunAction2;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
+/**
+ * A Terrakube job waiting for approval, decided on the build page ({@code approve: 'input'}): the plan, and
+ * Approve / Reject for people with Build permission on the job (and, when {@code approvers} is set, only for those
+ * users or groups, administrators included). The decision is recorded in {@code build.xml} before the PATCH goes
+ * out, so neither a double click nor a controller restart approves twice.
+ */
+@Restricted(NoExternalUse.class)
+public final class IacJobApprovalAction implements RunAction2 {
+    static final String URL = "iac-jobs-approval";
+    private static final Logger LOGGER = Logger.getLogger(IacJobApprovalAction.class.getName());
+
+    /** Where the wait stands. */
+    public enum State { WAITING, SENDING, APPROVED, REJECTED, CLOSED }
+
+    private final String connection;
+    private final String credentialsId;
+    private final String jobId;
+    private final ArrayList<String> approvers;
+    private final String planHeadline;
+    private final ArrayList<String> planLines;
+    private volatile State state = State.WAITING;
+    private String decidedBy;
+    private Instant decidedAt;
+    private String comment;
+    private String closedBecause;
+    private transient Run<?, ?> run;
+
+    IacJobApprovalAction(String connection, String credentialsId, String jobId, List<String> approvers, @CheckForNull Plan plan) {
+        this.connection = connection;
+        this.credentialsId = credentialsId;
+        this.jobId = jobId;
+        this.approvers = new ArrayList<>(approvers);
+        this.planHeadline = plan == null ? null : plan.headline();
+        this.planLines = plan == null ? new ArrayList<>()
+                : plan.resources().stream().limit(IacJobAction.MAX_PLAN_LINES).map(PlannedChange::line)
+                        .collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    /** {@code "alice, ops-team"} as the step's {@code approvers} option has it. */
+    static List<String> parseApprovers(@CheckForNull String text) {
+        return text == null ? List.of() : Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        run = r;
+    }
+
+    /** In the side panel only while a decision is open. */
+    @Override
+    public @CheckForNull String getIconFileName() {
+        return state == State.WAITING ? "symbol-help-circle" : null;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.IacJobApprovalAction_displayName(jobId);
+    }
+
+    @Override
+    public String getUrlName() {
+        return URL;
+    }
+
+    public String getJobId() {
+        return jobId;
+    }
+
+    public @CheckForNull Run<?, ?> getRun() {
+        return run;
+    }
+
+    public State getState() {
+        return state;
+    }
+
+    public boolean isWaiting() {
+        return state == State.WAITING;
+    }
+
+    public List<String> getApprovers() {
+        return approvers;
+    }
+
+    public @CheckForNull String getPlanHeadline() {
+        return planHeadline;
+    }
+
+    public List<String> getPlanLines() {
+        return planLines;
+    }
+
+    /** "Approved by alice at 2026-12-01T10:00:00Z: looks right", or why the wait closed; null while open. */
+    public @CheckForNull String getDecision() {
+        return switch (state) {
+            case WAITING -> null;
+            case SENDING -> Messages.IacJobApprovalAction_sending(decidedBy, decidedAt);
+            case APPROVED, REJECTED -> Messages.IacJobApprovalAction_decided(
+                    state == State.APPROVED ? Messages.IacJobApprovalAction_approved() : Messages.IacJobApprovalAction_rejected(),
+                    decidedBy, decidedAt, comment == null ? "" : ": " + comment);
+            case CLOSED -> closedBecause;
+        };
+    }
+
+    /** Whether the current user may decide: Build on the job, and one of {@code approvers} when set. */
+    public boolean isAllowed() {
+        if (run == null || !run.getParent().hasPermission(Item.BUILD)) {
+            return false;
+        }
+        if (approvers.isEmpty()) {
+            return true;
+        }
+        Authentication a = Jenkins.getAuthentication2();
+        for (String who : approvers) {
+            if (who.equalsIgnoreCase(a.getName())) {
+                return true;
+            }
+            for (GrantedAuthority g : a.getAuthorities()) {
+                if (who.equalsIgnoreCase(g.getAuthority())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @POST
+    public HttpResponse doApprove(@QueryParameter String comment) {
+        return decide(true, comment);
+    }
+
+    @POST
+    public HttpResponse doReject(@QueryParameter String comment) {
+        return decide(false, comment);
+    }
+
+    private HttpResponse decide(boolean approve, @CheckForNull String text) {
+        run.getParent().checkPermission(Item.BUILD);
+        if (!isAllowed()) {
+            return HttpResponses.errorWithoutStack(403, Messages.IacJobApprovalAction_notAnApprover(
+                    Jenkins.getAuthentication2().getName(), String.join(", ", approvers)));
+        }
+        synchronized (this) {
+            if (state != State.WAITING) {
+                return HttpResponses.errorWithoutStack(409, Messages.IacJobApprovalAction_alreadyDecided(getDecision()));
+            }
+            User user = User.current();
+            state = State.SENDING; // recorded before the PATCH: a restart or a second click cannot send it again
+            decidedBy = user == null ? Jenkins.getAuthentication2().getName() : user.getId();
+            decidedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            comment = Util.fixEmptyAndTrim(text) == null ? null : Printable.of(text.strip());
+            save();
+        }
+        try {
+            var jobs = TerrakubeAccess.jobs(connection(), CredentialsLookup.forRun(run, credentialsId, connection().apiBaseUrl()),
+                    ApprovePolicy.INPUT);
+            if (approve) {
+                jobs.approve(jobId);
+            } else {
+                jobs.reject(jobId);
+            }
+            state = approve ? State.APPROVED : State.REJECTED;
+        } catch (IacJobsException | AbortException e) {
+            state = State.WAITING; // nothing reached Terrakube: the decision is open again
+            decidedBy = null;
+            decidedAt = null;
+            comment = null;
+            save();
+            return HttpResponses.errorWithoutStack(502, Messages.IacJobApprovalAction_failed(e.getMessage()));
+        }
+        save();
+        IacJobRun.tell(run, jobId, getDecision());
+        return HttpResponses.redirectTo("..");
+    }
+
+    /** The job left waitingApproval by another way (decided in Terrakube, cancelled, the build aborted). */
+    synchronized void close(String why) {
+        if (state == State.WAITING) {
+            state = State.CLOSED;
+            closedBecause = why;
+            save();
+        }
+    }
+
+    private Connection connection() throws AbortException {
+        Connection c = IacJobsGlobalConfiguration.get().lookup(connection);
+        if (c == null) {
+            throw new AbortException(Messages.IacJobRun_noSuchConnection(connection));
+        }
+        return c;
+    }
+
+    private void save() {
+        try {
+            run.save();
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "could not save the approval of " + run, e);
+        }
+    }
+}
