@@ -53,6 +53,9 @@ def approve_on_the_build_page(ctx):
     check("| Approval | Approved by admin at " in summary, "summary.md does not record the decision:\n" + summary)
     status, page = kit.admin().get("/job/approve/%d/" % n)
     check("Approved by admin" in page, "the build page does not show the decision")
+    build_xml = open("%s/jobs/approve/builds/%d/build.xml" % (kit.home, n), errors="replace").read()
+    check("<state>APPROVED</state>" in build_xml and "<decidedBy>admin</decidedBy>" in build_xml,
+          "build.xml does not hold the decision: it was not saved")
 
 
 def reject_on_the_build_page(ctx):

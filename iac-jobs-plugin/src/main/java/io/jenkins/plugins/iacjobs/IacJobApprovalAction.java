@@ -52,7 +52,8 @@ public final class IacJobApprovalAction implements RunAction2 {
     private final ArrayList<String> planLines;
     private volatile State state = State.WAITING;
     private String decidedBy;
-    private Instant decidedAt;
+    /** ISO-8601: Jenkins' XStream class filter refuses java.time types in build.xml. */
+    private String decidedAt;
     private String comment;
     private String closedBecause;
     private transient Run<?, ?> run;
@@ -86,7 +87,7 @@ public final class IacJobApprovalAction implements RunAction2 {
     /** In the side panel only while a decision is open. */
     @Override
     public @CheckForNull String getIconFileName() {
-        return state == State.WAITING ? "symbol-help-circle" : null;
+        return isWaiting() ? "symbol-help-circle" : null;
     }
 
     @Override
@@ -107,12 +108,13 @@ public final class IacJobApprovalAction implements RunAction2 {
         return run;
     }
 
+    /** A wait still open when its build has ended (a build saved by an older version) reads as closed. */
     public State getState() {
-        return state;
+        return state == State.WAITING && run != null && !run.isBuilding() ? State.CLOSED : state;
     }
 
     public boolean isWaiting() {
-        return state == State.WAITING;
+        return getState() == State.WAITING;
     }
 
     public List<String> getApprovers() {
@@ -129,13 +131,13 @@ public final class IacJobApprovalAction implements RunAction2 {
 
     /** "Approved by alice at 2026-12-01T10:00:00Z: looks right", or why the wait closed; null while open. */
     public @CheckForNull String getDecision() {
-        return switch (state) {
+        return switch (getState()) {
             case WAITING -> null;
             case SENDING -> Messages.IacJobApprovalAction_sending(decidedBy, decidedAt);
             case APPROVED, REJECTED -> Messages.IacJobApprovalAction_decided(
                     state == State.APPROVED ? Messages.IacJobApprovalAction_approved() : Messages.IacJobApprovalAction_rejected(),
                     decidedBy, decidedAt, comment == null ? "" : ": " + comment);
-            case CLOSED -> closedBecause;
+            case CLOSED -> closedBecause != null ? closedBecause : Messages.IacJobApprovalAction_closedEnded();
         };
     }
 
@@ -184,7 +186,7 @@ public final class IacJobApprovalAction implements RunAction2 {
             User user = User.current();
             state = State.SENDING; // recorded before the PATCH: a restart or a second click cannot send it again
             decidedBy = user == null ? Jenkins.getAuthentication2().getName() : user.getId();
-            decidedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            decidedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
             comment = Util.fixEmptyAndTrim(text) == null ? null : Printable.of(text.strip());
             save();
         }
