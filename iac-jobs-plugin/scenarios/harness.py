@@ -247,6 +247,7 @@ class Sandbox:
             p = subprocess.Popen(["java", "-Xmx256m", "-jar", self.jar, "sandbox", "--port", str(self.port),
                                   "--time-scale", str(self.time_scale)],
                                  stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        self.pid = p.pid
         self.processes.add("sandbox-" + self.name, p.pid)
         text = wait_until("the %s sandbox to listen" % self.name,
                           lambda: "Counters:" in open(self.out).read() and open(self.out).read(), 60)
@@ -258,6 +259,10 @@ class Sandbox:
             check(m, "the %s sandbox did not print its %s" % (self.name, key))
             self.secrets[key] = m.group(1)
         self.terrakube_org = re.search(r"organization (\S+) or", text).group(1)
+
+    def stop(self):
+        stop_pid(self.pid)
+        self.processes.remove("sandbox-" + self.name)
 
     def counters(self):
         return Http(self.url).json("/sandbox/counters")

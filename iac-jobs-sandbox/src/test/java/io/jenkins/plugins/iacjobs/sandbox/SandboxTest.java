@@ -62,6 +62,21 @@ class SandboxTest {
     }
 
     @Test
+    void listsJobsWithWhenTheyEndForBenchmarksInOtherProcesses() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(SandboxConfig.defaults().withTimeScale(2))) {
+            TestClient client = new TestClient(sandbox);
+            client.login();
+            String id = client.submit(AcceleratorCatalogue.SIMPLE_IVR_ID, true, "[{\"name\":\"queue_name\",\"value\":\"Q\"}]")
+                    .get("id").asText();
+            JsonNode job = client.get("/sandbox/genesys/jobs").json().get("jobs").get(0);
+            assertEquals(id, job.get("id").asText());
+            java.time.Duration lasts = java.time.Duration.between(java.time.Instant.parse(job.get("submittedAt").asText()),
+                    java.time.Instant.parse(job.get("terminalAt").asText()));
+            assertEquals(9_000, lasts.toMillis(), "0.5 + 1 + 3 seconds, times the time scale");
+        }
+    }
+
+    @Test
     void servesManyConcurrentClients() throws Exception {
         try (Sandbox sandbox = Sandbox.start(SandboxConfig.defaults().withTimeScale(0.01))) {
             TestClient client = new TestClient(sandbox);

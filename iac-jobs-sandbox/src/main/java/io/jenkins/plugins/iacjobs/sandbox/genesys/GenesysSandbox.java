@@ -1,13 +1,17 @@
 package io.jenkins.plugins.iacjobs.sandbox.genesys;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.iacjobs.sandbox.ApiError;
 import io.jenkins.plugins.iacjobs.sandbox.FaultInjector;
+import io.jenkins.plugins.iacjobs.sandbox.Json;
 import io.jenkins.plugins.iacjobs.sandbox.Router;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxCounters;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxRequest;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxSystem;
 import io.jenkins.plugins.iacjobs.sandbox.TokenLog;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,6 +76,20 @@ public final class GenesysSandbox implements SandboxSystem {
         router.api("POST", JobEndpoints.PATH, dialect, SandboxCounters.SUBMIT_REQUESTS, jobEndpoints::submit);
         router.api("GET", JobEndpoints.PATH + "/{jobId}", dialect, SandboxCounters.STATUS_REQUESTS, jobEndpoints::get);
         router.api("GET", JobEndpoints.PATH, dialect, SandboxCounters.HISTORY_REQUESTS, jobEndpoints::history);
+        router.plain("GET", "/sandbox/genesys/jobs", dialect, null, this::describeJobs);
+    }
+
+    /** For benchmarks outside this JVM: every job with when it was submitted and when it ends (or ended). */
+    private void describeJobs(SandboxRequest request) throws IOException {
+        ArrayNode list = Json.array();
+        for (GenesysJob j : jobs()) {
+            list.addObject().put("id", j.id()).put("status", j.status().wire())
+                    .put("submittedAt", j.dateSubmitted().toString())
+                    .put("terminalAt", j.scheduledTerminalAt() == null ? null : j.scheduledTerminalAt().toString());
+        }
+        ObjectNode body = Json.object();
+        body.set("jobs", list);
+        request.respondJson(200, body);
     }
 
     /** Replaces how new jobs play out; null restores {@link #defaultPlanner()}. Jobs already created keep their plan. */

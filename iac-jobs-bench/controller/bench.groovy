@@ -1,0 +1,50 @@
+// Helpers the controller benchmark calls with one line appended: a function call that prints one JSON line.
+import groovy.json.JsonOutput
+import java.lang.management.ManagementFactory
+import jenkins.model.Jenkins
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition
+import org.jenkinsci.plugins.workflow.job.WorkflowJob
+
+def createAndStart(String prefix, int n, String script, int executors) {
+    def j = Jenkins.get()
+    j.setNumExecutors(executors)
+    j.setQuietPeriod(0)
+    (1..n).each { i ->
+        def job = j.getItem(prefix + i) ?: j.createProject(WorkflowJob, prefix + i)
+        job.setDefinition(new CpsFlowDefinition(script.replace('@I@', String.valueOf(i)), true))
+    }
+    (1..n).each { i -> j.getItem(prefix + i).scheduleBuild2(0) }
+    println JsonOutput.toJson([created: n])
+}
+
+def measure() {
+    2.times { System.gc(); Thread.sleep(200) }
+    def mem = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()
+    def computers = Jenkins.get().getComputers() as List
+    println JsonOutput.toJson([
+        threads: ManagementFactory.getThreadMXBean().getThreadCount(),
+        heapUsed: mem.getUsed(),
+        busyExecutors: computers.sum { it.countBusy() } ?: 0,
+        oneOffBusy: computers.sum { c -> c.getOneOffExecutors().count { it.isBusy() } } ?: 0,
+        queue: Jenkins.get().getQueue().getItems().length])
+}
+
+def threads() {
+    println JsonOutput.toJson([threads: ManagementFactory.getThreadMXBean().getThreadCount()])
+}
+
+def builds(String prefix) {
+    def out = []
+    Jenkins.get().getAllItems(WorkflowJob).findAll { it.name.startsWith(prefix) }.each { job ->
+        def b = job.getLastBuild()
+        if (b == null) { out << [job: job.name, started: false]; return }
+        def log = b.getLog()
+        def id = (log =~ /Genesys Cloud job ([0-9a-f-]{36})/)
+        def statuses = (log =~ /(?m)^(?:\[IaC Jobs\] |\[[0-9:]+\] )\S*\s*Genesys Cloud job [0-9a-f-]{36}: (\w+)/).collect { it[1] }
+        out << [job: job.name, building: b.isBuilding(), result: b.getResult()?.toString(), jobId: id ? id[0][1] : null,
+                startMillis: b.getStartTimeInMillis(), endMillis: b.isBuilding() ? null : b.getStartTimeInMillis() + b.getDuration(),
+                submitted: log.contains('Submitted Genesys Cloud job') || log.contains(': Created'),
+                resumed: log.contains('Resumed watching'), statuses: statuses]
+    }
+    println JsonOutput.toJson(out)
+}
