@@ -1,7 +1,7 @@
 package io.jenkins.plugins.iacjobs.bench;
 
 import io.jenkins.plugins.iacjobs.core.auth.ClientCredentials;
-import io.jenkins.plugins.iacjobs.core.auth.GenesysEndpoints;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints;
 import io.jenkins.plugins.iacjobs.core.auth.TokenSourceRegistry;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysClient;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.iacjobs.cli;
 
 import io.jenkins.plugins.iacjobs.core.avepoint.AvePointClient;
-import io.jenkins.plugins.iacjobs.core.avepoint.BackupReport;
+import io.jenkins.plugins.iacjobs.core.avepoint.report.BackupReport;
 import io.jenkins.plugins.iacjobs.core.avepoint.BackupReportResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.iacjobs.cli;
 
 import io.jenkins.plugins.iacjobs.core.job.CancelOutcome;
-import io.jenkins.plugins.iacjobs.core.job.FinalJob;
+import io.jenkins.plugins.iacjobs.core.model.FinalJob;
 import io.jenkins.plugins.iacjobs.core.job.JobRequest;
 import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.iacjobs.cli;
 
-import io.jenkins.plugins.iacjobs.core.auth.TokenSource;
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.terrakube.ApprovePolicy;
 import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeConnection;
 import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeJobRequest;

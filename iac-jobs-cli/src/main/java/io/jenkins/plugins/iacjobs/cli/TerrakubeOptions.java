@@ -1,7 +1,7 @@
 package io.jenkins.plugins.iacjobs.cli;
 
 import io.jenkins.plugins.iacjobs.core.ValidationException;
-import io.jenkins.plugins.iacjobs.core.auth.TokenSource;
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.job.JobRequest;
 import io.jenkins.plugins.iacjobs.core.terrakube.ApprovePolicy;
 import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeConnection;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.auth;
 
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import java.time.Clock;
 import java.util.function.Supplier;
 

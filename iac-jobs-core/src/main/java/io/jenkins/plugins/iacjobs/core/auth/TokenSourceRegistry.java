@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.auth;
 
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,7 +32,12 @@ public final class TokenSourceRegistry {
      * @param secretMaterial the secret, or for a certificate its key material; only its digest is kept
      */
     public TokenSource get(String endpoint, String clientId, String secretMaterial, Supplier<TokenSource> factory) {
-        return sources.get(endpoint + "|" + clientId, digest(secretMaterial), factory);
+        return getByDigest(endpoint, clientId, digest(secretMaterial), factory);
+    }
+
+    /** As {@link #get}, for a caller that already holds a {@link #digest} of the secret material (it keys its own cache). */
+    public TokenSource getByDigest(String endpoint, String clientId, String secretDigest, Supplier<TokenSource> factory) {
+        return sources.get(endpoint + "|" + clientId, secretDigest, factory);
     }
 
     public int size() {

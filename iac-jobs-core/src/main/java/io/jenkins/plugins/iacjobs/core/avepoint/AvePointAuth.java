@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.iacjobs.core.auth.AccessToken;
 import io.jenkins.plugins.iacjobs.core.auth.CachedTokenSource;
 import io.jenkins.plugins.iacjobs.core.auth.OAuthClientCredentialsGrant;
-import io.jenkins.plugins.iacjobs.core.auth.TokenSource;
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.auth.TokenSourceRegistry;
 import io.jenkins.plugins.iacjobs.core.http.RemoteApiException;
 import io.jenkins.plugins.iacjobs.core.http.RestClient;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.iacjobs.core.avepoint;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jenkins.plugins.iacjobs.core.auth.TokenSource;
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.http.RestClient;
 import io.jenkins.plugins.iacjobs.core.http.RetryPolicy;
 import okhttp3.OkHttpClient;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.iacjobs.core.auth.CachedTokenSource;
 import io.jenkins.plugins.iacjobs.core.auth.ClientCredentials;
-import io.jenkins.plugins.iacjobs.core.auth.GenesysEndpoints;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints;
 import io.jenkins.plugins.iacjobs.core.auth.OAuthClientCredentialsGrant;
-import io.jenkins.plugins.iacjobs.core.auth.TokenSource;
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.auth.TokenSourceRegistry;
 import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorInput;
 import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorParameter;
@@ -17,8 +17,8 @@ import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.http.RestClient;
 import io.jenkins.plugins.iacjobs.core.http.RetryPolicy;
 import io.jenkins.plugins.iacjobs.core.job.CancelOutcome;
-import io.jenkins.plugins.iacjobs.core.job.FinalJob;
-import io.jenkins.plugins.iacjobs.core.job.JobIds;
+import io.jenkins.plugins.iacjobs.core.model.FinalJob;
+import io.jenkins.plugins.iacjobs.core.model.JobIds;
 import io.jenkins.plugins.iacjobs.core.job.JobRequest;
 import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
@@ -76,7 +76,13 @@ public final class GenesysJobs implements RemoteJobSystem {
     /** Wires a client with a token source shared through {@code registry} (one token per credential). */
     public static GenesysClient connect(OkHttpClient http, ObjectMapper json, GenesysEndpoints endpoints,
                                         ClientCredentials credentials, TokenSourceRegistry registry, Clock clock) {
-        TokenSource tokens = registry.get(endpoints.tokenUrl().toString(), credentials.clientId(), credentials.clientSecret(),
+        return connect(http, json, endpoints, credentials, TokenSourceRegistry.digest(credentials.clientSecret()), registry, clock);
+    }
+
+    /** @param secretDigest a {@link TokenSourceRegistry#digest} of the client secret, made once by the caller */
+    public static GenesysClient connect(OkHttpClient http, ObjectMapper json, GenesysEndpoints endpoints,
+                                        ClientCredentials credentials, String secretDigest, TokenSourceRegistry registry, Clock clock) {
+        TokenSource tokens = registry.getByDigest(endpoints.tokenUrl().toString(), credentials.clientId(), secretDigest,
                 () -> new CachedTokenSource(OAuthClientCredentialsGrant.basic(
                         RestClient.create(http, json, null, GenesysClient.SYSTEM, OAuthClientCredentialsGrant::decodeOAuthError),
                         endpoints.tokenUrl(), credentials, clock), clock));

@@ -4,7 +4,7 @@ import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorInput;
 import io.jenkins.plugins.iacjobs.core.genesys.model.InfrastructureascodeJob;
 import io.jenkins.plugins.iacjobs.core.http.OutcomeUnknownException;
 import io.jenkins.plugins.iacjobs.core.Printable;
-import io.jenkins.plugins.iacjobs.core.job.JobIds;
+import io.jenkins.plugins.iacjobs.core.model.JobIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

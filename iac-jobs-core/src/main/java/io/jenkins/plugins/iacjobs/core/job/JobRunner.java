@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.job;
 
+import io.jenkins.plugins.iacjobs.core.model.FinalJob;
 import io.jenkins.plugins.iacjobs.core.JobFailedException;
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
 import io.jenkins.plugins.iacjobs.core.report.JobReport;
@@ -40,7 +41,12 @@ public final class JobRunner {
     }
 
     public WatchHandle handleFor(SubmittedJob job) {
-        return WatchHandle.start(system.systemId(), connection, job.jobId(), clock.instant());
+        return handleFor(job, clock.instant());
+    }
+
+    /** @param startedAt when this run began, submission included, so an overall timeout counts from then */
+    public WatchHandle handleFor(SubmittedJob job, Instant startedAt) {
+        return WatchHandle.start(system.systemId(), connection, job.jobId(), startedAt);
     }
 
     /** Starts or resumes watching; completes when the job ends (see {@link Watch#result()}). */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.job;
 
+import io.jenkins.plugins.iacjobs.core.model.FinalJob;
 import io.jenkins.plugins.iacjobs.core.watch.JobProbe;
 import java.nio.file.Path;
 import java.time.Instant;

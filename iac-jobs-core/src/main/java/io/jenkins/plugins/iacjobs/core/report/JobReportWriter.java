@@ -2,8 +2,8 @@ package io.jenkins.plugins.iacjobs.core.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jenkins.plugins.iacjobs.core.job.FinalJob;
-import io.jenkins.plugins.iacjobs.core.job.JobIds;
+import io.jenkins.plugins.iacjobs.core.model.FinalJob;
+import io.jenkins.plugins.iacjobs.core.model.JobIds;
 import io.jenkins.plugins.iacjobs.core.plan.Ansi;
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
 import java.io.BufferedReader;

@@ -21,6 +21,11 @@ public record PollSettings(Duration minInterval, Duration maxInterval, double ba
         return new PollSettings(Duration.ofSeconds(1), Duration.ofSeconds(5), 1.5, Duration.ofMinutes(1));
     }
 
+    /** The same backoff and heartbeat, between other bounds (a connection's own poll interval settings). */
+    public PollSettings withIntervals(Duration min, Duration max) {
+        return new PollSettings(min, max, backoffFactor, heartbeatEvery);
+    }
+
     Duration next(Duration current) {
         long next = (long) (current.toMillis() * backoffFactor);
         return Duration.ofMillis(Math.min(maxInterval.toMillis(), Math.max(minInterval.toMillis(), next)));

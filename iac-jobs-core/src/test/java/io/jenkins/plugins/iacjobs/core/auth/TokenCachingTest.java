@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.auth;
 
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.auth;
 
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -47,6 +48,14 @@ class TokenSourceRegistryTest {
         TokenSource b = r.get("https://login/token", "client", "secret-b", this::newSource);
         assertNotSame(a, b);
         assertSame(b, r.get("https://login/token", "client", "secret-b", this::newSource));
+    }
+
+    @Test
+    void aCallerThatDigestedTheSecretSharesTheSameSources() {
+        TokenSourceRegistry r = new TokenSourceRegistry();
+        TokenSource a = r.get("https://login/token", "client", "secret-a", this::newSource);
+        assertSame(a, r.getByDigest("https://login/token", "client", TokenSourceRegistry.digest("secret-a"), this::newSource));
+        assertNotSame(a, r.getByDigest("https://login/token", "client", TokenSourceRegistry.digest("secret-b"), this::newSource));
     }
 
     @Test

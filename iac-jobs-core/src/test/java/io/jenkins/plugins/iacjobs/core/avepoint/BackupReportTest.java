@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.avepoint;
 
+import io.jenkins.plugins.iacjobs.core.avepoint.report.BackupReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

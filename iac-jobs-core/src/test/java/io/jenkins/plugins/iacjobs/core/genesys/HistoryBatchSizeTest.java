@@ -3,8 +3,8 @@ package io.jenkins.plugins.iacjobs.core.genesys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.jenkins.plugins.iacjobs.core.auth.GenesysEndpoints;
-import io.jenkins.plugins.iacjobs.core.auth.TokenSource;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints;
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.http.HttpClients;
 import io.jenkins.plugins.iacjobs.core.http.HttpSettings;
 import io.jenkins.plugins.iacjobs.core.http.Json;

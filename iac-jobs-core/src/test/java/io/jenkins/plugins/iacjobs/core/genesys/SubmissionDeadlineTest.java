@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
-import io.jenkins.plugins.iacjobs.core.auth.GenesysEndpoints;
-import io.jenkins.plugins.iacjobs.core.auth.TokenSource;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints;
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.http.HttpClients;
 import io.jenkins.plugins.iacjobs.core.http.HttpSettings;
 import io.jenkins.plugins.iacjobs.core.http.Json;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
-import io.jenkins.plugins.iacjobs.core.auth.TokenSource;
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

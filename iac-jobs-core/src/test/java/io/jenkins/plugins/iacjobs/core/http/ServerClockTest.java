@@ -2,7 +2,7 @@ package io.jenkins.plugins.iacjobs.core.http;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jenkins.plugins.iacjobs.core.auth.TokenSource;
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

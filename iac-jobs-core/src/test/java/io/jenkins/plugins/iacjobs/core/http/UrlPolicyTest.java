@@ -39,9 +39,9 @@ class UrlPolicyTest {
     @Test
     void aGenesysBaseUrlWhoseLoginHostWouldLeaveLoopbackIsRefused() {
         ValidationException e = assertThrows(ValidationException.class,
-                () -> io.jenkins.plugins.iacjobs.core.auth.GenesysEndpoints.forBaseUrl("http://127.attacker.example.com"));
+                () -> io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints.forBaseUrl("http://127.attacker.example.com"));
         assertTrue(e.getMessage().contains("plain http"), e.getMessage());
         assertEquals("http://127.0.0.1:9/oauth/token",
-                io.jenkins.plugins.iacjobs.core.auth.GenesysEndpoints.forBaseUrl("http://127.0.0.1:9").tokenUrl().toString());
+                io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints.forBaseUrl("http://127.0.0.1:9").tokenUrl().toString());
     }
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.iacjobs.core.ValidationException;
-import io.jenkins.plugins.iacjobs.core.auth.GenesysEndpoints;
-import io.jenkins.plugins.iacjobs.core.auth.TokenSource;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints;
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysClient;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;
 import io.jenkins.plugins.iacjobs.core.http.HttpClients;

@@ -3,7 +3,7 @@ package io.jenkins.plugins.iacjobs.core.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jenkins.plugins.iacjobs.core.job.FinalJob;
+import io.jenkins.plugins.iacjobs.core.model.FinalJob;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.terrakube;
 
-import io.jenkins.plugins.iacjobs.core.auth.TokenSource;
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.http.HttpClients;
 import io.jenkins.plugins.iacjobs.core.http.HttpSettings;
 import io.jenkins.plugins.iacjobs.core.http.Json;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jenkins.plugins.iacjobs.core.auth.TokenSource;
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.http.HttpClients;
 import io.jenkins.plugins.iacjobs.core.http.HttpSettings;
 import io.jenkins.plugins.iacjobs.core.http.Json;

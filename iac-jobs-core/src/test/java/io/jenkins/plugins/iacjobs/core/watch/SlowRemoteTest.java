@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jenkins.plugins.iacjobs.core.SandboxFixture;
 import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
-import io.jenkins.plugins.iacjobs.core.auth.GenesysEndpoints;
-import io.jenkins.plugins.iacjobs.core.auth.TokenSource;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints;
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysClient;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;
 import io.jenkins.plugins.iacjobs.core.http.HttpClients;

@@ -1,5 +1,13 @@
-package io.jenkins.plugins.iacjobs.core.avepoint;
+package io.jenkins.plugins.iacjobs.core.avepoint.report;
 
+import io.jenkins.plugins.iacjobs.core.avepoint.ReportTally;
+import io.jenkins.plugins.iacjobs.core.avepoint.BackupReportOptions;
+import io.jenkins.plugins.iacjobs.core.avepoint.ReadStats;
+import io.jenkins.plugins.iacjobs.core.avepoint.JobQuery;
+import io.jenkins.plugins.iacjobs.core.avepoint.Gate;
+import io.jenkins.plugins.iacjobs.core.avepoint.BackupReportResult;
+import io.jenkins.plugins.iacjobs.core.avepoint.AvePointClient;
+import io.jenkins.plugins.iacjobs.core.avepoint.Verdict;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.avepoint.report.BackupReportWriter;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.iacjobs.core.auth;
+package io.jenkins.plugins.iacjobs.core.genesys;
 
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import java.util.Arrays;

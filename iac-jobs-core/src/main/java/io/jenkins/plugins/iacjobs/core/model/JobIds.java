@@ -1,4 +1,4 @@
-package io.jenkins.plugins.iacjobs.core.job;
+package io.jenkins.plugins.iacjobs.core.model;
 
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.Printable;

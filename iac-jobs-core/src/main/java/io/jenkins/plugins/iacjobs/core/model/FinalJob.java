@@ -1,4 +1,4 @@
-package io.jenkins.plugins.iacjobs.core.job;
+package io.jenkins.plugins.iacjobs.core.model;
 
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
 import java.io.IOException;

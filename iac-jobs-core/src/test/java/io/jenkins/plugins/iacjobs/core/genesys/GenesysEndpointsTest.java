@@ -1,4 +1,4 @@
-package io.jenkins.plugins.iacjobs.core.auth;
+package io.jenkins.plugins.iacjobs.core.genesys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

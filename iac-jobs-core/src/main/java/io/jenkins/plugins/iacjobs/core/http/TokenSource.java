@@ -1,4 +1,4 @@
-package io.jenkins.plugins.iacjobs.core.auth;
+package io.jenkins.plugins.iacjobs.core.http;
 
 /**
  * Supplies bearer tokens. Implementations cache and refresh; {@link #invalidate} is called after a 401 so the
