@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import jenkins.model.RunAction2;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -21,7 +20,7 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  * organisation, links to the files. Plain strings and numbers only, so {@code build.xml} stays small and readable.
  */
 @Restricted(NoExternalUse.class)
-public final class BackupReportAction implements RunAction2 {
+public final class BackupReportAction extends BuildPageAction {
 
     private final String connection;
     private final String windowStart;
@@ -39,7 +38,6 @@ public final class BackupReportAction implements RunAction2 {
     private final String reason;
     private final ArrayList<String> details;
     private final ArrayList<String> files;
-    private transient Run<?, ?> run;
 
     BackupReportAction(String connection, BackupReportResult r) {
         this.connection = connection;
@@ -65,28 +63,8 @@ public final class BackupReportAction implements RunAction2 {
     }
 
     @Override
-    public void onAttached(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    @Override
-    public void onLoad(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    @Override
-    public @CheckForNull String getIconFileName() {
-        return null;
-    }
-
-    @Override
     public String getDisplayName() {
         return Messages.BackupReportAction_displayName(verdict);
-    }
-
-    @Override
-    public @CheckForNull String getUrlName() {
-        return null;
     }
 
     public String getConnection() {
@@ -158,7 +136,4 @@ public final class BackupReportAction implements RunAction2 {
         return "artifact/" + Arrays.stream(path.split("/")).map(Util::rawEncode).collect(Collectors.joining("/"));
     }
 
-    public @CheckForNull Run<?, ?> getRun() {
-        return run;
-    }
 }

@@ -6,173 +6,119 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
-import hudson.Util;
 import hudson.model.AbstractProject;
-import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
-import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Builder;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
-import io.jenkins.plugins.iacjobs.core.avepoint.BackupReportOptions;
-import io.jenkins.plugins.iacjobs.core.avepoint.BackupReportResult;
 import java.io.IOException;
-import jenkins.tasks.SimpleBuildStep;
+import java.util.List;
 import org.jenkinsci.Symbol;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
- * "AvePoint backup report" for freestyle projects: the same options and the same {@link BackupReportRun} as
- * {@code iacBackupReport}. Needs no workspace; when the build has one, {@code backup-report/} is also left there
- * for the JUnit publisher.
+ * "AvePoint backup report" for freestyle projects: the options of {@code iacBackupReport} ({@link BackupReportSettings})
+ * and the same run. Needs no workspace; when the build has one, {@code backup-report/} is also left there for the
+ * JUnit publisher.
  */
-public final class IacBackupReportBuilder extends Builder implements SimpleBuildStep {
+public final class IacBackupReportBuilder extends RemoteBuilder {
 
-    private String connection;
-    private String credentialsId;
-    private String type;
-    private String since;
-    private String startTime;
-    private String finishTime;
-    private String status;
-    private String organization;
-    private String failOn;
-    private String maxAge;
+    private BackupReportSettings settings = new BackupReportSettings();
+
+    // Where jobs saved before the options were shared keep their values; readResolve moves them into settings.
+    @Deprecated private transient String connection;
+    @Deprecated private transient String credentialsId;
+    @Deprecated private transient String type;
+    @Deprecated private transient String since;
+    @Deprecated private transient String startTime;
+    @Deprecated private transient String finishTime;
+    @Deprecated private transient String status;
+    @Deprecated private transient String organization;
+    @Deprecated private transient String failOn;
+    @Deprecated private transient String maxAge;
 
     @DataBoundConstructor
     public IacBackupReportBuilder() {
     }
 
-    public @CheckForNull String getConnection() {
-        return connection;
+    /** A job saved with the flat fields of earlier versions loads with the same values. */
+    @SuppressWarnings("deprecation")
+    protected Object readResolve() {
+        if (settings == null) {
+            settings = new BackupReportSettings();
+            settings.setConnection(connection);
+            settings.setCredentialsId(credentialsId);
+            settings.setType(type);
+            settings.setSince(since);
+            settings.setStartTime(startTime);
+            settings.setFinishTime(finishTime);
+            settings.setStatus(status);
+            settings.setOrganization(organization);
+            settings.setFailOn(failOn);
+            settings.setMaxAge(maxAge);
+        }
+        return this;
     }
 
-    @DataBoundSetter
-    public void setConnection(@CheckForNull String connection) {
-        this.connection = Util.fixEmptyAndTrim(connection);
-    }
+    // The shared options (BackupReportSettings documents them), bound one by one as Pipeline and the form name them.
+    public @CheckForNull String getConnection() { return settings.getConnection(); }
+    @DataBoundSetter public void setConnection(@CheckForNull String connection) { settings.setConnection(connection); }
 
-    public @CheckForNull String getCredentialsId() {
-        return credentialsId;
-    }
+    public @CheckForNull String getCredentialsId() { return settings.getCredentialsId(); }
+    @DataBoundSetter public void setCredentialsId(@CheckForNull String credentialsId) { settings.setCredentialsId(credentialsId); }
 
-    @DataBoundSetter
-    public void setCredentialsId(@CheckForNull String credentialsId) {
-        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
-    }
+    public @CheckForNull String getType() { return settings.getType(); }
+    @DataBoundSetter public void setType(@CheckForNull String type) { settings.setType(type); }
 
-    public @CheckForNull String getType() {
-        return type;
-    }
+    public @CheckForNull String getSince() { return settings.getSince(); }
+    @DataBoundSetter public void setSince(@CheckForNull String since) { settings.setSince(since); }
 
-    @DataBoundSetter
-    public void setType(@CheckForNull String type) {
-        this.type = Util.fixEmptyAndTrim(type);
-    }
+    public @CheckForNull String getStartTime() { return settings.getStartTime(); }
+    @DataBoundSetter public void setStartTime(@CheckForNull String startTime) { settings.setStartTime(startTime); }
 
-    public @CheckForNull String getSince() {
-        return since;
-    }
+    public @CheckForNull String getFinishTime() { return settings.getFinishTime(); }
+    @DataBoundSetter public void setFinishTime(@CheckForNull String finishTime) { settings.setFinishTime(finishTime); }
 
-    @DataBoundSetter
-    public void setSince(@CheckForNull String since) {
-        this.since = Util.fixEmptyAndTrim(since);
-    }
+    public @CheckForNull String getStatus() { return settings.getStatus(); }
+    @DataBoundSetter public void setStatus(@CheckForNull String status) { settings.setStatus(status); }
 
-    public @CheckForNull String getStartTime() {
-        return startTime;
-    }
+    public @CheckForNull String getOrganization() { return settings.getOrganization(); }
+    @DataBoundSetter public void setOrganization(@CheckForNull String organization) { settings.setOrganization(organization); }
 
-    @DataBoundSetter
-    public void setStartTime(@CheckForNull String startTime) {
-        this.startTime = Util.fixEmptyAndTrim(startTime);
-    }
+    public @CheckForNull String getFailOn() { return settings.getFailOn(); }
+    @DataBoundSetter public void setFailOn(@CheckForNull String failOn) { settings.setFailOn(failOn); }
 
-    public @CheckForNull String getFinishTime() {
-        return finishTime;
-    }
+    public @CheckForNull String getMaxAge() { return settings.getMaxAge(); }
+    @DataBoundSetter public void setMaxAge(@CheckForNull String maxAge) { settings.setMaxAge(maxAge); }
 
-    @DataBoundSetter
-    public void setFinishTime(@CheckForNull String finishTime) {
-        this.finishTime = Util.fixEmptyAndTrim(finishTime);
-    }
-
-    public @CheckForNull String getStatus() {
-        return status;
-    }
-
-    @DataBoundSetter
-    public void setStatus(@CheckForNull String status) {
-        this.status = Util.fixEmptyAndTrim(status);
-    }
-
-    public @CheckForNull String getOrganization() {
-        return organization;
-    }
-
-    @DataBoundSetter
-    public void setOrganization(@CheckForNull String organization) {
-        this.organization = Util.fixEmptyAndTrim(organization);
-    }
-
-    public @CheckForNull String getFailOn() {
-        return failOn;
-    }
-
-    @DataBoundSetter
-    public void setFailOn(@CheckForNull String failOn) {
-        this.failOn = Util.fixEmptyAndTrim(failOn);
-    }
-
-    public @CheckForNull String getMaxAge() {
-        return maxAge;
-    }
-
-    @DataBoundSetter
-    public void setMaxAge(@CheckForNull String maxAge) {
-        this.maxAge = Util.fixEmptyAndTrim(maxAge);
-    }
-
-    @Override
-    public boolean requiresWorkspace() {
-        return false;
-    }
-
-    @Override
-    public BuildStepMonitor getRequiredMonitorService() {
-        return BuildStepMonitor.NONE;
-    }
+    public int getPageSize() { return settings.getPageSize(); }
+    @DataBoundSetter public void setPageSize(int pageSize) { settings.setPageSize(pageSize); }
 
     /** Called when the build has a workspace (a freestyle build always does): the files are left there too. */
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
                         @NonNull Launcher launcher, @NonNull TaskListener listener) throws InterruptedException, IOException {
-        report(run, workspace, env, listener);
+        settings.report(run, workspace, listener, env::expand);
     }
 
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
             throws InterruptedException, IOException {
-        report(run, null, env, listener);
-    }
-
-    private void report(Run<?, ?> run, @CheckForNull FilePath workspace, EnvVars env, TaskListener listener)
-            throws InterruptedException, IOException {
-        BackupReportOptions options = new BackupReportOptions(env.expand(type), env.expand(since), env.expand(startTime),
-                env.expand(finishTime), env.expand(status), env.expand(organization), env.expand(failOn), env.expand(maxAge), 0);
-        BackupReportResult result = BackupReportRun.run(run, workspace, listener, connection, credentialsId, options);
-        BackupReportRun.gate(result);
+        settings.report(run, null, listener, env::expand);
     }
 
     @Extension
     @Symbol("avePointBackupReport")
-    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> implements FieldEndpoints.BackupReports {
+
+        public DescriptorImpl() {
+            // One help text per option, one form: the step's.
+            for (String field : List.of("connection", "credentialsId", "type", "since", "startTime", "finishTime", "status",
+                    "organization", "failOn", "maxAge", "pageSize")) {
+                addHelpFileRedirect(field, IacBackupReportStep.class, field);
+            }
+        }
 
         @Override
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {
@@ -183,42 +129,6 @@ public final class IacBackupReportBuilder extends Builder implements SimpleBuild
         @Override
         public String getDisplayName() {
             return Messages.IacBackupReportBuilder_displayName();
-        }
-
-        @POST
-        public ListBoxModel doFillConnectionItems(@AncestorInPath Item item, @QueryParameter String connection) {
-            return Forms.connectionItems(item, connection);
-        }
-
-        @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String connection,
-                                                     @QueryParameter String credentialsId) {
-            return Forms.credentialsItems(item, connection, credentialsId);
-        }
-
-        @POST
-        public ListBoxModel doFillTypeItems(@AncestorInPath Item item) {
-            return BackupReportForms.typeItems(item);
-        }
-
-        @POST
-        public ListBoxModel doFillStatusItems(@AncestorInPath Item item) {
-            return BackupReportForms.statusItems(item);
-        }
-
-        @POST
-        public ListBoxModel doFillFailOnItems(@AncestorInPath Item item) {
-            return BackupReportForms.failOnItems(item);
-        }
-
-        @POST
-        public FormValidation doCheckSince(@AncestorInPath Item item, @QueryParameter String value,
-                                           @QueryParameter String startTime, @QueryParameter String finishTime,
-                                           @QueryParameter String type, @QueryParameter String status,
-                                           @QueryParameter String organization, @QueryParameter String failOn,
-                                           @QueryParameter String maxAge) {
-            return BackupReportForms.checkOptions(item, new BackupReportOptions(type, value, startTime, finishTime, status,
-                    organization, failOn, maxAge, 0));
         }
     }
 }

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import jenkins.model.RunAction2;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -21,7 +20,7 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  * so {@code build.xml} stays readable and holds no secret: parameters arrive masked from core.
  */
 @Restricted(NoExternalUse.class)
-public final class IacJobAction implements RunAction2 {
+public final class IacJobAction extends BuildPageAction {
 
     private final String system;
     private final String connection;
@@ -44,7 +43,6 @@ public final class IacJobAction implements RunAction2 {
     /** Its resources as sign-and-address lines, at most {@link #MAX_PLAN_LINES}; plan.txt has them all. */
     private final ArrayList<String> planLines;
     private final int planMore;
-    private transient Run<?, ?> run;
 
     static final int MAX_PLAN_LINES = 500;
 
@@ -113,29 +111,8 @@ public final class IacJobAction implements RunAction2 {
     }
 
     @Override
-    public void onAttached(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    @Override
-    public void onLoad(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    /** No sidebar link: everything is on the build's main page. */
-    @Override
-    public @CheckForNull String getIconFileName() {
-        return null;
-    }
-
-    @Override
     public String getDisplayName() {
         return Messages.IacJobAction_displayName(system, jobId);
-    }
-
-    @Override
-    public @CheckForNull String getUrlName() {
-        return null;
     }
 
     public String getSystem() {
@@ -192,7 +169,4 @@ public final class IacJobAction implements RunAction2 {
         return "artifact/" + Arrays.stream(path.split("/")).map(Util::rawEncode).collect(Collectors.joining("/"));
     }
 
-    public @CheckForNull Run<?, ?> getRun() {
-        return run;
-    }
 }

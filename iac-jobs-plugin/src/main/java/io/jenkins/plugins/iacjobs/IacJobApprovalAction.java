@@ -10,7 +10,9 @@ import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
 import io.jenkins.plugins.iacjobs.core.plan.PlannedChange;
-import io.jenkins.plugins.iacjobs.core.terrakube.ApprovePolicy;
+import io.jenkins.plugins.iacjobs.credentials.CredentialsLookup;
+import io.jenkins.plugins.iacjobs.remote.RemoteTarget;
+import io.jenkins.plugins.iacjobs.remote.Systems;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +22,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import jenkins.model.Jenkins;
-import jenkins.model.RunAction2;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.HttpResponse;
@@ -37,7 +38,7 @@ import org.springframework.security.core.GrantedAuthority;
  * out, so neither a double click nor a controller restart approves twice.
  */
 @Restricted(NoExternalUse.class)
-public final class IacJobApprovalAction implements RunAction2 {
+public final class IacJobApprovalAction extends BuildPageAction {
     static final String URL = "iac-jobs-approval";
     private static final Logger LOGGER = Logger.getLogger(IacJobApprovalAction.class.getName());
 
@@ -56,7 +57,6 @@ public final class IacJobApprovalAction implements RunAction2 {
     private String decidedAt;
     private String comment;
     private String closedBecause;
-    private transient Run<?, ?> run;
 
     IacJobApprovalAction(String connection, String credentialsId, String jobId, List<String> approvers, @CheckForNull Plan plan) {
         this.connection = connection;
@@ -72,16 +72,6 @@ public final class IacJobApprovalAction implements RunAction2 {
     /** {@code "alice, ops-team"} as the step's {@code approvers} option has it. */
     static List<String> parseApprovers(@CheckForNull String text) {
         return text == null ? List.of() : Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    @Override
-    public void onAttached(Run<?, ?> r) {
-        run = r;
-    }
-
-    @Override
-    public void onLoad(Run<?, ?> r) {
-        run = r;
     }
 
     /** In the side panel only while a decision is open. */
@@ -104,13 +94,9 @@ public final class IacJobApprovalAction implements RunAction2 {
         return jobId;
     }
 
-    public @CheckForNull Run<?, ?> getRun() {
-        return run;
-    }
-
     /** A wait still open when its build has ended (a build saved by an older version) reads as closed. */
     public State getState() {
-        return state == State.WAITING && run != null && !run.isBuilding() ? State.CLOSED : state;
+        return state == State.WAITING && getRun() != null && !getRun().isBuilding() ? State.CLOSED : state;
     }
 
     public boolean isWaiting() {
@@ -143,7 +129,7 @@ public final class IacJobApprovalAction implements RunAction2 {
 
     /** Whether the current user may decide: Build on the job, and one of {@code approvers} when set. */
     public boolean isAllowed() {
-        if (run == null || !run.getParent().hasPermission(Item.BUILD)) {
+        if (getRun() == null || !getRun().getParent().hasPermission(Item.BUILD)) {
             return false;
         }
         if (approvers.isEmpty()) {
@@ -174,7 +160,7 @@ public final class IacJobApprovalAction implements RunAction2 {
     }
 
     private HttpResponse decide(boolean approve, @CheckForNull String text) {
-        run.getParent().checkPermission(Item.BUILD);
+        getRun().getParent().checkPermission(Item.BUILD);
         if (!isAllowed()) {
             return HttpResponses.errorWithoutStack(403, Messages.IacJobApprovalAction_notAnApprover(
                     Jenkins.getAuthentication2().getName(), String.join(", ", approvers)));
@@ -191,13 +177,8 @@ public final class IacJobApprovalAction implements RunAction2 {
             save();
         }
         try {
-            var jobs = TerrakubeAccess.jobs(connection(), CredentialsLookup.forRun(run, credentialsId, connection().apiBaseUrl()),
-                    ApprovePolicy.INPUT);
-            if (approve) {
-                jobs.approve(jobId);
-            } else {
-                jobs.reject(jobId);
-            }
+            RemoteTarget target = Systems.target(IacJobsGlobalConfiguration.get().require(connection));
+            target.decide(CredentialsLookup.forRun(getRun(), credentialsId, target.credentialsUrl()), jobId, approve);
             state = approve ? State.APPROVED : State.REJECTED;
         } catch (IacJobsException | AbortException e) {
             state = State.WAITING; // nothing reached Terrakube: the decision is open again
@@ -208,7 +189,7 @@ public final class IacJobApprovalAction implements RunAction2 {
             return HttpResponses.errorWithoutStack(502, Messages.IacJobApprovalAction_failed(e.getMessage()));
         }
         save();
-        IacJobRun.tell(run, jobId, getDecision());
+        ActiveRuns.tell(getRun(), jobId, getDecision());
         return HttpResponses.redirectTo("..");
     }
 
@@ -221,19 +202,11 @@ public final class IacJobApprovalAction implements RunAction2 {
         }
     }
 
-    private Connection connection() throws AbortException {
-        Connection c = IacJobsGlobalConfiguration.get().lookup(connection);
-        if (c == null) {
-            throw new AbortException(Messages.IacJobRun_noSuchConnection(connection));
-        }
-        return c;
-    }
-
     private void save() {
         try {
-            run.save();
+            getRun().save();
         } catch (IOException e) {
-            LOGGER.log(Level.WARNING, "could not save the approval of " + run, e);
+            LOGGER.log(Level.WARNING, "could not save the approval of " + getRun(), e);
         }
     }
 }

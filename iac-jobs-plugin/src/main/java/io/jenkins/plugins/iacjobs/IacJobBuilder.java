@@ -11,18 +11,16 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
-import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
-import io.jenkins.plugins.iacjobs.core.genesys.AcceleratorInputs;
-import io.jenkins.plugins.iacjobs.core.genesys.AcceleratorResolver;
-import io.jenkins.plugins.iacjobs.core.genesys.ParameterValidator;
+import io.jenkins.plugins.iacjobs.forms.Forms;
+import io.jenkins.plugins.iacjobs.forms.ParameterLines;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
-import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -31,36 +29,60 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * "Run IaC job" for freestyle projects. Same options and the same {@link IacJobRun} as {@code iacJob};
- * parameters are {@code name=value} lines so the form can validate them all at once against the accelerator.
- * Needs no workspace. A freestyle build holds its executor anyway, so this waits on the run's result.
- * For a Terrakube connection, {@code accelerator} is the template, and {@code workspace}, {@code branch} and
- * {@code approve} apply.
+ * "Run IaC job" for freestyle projects: the options of {@code iacJob} ({@link IacJobOptions}) and the same
+ * {@link IacJobRun}; parameters are {@code name=value} lines so the form can validate them all at once against the
+ * accelerator. Needs no workspace. A freestyle build holds its executor anyway, so this waits on the run's result.
+ * For a Terrakube connection, {@code accelerator} is the template.
  */
-public final class IacJobBuilder extends Builder implements SimpleBuildStep {
+public final class IacJobBuilder extends RemoteBuilder {
 
-    private final String accelerator;
+    private IacJobOptions options = new IacJobOptions();
     private String parameters;
-    private boolean planOnly;
-    private String connection;
-    private String credentialsId;
-    private String timeout;
-    private boolean failOnError = true;
-    private boolean submitOnly;
-    private String jobId;
-    private String workspace;
-    private String branch;
-    private String approve;
-    private boolean keepAnsi;
-    private String approvers;
+
+    // Where jobs saved before the options were shared keep their values; readResolve moves them into options.
+    @Deprecated private transient String accelerator;
+    @Deprecated private transient Boolean planOnly;
+    @Deprecated private transient String connection;
+    @Deprecated private transient String credentialsId;
+    @Deprecated private transient String timeout;
+    @Deprecated private transient Boolean failOnError;
+    @Deprecated private transient Boolean submitOnly;
+    @Deprecated private transient String jobId;
+    @Deprecated private transient String workspace;
+    @Deprecated private transient String branch;
+    @Deprecated private transient String approve;
+    @Deprecated private transient String approvers;
+    @Deprecated private transient Boolean keepAnsi;
 
     @DataBoundConstructor
     public IacJobBuilder(String accelerator) {
-        this.accelerator = Util.fixEmptyAndTrim(accelerator);
+        options.setAccelerator(accelerator);
+    }
+
+    /** A job saved with the flat fields of earlier versions loads with the same values. */
+    @SuppressWarnings("deprecation")
+    protected Object readResolve() {
+        if (options == null) {
+            options = new IacJobOptions();
+            options.setAccelerator(accelerator);
+            options.setPlanOnly(Boolean.TRUE.equals(planOnly));
+            options.setConnection(connection);
+            options.setCredentialsId(credentialsId);
+            options.setTimeout(timeout);
+            options.setFailOnError(failOnError == null || failOnError);
+            options.setSubmitOnly(Boolean.TRUE.equals(submitOnly));
+            options.setJobId(jobId);
+            options.setWorkspace(workspace);
+            options.setBranch(branch);
+            options.setApprove(approve);
+            options.setApprovers(approvers);
+            options.setKeepAnsi(Boolean.TRUE.equals(keepAnsi));
+        }
+        return this;
     }
 
     public @CheckForNull String getAccelerator() {
-        return accelerator;
+        return options.getAccelerator();
     }
 
     public @CheckForNull String getParameters() {
@@ -72,141 +94,53 @@ public final class IacJobBuilder extends Builder implements SimpleBuildStep {
         this.parameters = Util.fixEmptyAndTrim(parameters);
     }
 
-    public boolean isPlanOnly() {
-        return planOnly;
-    }
+    // The shared options (IacJobOptions documents them), bound one by one as Pipeline and the form name them.
+    public boolean isPlanOnly() { return options.isPlanOnly(); }
+    @DataBoundSetter public void setPlanOnly(boolean planOnly) { options.setPlanOnly(planOnly); }
 
-    @DataBoundSetter
-    public void setPlanOnly(boolean planOnly) {
-        this.planOnly = planOnly;
-    }
+    public @CheckForNull String getConnection() { return options.getConnection(); }
+    @DataBoundSetter public void setConnection(@CheckForNull String connection) { options.setConnection(connection); }
 
-    public @CheckForNull String getConnection() {
-        return connection;
-    }
+    public @CheckForNull String getCredentialsId() { return options.getCredentialsId(); }
+    @DataBoundSetter public void setCredentialsId(@CheckForNull String credentialsId) { options.setCredentialsId(credentialsId); }
 
-    @DataBoundSetter
-    public void setConnection(@CheckForNull String connection) {
-        this.connection = Util.fixEmptyAndTrim(connection);
-    }
+    public @CheckForNull String getTimeout() { return options.getTimeout(); }
+    @DataBoundSetter public void setTimeout(@CheckForNull String timeout) { options.setTimeout(timeout); }
 
-    public @CheckForNull String getCredentialsId() {
-        return credentialsId;
-    }
+    public boolean isFailOnError() { return options.isFailOnError(); }
+    @DataBoundSetter public void setFailOnError(boolean failOnError) { options.setFailOnError(failOnError); }
 
-    @DataBoundSetter
-    public void setCredentialsId(@CheckForNull String credentialsId) {
-        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
-    }
+    public boolean isSubmitOnly() { return options.isSubmitOnly(); }
+    @DataBoundSetter public void setSubmitOnly(boolean submitOnly) { options.setSubmitOnly(submitOnly); }
 
-    public @CheckForNull String getTimeout() {
-        return timeout;
-    }
+    public @CheckForNull String getJobId() { return options.getJobId(); }
+    @DataBoundSetter public void setJobId(@CheckForNull String jobId) { options.setJobId(jobId); }
 
-    @DataBoundSetter
-    public void setTimeout(@CheckForNull String timeout) {
-        this.timeout = Util.fixEmptyAndTrim(timeout);
-    }
+    public @CheckForNull String getWorkspace() { return options.getWorkspace(); }
+    @DataBoundSetter public void setWorkspace(@CheckForNull String workspace) { options.setWorkspace(workspace); }
 
-    public boolean isFailOnError() {
-        return failOnError;
-    }
+    public @CheckForNull String getBranch() { return options.getBranch(); }
+    @DataBoundSetter public void setBranch(@CheckForNull String branch) { options.setBranch(branch); }
 
-    @DataBoundSetter
-    public void setFailOnError(boolean failOnError) {
-        this.failOnError = failOnError;
-    }
+    public @CheckForNull String getApprove() { return options.getApprove(); }
+    @DataBoundSetter public void setApprove(@CheckForNull String approve) { options.setApprove(approve); }
 
-    public boolean isSubmitOnly() {
-        return submitOnly;
-    }
+    public @CheckForNull String getApprovers() { return options.getApprovers(); }
+    @DataBoundSetter public void setApprovers(@CheckForNull String approvers) { options.setApprovers(approvers); }
 
-    @DataBoundSetter
-    public void setSubmitOnly(boolean submitOnly) {
-        this.submitOnly = submitOnly;
-    }
-
-    public @CheckForNull String getJobId() {
-        return jobId;
-    }
-
-    @DataBoundSetter
-    public void setJobId(@CheckForNull String jobId) {
-        this.jobId = Util.fixEmptyAndTrim(jobId);
-    }
-
-    public @CheckForNull String getWorkspace() {
-        return workspace;
-    }
-
-    @DataBoundSetter
-    public void setWorkspace(@CheckForNull String workspace) {
-        this.workspace = Util.fixEmptyAndTrim(workspace);
-    }
-
-    public @CheckForNull String getBranch() {
-        return branch;
-    }
-
-    @DataBoundSetter
-    public void setBranch(@CheckForNull String branch) {
-        this.branch = Util.fixEmptyAndTrim(branch);
-    }
-
-    public @CheckForNull String getApprove() {
-        return approve;
-    }
-
-    @DataBoundSetter
-    public void setApprove(@CheckForNull String approve) {
-        String a = Util.fixEmptyAndTrim(approve);
-        this.approve = a == null ? null : a.toLowerCase(java.util.Locale.ROOT);
-    }
-
-    public @CheckForNull String getApprovers() {
-        return approvers;
-    }
-
-    @DataBoundSetter
-    public void setApprovers(@CheckForNull String approvers) {
-        this.approvers = Util.fixEmptyAndTrim(approvers);
-    }
-
-    public boolean isKeepAnsi() {
-        return keepAnsi;
-    }
-
-    @DataBoundSetter
-    public void setKeepAnsi(boolean keepAnsi) {
-        this.keepAnsi = keepAnsi;
-    }
-
-    @Override
-    public boolean requiresWorkspace() {
-        return false;
-    }
-
-    @Override
-    public BuildStepMonitor getRequiredMonitorService() {
-        return BuildStepMonitor.NONE;
-    }
+    public boolean isKeepAnsi() { return options.isKeepAnsi(); }
+    @DataBoundSetter public void setKeepAnsi(boolean keepAnsi) { options.setKeepAnsi(keepAnsi); }
 
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
             throws InterruptedException, IOException {
-        if (accelerator == null && jobId == null && workspace == null) {
-            throw new AbortException(Messages.IacJobStep_acceleratorOrJobId());
-        }
         LinkedHashMap<String, String> params;
         try {
             params = ParameterLines.parse(env.expand(Util.fixNull(parameters)));
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }
-        IacJobRequest request = new IacJobRequest(connection, env.expand(accelerator), params, planOnly, credentialsId,
-                timeout, failOnError, submitOnly, env.expand(jobId), env.expand(workspace), env.expand(branch), approve)
-                .withKeepAnsi(keepAnsi).withApprovers(approvers);
-        IacJobRun r = IacJobRun.start(run, listener, request, s -> { });
+        IacJobRun r = IacJobRun.start(run, listener, options.toRequest(null, params, env::expand), s -> { });
         try {
             r.result().get();
         } catch (InterruptedException e) {
@@ -223,7 +157,15 @@ public final class IacJobBuilder extends Builder implements SimpleBuildStep {
 
     @Extension
     @Symbol("runIacJob")
-    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> implements FieldEndpoints.Jobs {
+
+        public DescriptorImpl() {
+            // One help text per option: the step's.
+            for (String field : List.of("approve", "approvers", "branch", "connection", "credentialsId", "failOnError", "jobId",
+                    "keepAnsi", "planOnly", "submitOnly", "timeout", "workspace")) {
+                addHelpFileRedirect(field, IacJobStep.class, field);
+            }
+        }
 
         @Override
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {
@@ -237,36 +179,15 @@ public final class IacJobBuilder extends Builder implements SimpleBuildStep {
         }
 
         @POST
-        public ListBoxModel doFillConnectionItems(@AncestorInPath Item item, @QueryParameter String connection) {
-            return Forms.connectionItems(item, connection);
-        }
-
-        @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String connection,
-                                                     @QueryParameter String credentialsId) {
-            return Forms.credentialsItems(item, connection, credentialsId);
-        }
-
-        @POST
         public ListBoxModel doFillAcceleratorItems(@AncestorInPath Item item, @QueryParameter String connection,
                                                    @QueryParameter String credentialsId, @QueryParameter String accelerator) {
-            return Forms.acceleratorItems(item, connection, credentialsId, accelerator);
-        }
-
-        @POST
-        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return Forms.checkTimeout(item, value);
+            return Forms.acceleratorItems(item, IacJobsGlobalConfiguration.get(), connection, credentialsId, accelerator);
         }
 
         @POST
         public ListBoxModel doFillWorkspaceItems(@AncestorInPath Item item, @QueryParameter String connection,
                                                  @QueryParameter String credentialsId, @QueryParameter String workspace) {
-            return Forms.workspaceItems(item, connection, credentialsId, workspace);
-        }
-
-        @POST
-        public ListBoxModel doFillApproveItems(@AncestorInPath Item item) {
-            return Forms.approveItems(item);
+            return Forms.workspaceItems(item, IacJobsGlobalConfiguration.get(), connection, credentialsId, workspace);
         }
 
         /** Checks every line against the accelerator's specification: unknown names, missing required, enums. */
@@ -281,18 +202,13 @@ public final class IacJobBuilder extends Builder implements SimpleBuildStep {
             } catch (IllegalArgumentException e) {
                 return FormValidation.error(e.getMessage());
             }
-            if (Util.fixEmptyAndTrim(jobId) != null || Util.fixEmptyAndTrim(accelerator) == null
-                    || Util.fixEmptyAndTrim(accelerator).contains("$")) {
+            String target = Util.fixEmptyAndTrim(accelerator);
+            if (Util.fixEmptyAndTrim(jobId) != null || target == null || target.contains("$")) {
                 return FormValidation.ok(); // nothing to check against yet, or only known at build time
             }
             try {
-                Connection c = Forms.requireConnection(connection);
-                if (c.isTerrakube()) {
-                    return params.isEmpty() ? FormValidation.ok() : FormValidation.error(Messages.IacJobBuilder_terrakubeNoParameters());
-                }
-                var client = GenesysAccess.client(c, Forms.credentials(item, c, credentialsId));
-                var spec = new AcceleratorResolver(client).resolve(accelerator.trim());
-                ParameterValidator.validate(spec.name(), AcceleratorInputs.of(spec), params);
+                Forms.Remote r = Forms.remote(item, IacJobsGlobalConfiguration.get(), connection, credentialsId);
+                r.target().checkParameters(r.credentials(), target, params);
                 return FormValidation.ok();
             } catch (IacJobsException e) {
                 return FormValidation.error(e.getMessage());

@@ -1,6 +1,13 @@
 package io.jenkins.plugins.iacjobs;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
+import hudson.Util;
+import io.jenkins.plugins.iacjobs.core.IacJobsException;
+import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeJobRequest;
+import io.jenkins.plugins.iacjobs.core.watch.Durations;
+import io.jenkins.plugins.iacjobs.remote.ConnectionSettings;
+import java.time.Duration;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -96,6 +103,35 @@ final class IacJobRequest implements Serializable {
     /** Whether any Terrakube-only option is set, so a Genesys connection can refuse them by name. */
     boolean hasTerrakubeOptions() {
         return workspace != null || branch != null || approve != null || approvers != null;
+    }
+
+    /** Terrakube's options by the names core reads them: workspace, branch and approve. */
+    Map<String, String> terrakubeOptions() {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (workspace != null) {
+            options.put(TerrakubeJobRequest.WORKSPACE, workspace);
+        }
+        if (branch != null) {
+            options.put(TerrakubeJobRequest.BRANCH, branch);
+        }
+        if (approve != null) {
+            options.put(TerrakubeJobRequest.APPROVE, approve);
+        }
+        return options;
+    }
+
+    /** This request's {@code timeout}, else the connection's; null waits without limit. A bad value names the field. */
+    @CheckForNull
+    Duration timeout(ConnectionSettings c) throws AbortException {
+        String t = Util.fixEmptyAndTrim(timeout);
+        if (t == null) {
+            return c.getTimeoutMinutes() == 0 ? null : Duration.ofMinutes(c.getTimeoutMinutes());
+        }
+        try {
+            return Durations.parseBetween("timeout", t, Duration.ofSeconds(1), Durations.MAX_TIMEOUT);
+        } catch (IacJobsException e) {
+            throw new AbortException(e.getMessage());
+        }
     }
 
     Map<String, String> paramsView() {

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import io.jenkins.plugins.iacjobs.forms.Forms;
+import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -35,33 +37,21 @@ import org.kohsuke.stapler.verb.POST;
  */
 public final class IacJobStep extends Step {
 
-    private String accelerator;
+    private final IacJobOptions options = new IacJobOptions();
     private Map<String, String> params = new LinkedHashMap<>();
-    private boolean planOnly;
-    private String connection;
-    private String credentialsId;
-    private String timeout;
-    private boolean failOnError = true;
-    private boolean submitOnly;
-    private String jobId;
     private String template;
-    private String workspace;
-    private String branch;
-    private String approve;
-    private boolean keepAnsi;
-    private String approvers;
 
     @DataBoundConstructor
     public IacJobStep() {
     }
 
     public @CheckForNull String getAccelerator() {
-        return accelerator;
+        return options.getAccelerator();
     }
 
     @DataBoundSetter
     public void setAccelerator(@CheckForNull String accelerator) {
-        this.accelerator = Util.fixEmptyAndTrim(accelerator);
+        options.setAccelerator(accelerator);
     }
 
     /** Accelerator inputs. Genesys takes strings only, so values are turned into strings here. */
@@ -81,70 +71,6 @@ public final class IacJobStep extends Step {
         this.params = copy;
     }
 
-    public boolean isPlanOnly() {
-        return planOnly;
-    }
-
-    @DataBoundSetter
-    public void setPlanOnly(boolean planOnly) {
-        this.planOnly = planOnly;
-    }
-
-    public @CheckForNull String getConnection() {
-        return connection;
-    }
-
-    @DataBoundSetter
-    public void setConnection(@CheckForNull String connection) {
-        this.connection = Util.fixEmptyAndTrim(connection);
-    }
-
-    public @CheckForNull String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(@CheckForNull String credentialsId) {
-        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
-    }
-
-    /** A duration such as {@code 45m} or {@code 2h}; empty uses the connection's timeout. */
-    public @CheckForNull String getTimeout() {
-        return timeout;
-    }
-
-    @DataBoundSetter
-    public void setTimeout(@CheckForNull String timeout) {
-        this.timeout = Util.fixEmptyAndTrim(timeout);
-    }
-
-    public boolean isFailOnError() {
-        return failOnError;
-    }
-
-    @DataBoundSetter
-    public void setFailOnError(boolean failOnError) {
-        this.failOnError = failOnError;
-    }
-
-    public boolean isSubmitOnly() {
-        return submitOnly;
-    }
-
-    @DataBoundSetter
-    public void setSubmitOnly(boolean submitOnly) {
-        this.submitOnly = submitOnly;
-    }
-
-    public @CheckForNull String getJobId() {
-        return jobId;
-    }
-
-    @DataBoundSetter
-    public void setJobId(@CheckForNull String jobId) {
-        this.jobId = Util.fixEmptyAndTrim(jobId);
-    }
-
     /** Terrakube: the template's name or id (older servers: plan, apply or destroy). */
     public @CheckForNull String getTemplate() {
         return template;
@@ -152,67 +78,53 @@ public final class IacJobStep extends Step {
 
     @DataBoundSetter
     public void setTemplate(@CheckForNull String template) {
-        this.template = Util.fixEmptyAndTrim(template);
+        this.template = IacJobOptions.text(template);
     }
 
-    /** Terrakube: the workspace's name or id. */
-    public @CheckForNull String getWorkspace() {
-        return workspace;
-    }
+    // The shared options (IacJobOptions documents them), bound one by one as Pipeline and the form name them.
+    public boolean isPlanOnly() { return options.isPlanOnly(); }
+    @DataBoundSetter public void setPlanOnly(boolean planOnly) { options.setPlanOnly(planOnly); }
 
-    @DataBoundSetter
-    public void setWorkspace(@CheckForNull String workspace) {
-        this.workspace = Util.fixEmptyAndTrim(workspace);
-    }
+    public @CheckForNull String getConnection() { return options.getConnection(); }
+    @DataBoundSetter public void setConnection(@CheckForNull String connection) { options.setConnection(connection); }
 
-    /** Terrakube: the git branch to run instead of the workspace's. */
-    public @CheckForNull String getBranch() {
-        return branch;
-    }
+    public @CheckForNull String getCredentialsId() { return options.getCredentialsId(); }
+    @DataBoundSetter public void setCredentialsId(@CheckForNull String credentialsId) { options.setCredentialsId(credentialsId); }
 
-    @DataBoundSetter
-    public void setBranch(@CheckForNull String branch) {
-        this.branch = Util.fixEmptyAndTrim(branch);
-    }
+    public @CheckForNull String getTimeout() { return options.getTimeout(); }
+    @DataBoundSetter public void setTimeout(@CheckForNull String timeout) { options.setTimeout(timeout); }
 
-    /** Terrakube: at waitingApproval, {@code auto}, {@code never} or {@code wait} (the default when empty). */
-    public @CheckForNull String getApprove() {
-        return approve;
-    }
+    public boolean isFailOnError() { return options.isFailOnError(); }
+    @DataBoundSetter public void setFailOnError(boolean failOnError) { options.setFailOnError(failOnError); }
 
-    @DataBoundSetter
-    public void setApprove(@CheckForNull String approve) {
-        String a = Util.fixEmptyAndTrim(approve);
-        this.approve = a == null ? null : a.toLowerCase(java.util.Locale.ROOT);
-    }
+    public boolean isSubmitOnly() { return options.isSubmitOnly(); }
+    @DataBoundSetter public void setSubmitOnly(boolean submitOnly) { options.setSubmitOnly(submitOnly); }
 
-    /** With {@code approve: 'input'}: the users or groups who may decide, comma-separated; empty: anyone with Build. */
-    public @CheckForNull String getApprovers() {
-        return approvers;
-    }
+    public @CheckForNull String getJobId() { return options.getJobId(); }
+    @DataBoundSetter public void setJobId(@CheckForNull String jobId) { options.setJobId(jobId); }
 
-    @DataBoundSetter
-    public void setApprovers(@CheckForNull String approvers) {
-        this.approvers = Util.fixEmptyAndTrim(approvers);
-    }
+    public @CheckForNull String getWorkspace() { return options.getWorkspace(); }
+    @DataBoundSetter public void setWorkspace(@CheckForNull String workspace) { options.setWorkspace(workspace); }
 
-    /** Keep the remote log's terminal colours in the build log (for the AnsiColor plugin) and as {@code log.ansi.txt}. */
-    public boolean isKeepAnsi() {
-        return keepAnsi;
-    }
+    public @CheckForNull String getBranch() { return options.getBranch(); }
+    @DataBoundSetter public void setBranch(@CheckForNull String branch) { options.setBranch(branch); }
 
-    @DataBoundSetter
-    public void setKeepAnsi(boolean keepAnsi) {
-        this.keepAnsi = keepAnsi;
-    }
+    public @CheckForNull String getApprove() { return options.getApprove(); }
+    @DataBoundSetter public void setApprove(@CheckForNull String approve) { options.setApprove(approve); }
+
+    public @CheckForNull String getApprovers() { return options.getApprovers(); }
+    @DataBoundSetter public void setApprovers(@CheckForNull String approvers) { options.setApprovers(approvers); }
+
+    public boolean isKeepAnsi() { return options.isKeepAnsi(); }
+    @DataBoundSetter public void setKeepAnsi(boolean keepAnsi) { options.setKeepAnsi(keepAnsi); }
 
     /** The template, or the accelerator as its alias; both given and different is a mistake worth naming. */
     IacJobRequest toRequest() throws AbortException {
+        String accelerator = options.getAccelerator();
         if (template != null && accelerator != null && !template.equals(accelerator)) {
             throw new AbortException(Messages.IacJobStep_templateAndAccelerator(template, accelerator));
         }
-        return new IacJobRequest(connection, template != null ? template : accelerator, new LinkedHashMap<>(params), planOnly,
-                credentialsId, timeout, failOnError, submitOnly, jobId, workspace, branch, approve).withKeepAnsi(keepAnsi).withApprovers(approvers);
+        return options.toRequest(template, new LinkedHashMap<>(params), UnaryOperator.identity());
     }
 
     @Override
@@ -243,9 +155,6 @@ public final class IacJobStep extends Step {
 
         @Override
         public boolean start() throws Exception {
-            if (toSubmit.jobId() == null && toSubmit.accelerator() == null && toSubmit.workspace() == null) {
-                throw new hudson.AbortException(Messages.IacJobStep_acceleratorOrJobId());
-            }
             Run<?, ?> run = getContext().get(Run.class);
             TaskListener listener = getContext().get(TaskListener.class);
             current = IacJobRun.start(run, listener, toSubmit, this::persist);
@@ -306,7 +215,7 @@ public final class IacJobStep extends Step {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends StepDescriptor implements FieldEndpoints.Jobs {
 
         @Override
         public String getFunctionName() {
@@ -337,36 +246,16 @@ public final class IacJobStep extends Step {
         }
 
         @POST
-        public ListBoxModel doFillConnectionItems(@AncestorInPath Item item, @QueryParameter String connection) {
-            return Forms.connectionItems(item, connection);
-        }
-
-        @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String connection,
-                                                     @QueryParameter String credentialsId) {
-            return Forms.credentialsItems(item, connection, credentialsId);
-        }
-
-        @POST
-        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return Forms.checkTimeout(item, value);
-        }
-
-        @POST
         public ComboBoxModel doFillWorkspaceItems(@AncestorInPath Item item, @QueryParameter String connection,
                                                   @QueryParameter String credentialsId) {
-            return Forms.workspaceNames(item, connection, credentialsId);
+            return Forms.workspaceNames(item, IacJobsGlobalConfiguration.get(), connection, credentialsId);
         }
 
         @POST
         public ComboBoxModel doFillTemplateItems(@AncestorInPath Item item, @QueryParameter String connection,
                                                  @QueryParameter String credentialsId) {
-            return Forms.templateNames(item, connection, credentialsId);
+            return Forms.templateNames(item, IacJobsGlobalConfiguration.get(), connection, credentialsId);
         }
 
-        @POST
-        public ListBoxModel doFillApproveItems(@AncestorInPath Item item) {
-            return Forms.approveItems(item);
-        }
     }
 }

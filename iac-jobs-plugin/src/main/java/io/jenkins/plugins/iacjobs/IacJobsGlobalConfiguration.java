@@ -4,7 +4,10 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.ExtensionList;
+import hudson.AbortException;
 import hudson.Util;
+import io.jenkins.plugins.iacjobs.forms.ConnectionSource;
+import io.jenkins.plugins.iacjobs.remote.ConnectionSettings;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +24,7 @@ import org.kohsuke.stapler.StaplerRequest2;
  */
 @Extension
 @Symbol("iacJobs")
-public class IacJobsGlobalConfiguration extends GlobalConfiguration {
+public class IacJobsGlobalConfiguration extends GlobalConfiguration implements ConnectionSource {
 
     private List<Connection> connections = new ArrayList<>();
 
@@ -63,6 +66,7 @@ public class IacJobsGlobalConfiguration extends GlobalConfiguration {
      * The connection a step asked for, or the default one when it named none.
      * The default is the one marked as such, or the only connection when there is exactly one.
      */
+    @Override
     public @CheckForNull Connection lookup(@CheckForNull String name) {
         List<Connection> list = getConnections();
         String wanted = Util.fixEmptyAndTrim(name);
@@ -73,6 +77,28 @@ public class IacJobsGlobalConfiguration extends GlobalConfiguration {
                 .filter(Connection::isDefaultConnection)
                 .findFirst()
                 .orElse(list.size() == 1 ? list.get(0) : null);
+    }
+
+    /** The connection a step asked for, or the default one; an error that says what to configure otherwise. */
+    @Override
+    public @NonNull Connection require(@CheckForNull String name) throws AbortException {
+        Connection c = lookup(name);
+        if (c == null) {
+            throw new AbortException(Util.fixEmptyAndTrim(name) == null
+                    ? Messages.IacJobRun_noDefaultConnection()
+                    : Messages.IacJobRun_noSuchConnection(name));
+        }
+        return c;
+    }
+
+    @Override
+    public @NonNull List<Connection> connections() {
+        return getConnections();
+    }
+
+    @Override
+    public boolean isDefault(@NonNull ConnectionSettings c) {
+        return c instanceof Connection connection && connection.isDefaultConnection();
     }
 
     /**

@@ -13,6 +13,8 @@ import io.jenkins.plugins.casc.misc.JenkinsConfiguredWithCodeRule;
 import io.jenkins.plugins.casc.misc.Util;
 import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
 import io.jenkins.plugins.casc.model.CNode;
+import io.jenkins.plugins.iacjobs.remote.AvePointSystem;
+import io.jenkins.plugins.iacjobs.remote.Systems;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,14 +40,14 @@ class ConfigurationAsCodeTest {
         assertEquals("platform", tk.getOrganization());
         assertEquals("Plan", tk.getPlanOnlyTemplate());
         assertEquals("https://terrakube-ui.example.com", tk.getUiUrl());
-        assertEquals("https://terrakube-api.example.com/", tk.apiBaseUrl());
+        assertEquals("https://terrakube-api.example.com/", Systems.target(tk).credentialsUrl());
         Connection ap = list.get(3);
         assertEquals(Connection.SYSTEM_AVEPOINT, ap.getSystem());
         assertEquals("ne", ap.getDataCentre());
         assertEquals("commercial", ap.getIdentityService());
         assertEquals("11111111-2222-3333-4444-555555555555", ap.getClientId());
         assertEquals("legacy", ap.getApiGeneration());
-        assertEquals("https://graph-ne.avepointonlineservices.com/", AvePointAccess.endpoints(ap).apiBase().toString());
+        assertEquals("https://graph-ne.avepointonlineservices.com/", ((AvePointSystem.Target) Systems.target(ap)).endpoints().apiBase().toString());
     }
 
     @Test

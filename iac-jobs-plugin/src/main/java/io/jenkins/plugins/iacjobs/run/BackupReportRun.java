@@ -1,0 +1,77 @@
+package io.jenkins.plugins.iacjobs.run;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.iacjobs.core.IacJobsException;
+import io.jenkins.plugins.iacjobs.core.avepoint.BackupReportOptions;
+import io.jenkins.plugins.iacjobs.core.avepoint.BackupReportResult;
+import io.jenkins.plugins.iacjobs.core.avepoint.report.BackupReport;
+import io.jenkins.plugins.iacjobs.credentials.CredentialsLookup;
+import io.jenkins.plugins.iacjobs.remote.AvePointSystem;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+
+/**
+ * One backup report, for {@code iacBackupReport} and the freestyle builder alike: check the options (core), look the
+ * credentials up as the build, read every job of the window into a controller-side temporary folder (core), archive
+ * the four files and copy them into the workspace when there is one. The caller adds the build summary, then gates.
+ */
+@Restricted(NoExternalUse.class)
+public final class BackupReportRun {
+
+    private BackupReportRun() {
+    }
+
+    /**
+     * @param workspace where to leave {@code backup-report/} for the {@code junit} step, or null outside {@code node}
+     * @return the result, whatever the verdict; callers call {@link #gate} after handing it on
+     */
+    public static @NonNull BackupReportResult run(@NonNull Run<?, ?> run, @CheckForNull FilePath workspace, @NonNull TaskListener listener,
+                                                  @NonNull AvePointSystem.Target target, @CheckForNull String credentialsId,
+                                                  @NonNull BackupReportOptions options) throws IOException, InterruptedException {
+        PrintStream log = listener.getLogger();
+        Path work = null;
+        try {
+            // Checked before any credential is used or request sent, naming the option.
+            BackupReportOptions.Plan plan = options.resolve(Clock.systemUTC());
+            var client = target.client(CredentialsLookup.forRun(run, credentialsId, target.credentialsUrl()));
+            work = Files.createTempDirectory("iac-jobs-backup-");
+            BackupReportResult result = BackupReport.run(client, plan, work, line -> log.println("[IaC Jobs] " + line));
+            RunArtifacts.archive(run, listener, work, result.files(), BackupReport.FOLDER + "/");
+            if (workspace != null) {
+                new FilePath(work.resolve(BackupReport.FOLDER).toFile()).copyRecursiveTo(workspace.child(BackupReport.FOLDER));
+                log.println("[IaC Jobs] " + Messages.BackupReportRun_copiedToWorkspace(BackupReport.FOLDER));
+            }
+            log.println("[IaC Jobs] " + Messages.BackupReportRun_verdict(result.verdict().label(), result.verdict().reason()));
+            return result;
+        } catch (IacJobsException e) {
+            // Core's messages name the option, status or correlation id; no stack trace in the build log.
+            throw new AbortException(e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            if (work != null) {
+                RunArtifacts.deleteQuietly(work);
+            }
+        }
+    }
+
+    /** Fails the build per {@code failOn}, with the verdict as the message; the files are already archived. */
+    public static void gate(@NonNull BackupReportResult result) throws AbortException {
+        if (!result.passed()) {
+            String details = result.verdict().details().isEmpty() ? ""
+                    : "\n  " + String.join("\n  ", result.verdict().details());
+            throw new AbortException(Messages.BackupReportRun_failed(result.verdict().failOn().label(), result.verdict().reason()) + details);
+        }
+    }
+}
