@@ -26,7 +26,18 @@ def measure() {
         heapUsed: mem.getUsed(),
         busyExecutors: computers.sum { it.countBusy() } ?: 0,
         oneOffBusy: computers.sum { c -> c.getOneOffExecutors().count { it.isBusy() } } ?: 0,
-        queue: Jenkins.get().getQueue().getItems().length])
+        queue: Jenkins.get().getQueue().getItems().length,
+        threadGroups: threadGroups()])
+}
+
+// Live threads by name with numbers and ids taken out ("iac-jobs-poller-#"), most first: who holds threads.
+def threadGroups() {
+    def groups = [:]
+    Thread.getAllStackTraces().keySet().each { t ->
+        def name = t.name.replaceAll(/\[[^\]]*\]/, '[…]').replaceAll(/\d+/, '#')
+        groups[name] = (groups[name] ?: 0) + 1
+    }
+    groups.sort { -it.value }.take(25)
 }
 
 def threads() {
@@ -47,4 +58,8 @@ def builds(String prefix) {
                 resumed: log.contains('Resumed watching'), statuses: statuses]
     }
     println JsonOutput.toJson(out)
+}
+
+def running(String prefix) {
+    println JsonOutput.toJson([running: Jenkins.get().getAllItems(WorkflowJob).count { it.name.startsWith(prefix) && it.getLastBuild()?.isBuilding() }])
 }

@@ -2,22 +2,44 @@ package io.jenkins.plugins.iacjobs;
 
 import hudson.init.Terminator;
 import hudson.model.Run;
+import hudson.security.ACL;
+import hudson.util.DaemonThreadFactory;
+import hudson.util.NamingThreadFactory;
 import io.jenkins.plugins.iacjobs.core.watch.JobWatcher;
 import io.jenkins.plugins.iacjobs.core.watch.WatchHandle;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import jenkins.security.ImpersonatingExecutorService;
 
 /**
  * What the controller holds for every waiting job: one watcher with a fixed handful of threads however many jobs
- * wait, and the runs waiting now, so that a decision on a build page reaches its run's log and shutting down can
+ * wait, a pool for the calls that start and stop them, and the runs waiting now, so that a decision on a build page reaches its run's log and shutting down can
  * stop watching them (the remote jobs go on; a restart resumes).
  */
 final class ActiveRuns {
 
     static final JobWatcher WATCHER = JobWatcher.create();
+    /**
+     * Where submissions, resumes and bounded cancels make their remote calls: not Jenkins' shared {@code Timer},
+     * whose ten threads never die once a burst of builds has made them, and which other plugins' periodic work
+     * needs. Up to {@link #CALL_THREADS} threads while builds start, none a minute later. As SYSTEM, like Timer.
+     */
+    static final ExecutorService CALLS = new ImpersonatingExecutorService(calls(), ACL.SYSTEM2);
+    static final int CALL_THREADS = 16;
     private static final Set<IacJobRun> ACTIVE = ConcurrentHashMap.newKeySet();
 
     private ActiveRuns() {
+    }
+
+    private static ExecutorService calls() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(CALL_THREADS, CALL_THREADS, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), new NamingThreadFactory(new DaemonThreadFactory(), "iac-jobs-call"));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     static IacJobRun track(IacJobRun r) {

@@ -2,7 +2,6 @@ package io.jenkins.plugins.iacjobs;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Util;
-import hudson.model.Run;
 import io.jenkins.plugins.iacjobs.core.avepoint.BackupReportResult;
 import io.jenkins.plugins.iacjobs.core.avepoint.OrganisationSummary;
 import java.time.Instant;

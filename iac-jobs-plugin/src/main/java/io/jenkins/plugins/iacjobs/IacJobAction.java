@@ -2,7 +2,6 @@ package io.jenkins.plugins.iacjobs;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Util;
-import hudson.model.Run;
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
 import io.jenkins.plugins.iacjobs.core.plan.PlannedChange;
 import io.jenkins.plugins.iacjobs.core.report.JobReport;

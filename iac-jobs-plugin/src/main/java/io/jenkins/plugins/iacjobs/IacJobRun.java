@@ -5,9 +5,7 @@ import hudson.AbortException;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.job.JobRequest;
-import io.jenkins.plugins.iacjobs.core.job.JobResult;
 import io.jenkins.plugins.iacjobs.core.job.JobRunner;
 import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
@@ -97,14 +95,14 @@ final class IacJobRun implements BuildLogListener.Hooks {
         State s = new State();
         s.startedAt = Instant.now();
         IacJobRun r = ActiveRuns.track(new IacJobRun(run, listener, request, s, persist));
-        jenkins.util.Timer.get().submit(r::submitAndWatch);
+        ActiveRuns.CALLS.submit(r::submitAndWatch);
         return r;
     }
 
     /** Re-attaches after a restart from the persisted state. */
     static IacJobRun resume(Run<?, ?> run, TaskListener listener, IacJobRequest request, State state, Consumer<State> persist) {
         IacJobRun r = ActiveRuns.track(new IacJobRun(run, listener, request, state, persist));
-        jenkins.util.Timer.get().submit(r::resumeWatch);
+        ActiveRuns.CALLS.submit(r::resumeWatch);
         return r;
     }
 

@@ -34,7 +34,7 @@ final class JobStop {
             return;
         }
         try {
-            CancelOutcome out = CompletableFuture.supplyAsync(() -> runner.system().cancel(h.jobId()), jenkins.util.Timer.get())
+            CancelOutcome out = CompletableFuture.supplyAsync(() -> runner.system().cancel(h.jobId()), ActiveRuns.CALLS)
                     .get(CANCEL_WAIT_SECONDS, TimeUnit.SECONDS);
             r.say(out.message());
         } catch (InterruptedException e) {
