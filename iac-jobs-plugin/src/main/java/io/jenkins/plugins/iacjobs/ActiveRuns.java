@@ -17,8 +17,8 @@ import jenkins.security.ImpersonatingExecutorService;
 
 /**
  * What the controller holds for every waiting job: one watcher with a fixed handful of threads however many jobs
- * wait, a pool for the calls that start and stop them, and the runs waiting now, so that a decision on a build page reaches its run's log and shutting down can
- * stop watching them (the remote jobs go on; a restart resumes).
+ * wait, a pool for the calls that start and stop them, and the runs waiting now, so that a decision on a build page
+ * reaches its run's log and shutting down can stop watching them (the remote jobs go on; a restart resumes).
  */
 final class ActiveRuns {
 

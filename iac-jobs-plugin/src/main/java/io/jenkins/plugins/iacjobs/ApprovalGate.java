@@ -46,17 +46,19 @@ final class ApprovalGate {
      * Puts Approve and Reject on the build page, with the plan read from the log streamed so far, and says who may
      * decide. Once per approval wait: after a restart the persisted action is already there.
      */
+    /** @param streamedLog the log streamed so far, or null when nothing was */
     void open(String jobId, @CheckForNull Path streamedLog) {
         IacJobApprovalAction existing = action(jobId);
         if (existing != null && (existing.isWaiting() || existing.getState() == IacJobApprovalAction.State.SENDING)) {
             return;
         }
         Plan plan = null;
-        try {
-            plan = streamedLog != null && Files.exists(streamedLog)
-                    ? TerraformPlanText.read(Files.newBufferedReader(streamedLog)).orElse(null) : null;
-        } catch (IOException | RuntimeException e) {
-            LOGGER.log(Level.FINE, "could not read the plan of " + jobId, e);
+        if (streamedLog != null) {
+            try (var reader = Files.newBufferedReader(streamedLog)) {
+                plan = TerraformPlanText.read(reader).orElse(null);
+            } catch (IOException | RuntimeException e) {
+                LOGGER.log(Level.FINE, "could not read the plan of " + jobId, e);
+            }
         }
         run.addAction(new IacJobApprovalAction(connection, credentialsId, jobId, approvers, plan));
         try {

@@ -128,7 +128,7 @@ final class IacJobRequest implements Serializable {
             return c.getTimeoutMinutes() == 0 ? null : Duration.ofMinutes(c.getTimeoutMinutes());
         }
         try {
-            return Durations.parseBetween("timeout", t, Duration.ofSeconds(1), Durations.MAX_TIMEOUT);
+            return Durations.parseTimeout("timeout", t);
         } catch (IacJobsException e) {
             throw new AbortException(e.getMessage());
         }

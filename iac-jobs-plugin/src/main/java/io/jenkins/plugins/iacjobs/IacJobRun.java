@@ -190,7 +190,6 @@ final class IacJobRun implements BuildLogListener.Hooks {
         SubmittedJob sub = runner.system().findSubmitted(jobRequest(accelerator), state.startedAt)
                 .orElseThrow(() -> new AbortException(Messages.IacJobRun_lostSubmission(accelerator)));
         accept(sub);
-        state.accelerator = sub.targetName();
         persist.accept(state);
         say(Messages.IacJobRun_adopted(state.systemName, sub.jobId()));
     }
@@ -267,11 +266,13 @@ final class IacJobRun implements BuildLogListener.Hooks {
         return detached;
     }
 
-    /** {@code approve: 'input'} on Terrakube: the build page asks a person while the job waits. */
+    /**
+     * {@code approve: 'input'}: the build page asks a person while the job waits. Only a system that takes the
+     * option gets here with it: {@link #connect} refuses it elsewhere.
+     */
     @Override
     public void onStatus(JobSnapshot snapshot) {
-        boolean asks = Systems.TERRAKUBE.equals(state.system) && ApprovePolicy.parse(request.approve()) == ApprovePolicy.INPUT;
-        if (snapshot.state() == JobState.WAITING_APPROVAL && asks) {
+        if (snapshot.state() == JobState.WAITING_APPROVAL && ApprovePolicy.parse(request.approve()) == ApprovePolicy.INPUT) {
             gate.open(snapshot.jobId(), streamedLog().existing());
         } else {
             gate.close(snapshot.jobId(), Messages.IacJobApprovalAction_closedRemotely(snapshot.status()));

@@ -59,7 +59,7 @@ final class JobFinish {
             log.delete(); // archived as log.txt
             r.run.addAction(new IacJobAction(report, files));
             Map<String, Object> value = IacJobResult.of(s.systemName, s.connection, jobId, report.status(), success, s.planOnly,
-                    s.accelerator, message, RunArtifacts.readResults(out, files), files, report.remoteUrl(), report.plan());
+                    s.accelerator, message, IacJobResult.readResults(out, files), files, report.remoteUrl(), report.plan());
             if (success || paused || !r.request.failOnError()) {
                 if (paused) {
                     r.say(Messages.IacJobRun_paused(s.systemName, jobId, report.status()));

@@ -34,7 +34,7 @@ public final class RunOptions {
     }
 
     Duration timeout() {
-        return timeout == null ? null : Durations.parseBetween("--timeout", timeout, Duration.ofSeconds(1), Durations.MAX_TIMEOUT);
+        return timeout == null ? null : Durations.parseTimeout("--timeout", timeout);
     }
 
     PollSettings poll() {

@@ -60,7 +60,11 @@ public final class ConnectionForms {
     public static ListBoxModel apiGenerationItems(@CheckForNull String system) {
         checkAdminister();
         ListBoxModel m = new ListBoxModel();
-        Systems.of(Systems.AVEPOINT.equals(system) ? system : Systems.TERRAKUBE).addApiGenerations(m);
+        try {
+            Systems.of(system).addApiGenerations(m);
+        } catch (IacJobsException e) {
+            m.add(e.getMessage(), ""); // a system this version does not know: nothing to choose
+        }
         return m;
     }
 
@@ -99,7 +103,7 @@ public final class ConnectionForms {
         return new StandardListBoxModel()
                 .includeEmptyValue()
                 .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class,
-                        CredentialsLookup.domainRequirements(url), Systems.of(draft).credentialsMatcher())
+                        CredentialsLookup.domainRequirements(url), Forms.matcher(draft))
                 .includeCurrentValue(draft.getCredentialsId());
     }
 

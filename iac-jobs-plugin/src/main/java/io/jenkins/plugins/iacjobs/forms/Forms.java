@@ -69,7 +69,7 @@ public final class Forms {
         }
         ConnectionSettings c = source.lookup(connection);
         String url = c == null ? null : safeUrl(c);
-        CredentialsMatcher matcher = c == null ? CredentialsLookup.SUPPORTED : Systems.of(c).credentialsMatcher();
+        CredentialsMatcher matcher = c == null ? CredentialsLookup.SUPPORTED : matcher(c);
         result.includeEmptyValue();
         if (item == null) {
             result.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class,
@@ -88,7 +88,7 @@ public final class Forms {
             return FormValidation.ok();
         }
         try {
-            Durations.parseBetween("timeout", v, java.time.Duration.ofSeconds(1), Durations.MAX_TIMEOUT);
+            Durations.parseTimeout("timeout", v);
             return FormValidation.ok();
         } catch (IacJobsException e) {
             return FormValidation.error(e.getMessage());
@@ -117,12 +117,10 @@ public final class Forms {
         ListBoxModel m = new ListBoxModel();
         m.add("", "");
         try {
-            ConnectionSettings c = source.lookup(connection);
-            if (c != null && !Systems.of(c).takesWorkspaceOptions()) {
-                return m; // nothing to list, and no credentials to use for it
+            Remote r = workspaceRemote(item, source, connection, credentialsId);
+            if (r != null) {
+                r.target().workspaces(r.credentials()).forEach(w -> m.add(w, w));
             }
-            Remote r = remote(item, source, connection, credentialsId);
-            r.target().workspaces(r.credentials()).forEach(w -> m.add(w, w));
         } catch (IacJobsException | AbortException e) {
             m.add(Messages.Forms_workspacesUnavailable(e.getMessage()), "");
         }
@@ -147,8 +145,8 @@ public final class Forms {
         checkConfigure(item);
         ComboBoxModel m = new ComboBoxModel();
         try {
-            Remote r = remote(item, source, connection, credentialsId);
-            if (Systems.of(r.connection()).takesWorkspaceOptions()) {
+            Remote r = workspaceRemote(item, source, connection, credentialsId);
+            if (r != null) {
                 m.addAll(names.apply(r));
             }
         } catch (IacJobsException | AbortException e) {
@@ -191,6 +189,26 @@ public final class Forms {
                 ? CredentialsLookup.forSystem(CredentialsLookup.chooseId(own, c.getCredentialsId()), target.credentialsUrl())
                 : CredentialsLookup.forItem(item, own, target.credentialsUrl());
         return new Remote(c, target, creds);
+    }
+
+    /**
+     * {@link #remote}, for fields only a system with workspaces has (Terrakube); null for other systems, before any
+     * credential is looked up for them.
+     */
+    private static @CheckForNull Remote workspaceRemote(@CheckForNull Item item, ConnectionSource source,
+                                                        @CheckForNull String connection, @CheckForNull String credentialsId)
+            throws AbortException {
+        ConnectionSettings c = source.lookup(connection);
+        return c != null && !Systems.of(c).takesWorkspaceOptions() ? null : remote(item, source, connection, credentialsId);
+    }
+
+    /** The credential types the connection's system takes; every supported type for a system this version does not know. */
+    static CredentialsMatcher matcher(ConnectionSettings c) {
+        try {
+            return Systems.of(c).credentialsMatcher();
+        } catch (IacJobsException e) {
+            return CredentialsLookup.SUPPORTED;
+        }
     }
 
     private static @CheckForNull String safeUrl(ConnectionSettings c) {

@@ -52,7 +52,7 @@ final class GenesysSystem extends RemoteSystem {
 
     @Override
     public void addApiGenerations(@NonNull ListBoxModel items) {
-        items.add("", "");
+        items.add(Messages.Genesys_apiNone(), "");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.iacjobs.remote;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
 import io.jenkins.plugins.iacjobs.core.terrakube.ApprovePolicy;
 import io.jenkins.plugins.iacjobs.credentials.ResolvedCredentials;
@@ -16,6 +17,9 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 @Restricted(NoExternalUse.class)
 public interface RemoteTarget {
     @NonNull RemoteSystem system();
+
+    /** The connection's name, for messages. */
+    @NonNull String connection();
 
     /** Where the secret goes, for credentials domain matching: the API base, or AvePoint's token URL. */
     @NonNull String credentialsUrl();
@@ -39,6 +43,6 @@ public interface RemoteTarget {
 
     /** Approves or rejects a job waiting for approval; only Terrakube has such a wait. */
     default void decide(@NonNull ResolvedCredentials credentials, @NonNull String jobId, boolean approve) {
-        throw new IllegalStateException(system().displayName() + " jobs do not wait for approval");
+        throw new ValidationException("connection", Messages.Terrakube_notApproval(connection()));
     }
 }

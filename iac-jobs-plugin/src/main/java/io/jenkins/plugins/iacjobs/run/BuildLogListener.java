@@ -37,7 +37,6 @@ public final class BuildLogListener implements WatchListener {
     private final StreamedLog log;
     private final Hooks hooks;
     private volatile String lastTrouble;
-    private volatile long lastBytes;
 
     public BuildLogListener(TaskListener listener, String systemName, StreamedLog log, Hooks hooks) {
         this.listener = listener;
@@ -86,8 +85,7 @@ public final class BuildLogListener implements WatchListener {
     @Override
     public void onProgress(WatchHandle handle) {
         if (!hooks.detached()) {
-            lastBytes = log.bytes(lastBytes);
-            hooks.onProgress(handle, log.pendingLine(), lastBytes);
+            hooks.onProgress(handle, log.pendingLine(), log.bytes());
         }
     }
 }

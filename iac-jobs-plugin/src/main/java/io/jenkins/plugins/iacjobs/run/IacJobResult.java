@@ -1,9 +1,15 @@
 package io.jenkins.plugins.iacjobs.run;
 
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -16,6 +22,7 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 @Restricted(NoExternalUse.class)
 public final class IacJobResult {
 
+    private static final Logger LOGGER = Logger.getLogger(IacJobResult.class.getName());
     public static final int MAX_RESULTS_CHARS = 100_000;
 
     private IacJobResult() {
@@ -49,6 +56,28 @@ public final class IacJobResult {
         m.put("url", remoteUrl);
         m.put("plan", plan == null ? null : plan.toMap());
         return m;
+    }
+
+    /** The first plan or results file's text, cut to what the step's return value holds; null when there is none. */
+    public static String readResults(Path root, List<String> files) {
+        for (String f : files) {
+            String name = f.substring(f.lastIndexOf('/') + 1);
+            if (name.startsWith("plan.") || name.startsWith("results.")) {
+                try {
+                    Path p = root.resolve(f);
+                    if (Files.size(p) > MAX_RESULTS_CHARS * 4L) {
+                        try (var in = Files.newInputStream(p)) {
+                            return new String(in.readNBytes(MAX_RESULTS_CHARS * 2), StandardCharsets.UTF_8);
+                        }
+                    }
+                    return Files.readString(p, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    LOGGER.log(Level.FINE, "could not read " + f, e);
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     private static String truncate(String s) {

@@ -5,8 +5,6 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,28 +33,6 @@ public final class RunArtifacts {
         run.pickArtifactManager().archive(new FilePath(root.toFile()), new Launcher.LocalLauncher(listener),
                 new BuildListenerAdapter(listener), artifacts);
         listener.getLogger().println("[IaC Jobs] " + Messages.RunArtifacts_archived(files.size(), folder));
-    }
-
-    /** The first plan or results file's text, cut to what the step's return value holds; null when there is none. */
-    public static String readResults(Path root, List<String> files) {
-        for (String f : files) {
-            String name = f.substring(f.lastIndexOf('/') + 1);
-            if (name.startsWith("plan.") || name.startsWith("results.")) {
-                try {
-                    Path p = root.resolve(f);
-                    if (Files.size(p) > IacJobResult.MAX_RESULTS_CHARS * 4L) {
-                        try (var in = Files.newInputStream(p)) {
-                            return new String(in.readNBytes(IacJobResult.MAX_RESULTS_CHARS * 2), StandardCharsets.UTF_8);
-                        }
-                    }
-                    return Files.readString(p, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    LOGGER.log(Level.FINE, "could not read " + f, e);
-                    return null;
-                }
-            }
-        }
-        return null;
     }
 
     public static void deleteQuietly(Path dir) {

@@ -31,6 +31,8 @@ public final class StreamedLog {
     private final PrintStream buildLog;
     private final boolean keepAnsi;
     private final StringBuilder pendingLine = new StringBuilder();
+    /** The file's length when last read, or as persisted: what {@link #bytes()} says when the file cannot be read. */
+    private volatile long knownBytes;
 
     /** @param jobId a validated job id (the file name is derived from it) */
     public StreamedLog(Path buildDir, String jobId, PrintStream buildLog, boolean keepAnsi) {
@@ -48,6 +50,7 @@ public final class StreamedLog {
      * cut the file back to {@code persistedBytes}, and pick up the unfinished line, so each byte is kept once.
      */
     public void restore(@CheckForNull String persistedPendingLine, long persistedBytes) {
+        knownBytes = persistedBytes;
         synchronized (pendingLine) {
             pendingLine.setLength(0);
             if (persistedPendingLine != null) {
@@ -102,13 +105,14 @@ public final class StreamedLog {
         }
     }
 
-    /** The file's length now, or {@code fallback} when it cannot be read. */
-    public long bytes(long fallback) {
+    /** The file's length now, or the last length known when it cannot be read (never less than what was persisted). */
+    public long bytes() {
         try {
-            return Files.exists(file) ? Files.size(file) : 0;
+            knownBytes = Files.exists(file) ? Files.size(file) : 0;
         } catch (IOException e) {
-            return fallback;
+            LOGGER.log(Level.FINE, "could not read the length of " + file, e);
         }
+        return knownBytes;
     }
 
     /** The file when anything was streamed, else null. */

@@ -13,6 +13,7 @@ public final class Durations {
     /** Shortest poll interval: anything shorter is a busy loop against someone's API. */
     public static final Duration MIN_POLL = Duration.ofMillis(50);
     public static final Duration MAX_POLL = Duration.ofMinutes(10);
+    public static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
 
     private static final Pattern PART = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
@@ -27,6 +28,11 @@ public final class Durations {
                     + " to " + format(max));
         }
         return d;
+    }
+
+    /** A job's overall timeout, as every front end bounds it: from 1 s to {@link #MAX_TIMEOUT}. */
+    public static Duration parseTimeout(String field, String text) {
+        return parseBetween(field, text, MIN_TIMEOUT, MAX_TIMEOUT);
     }
 
     public static Duration parse(String field, String text) {
