@@ -1,11 +1,16 @@
 package io.jenkins.plugins.iacjobs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SecretBytes;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.impl.CertificateCredentialsImpl;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.util.Secret;
+import io.jenkins.plugins.iacjobs.core.plan.Ansi;
 import io.jenkins.plugins.iacjobs.sandbox.Sandbox;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
 import io.jenkins.plugins.iacjobs.sandbox.terrakube.TerrakubeSandbox;
@@ -13,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.lang3.StringUtils;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 
 /** The sandbox on loopback plus the Jenkins side that points at it: a default connection and its credentials. */
@@ -87,6 +93,19 @@ final class SandboxFixture {
         all.add(avePoint(sandbox, AVEPOINT, null));
         all.add(avePoint(sandbox, AVEPOINT_LEGACY, "legacy"));
         IacJobsGlobalConfiguration.get().setConnections(all);
+    }
+
+    /**
+     * What a user reads in {@code log.txt}: every step's log whole, exactly once, and without terminal codes (the
+     * sandbox colours its logs as Terraform does; {@code log.ansi.txt} keeps them when {@code keepAnsi} is set).
+     */
+    static void assertEachStepLogOnce(String logTxt, List<String> stepLogs) {
+        assertFalse(stepLogs.isEmpty(), "the sandbox ran steps");
+        assertFalse(logTxt.contains("\u001b"), "log.txt has no terminal codes");
+        for (String stepLog : stepLogs) {
+            assertTrue(stepLog.contains("\u001b"), "the sandbox's step log is coloured, so the comparison means something");
+            assertEquals(1, StringUtils.countMatches(logTxt, Ansi.strip(stepLog)), "each step's log whole and once in log.txt");
+        }
     }
 
     /** The sandbox serves identity and API on its one host: token URL {@code <base>/connect/token}, data centre {@code <base>}. */

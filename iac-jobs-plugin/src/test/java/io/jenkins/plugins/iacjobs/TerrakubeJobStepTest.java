@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -88,14 +89,28 @@ class TerrakubeJobStepTest {
         assertThat(action.getArtifacts(), hasItem(prefix + "job.json"));
         String logTxt = artifact(b, prefix + "log.txt");
         String buildLog = JenkinsRule.getLog(b);
-        for (String stepLog : sandbox.terrakube().stepLogs(action.getJobId())) {
-            assertEquals(1, StringUtils.countMatches(logTxt, stepLog), "each step's log once in log.txt");
-        }
+        SandboxFixture.assertEachStepLogOnce(logTxt, sandbox.terrakube().stepLogs(action.getJobId()));
         assertThat(buildLog, containsString("to add, 0 to change, 0 to destroy."));
         assertEquals(1, StringUtils.countMatches(buildLog, "to add, 0 to change, 0 to destroy."), "streamed once");
         assertFalse(Files.exists(b.getRootDir().toPath().resolve("iac-jobs-logs").resolve(action.getJobId() + ".log")),
                 "the working copy of the log is removed once archived");
         r.createWebClient().getPage(b);
+    }
+
+    @Test
+    void keepAnsiKeepsEveryStepLogByteForByteBesideThePlainOne(JenkinsRule r) throws Exception {
+        SandboxFixture.configureAll(sandbox);
+        WorkflowJob p = pipeline(r, "iacJob connection: 'terrakube', workspace: 'sandbox-workspace', planOnly: true, keepAnsi: true");
+        WorkflowRun b = r.buildAndAssertSuccess(p);
+        IacJobAction action = b.getAction(IacJobAction.class);
+        String prefix = "iac-jobs/" + action.getJobId() + "/";
+        assertThat(action.getArtifacts(), hasItem(prefix + "log.ansi.txt"));
+        List<String> stepLogs = sandbox.terrakube().stepLogs(action.getJobId());
+        SandboxFixture.assertEachStepLogOnce(artifact(b, prefix + "log.txt"), stepLogs);
+        String coloured = artifact(b, prefix + "log.ansi.txt");
+        for (String stepLog : stepLogs) {
+            assertEquals(1, StringUtils.countMatches(coloured, stepLog), "each step's log byte for byte, once, in log.ansi.txt");
+        }
     }
 
     @Test

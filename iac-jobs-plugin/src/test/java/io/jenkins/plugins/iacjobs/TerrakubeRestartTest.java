@@ -68,9 +68,7 @@ class TerrakubeRestartTest {
             String logTxt = TerrakubeJobStepTest.artifact(b, "iac-jobs/" + action.getJobId() + "/log.txt");
             List<String> stepLogs = sandbox.terrakube().stepLogs(action.getJobId());
             assertFalse(stepLogs.isEmpty());
-            for (String stepLog : stepLogs) {
-                assertEquals(1, StringUtils.countMatches(logTxt, stepLog), "each step's log whole and once in log.txt");
-            }
+            SandboxFixture.assertEachStepLogOnce(logTxt, stepLogs);
             String buildLog = JenkinsRule.getLog(b);
             for (int i = 0; i < 300; i++) {
                 assertTrue(StringUtils.countMatches(buildLog, "null_resource.sandbox[" + i + "] ") <= 1,
