@@ -1,7 +1,8 @@
 package io.jenkins.plugins.iacjobs;
 
-import hudson.init.Terminator;
+import hudson.Extension;
 import hudson.model.Run;
+import hudson.model.listeners.ItemListener;
 import hudson.security.ACL;
 import hudson.util.DaemonThreadFactory;
 import hudson.util.NamingThreadFactory;
@@ -14,13 +15,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import jenkins.security.ImpersonatingExecutorService;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * What the controller holds for every waiting job: one watcher with a fixed handful of threads however many jobs
  * wait, a pool for the calls that start and stop them, and the runs waiting now, so that a decision on a build page
  * reaches its run's log and shutting down can stop watching them (the remote jobs go on; a restart resumes).
  */
-final class ActiveRuns {
+@Restricted(NoExternalUse.class)
+public final class ActiveRuns {
 
     static final JobWatcher WATCHER = JobWatcher.create();
     /**
@@ -49,13 +53,21 @@ final class ActiveRuns {
     }
 
     /**
-     * Jenkins is shutting down: stop watching, without touching the remote jobs. The watcher's threads outlive a
-     * controller in the same JVM (a servlet container, a restart test), and would otherwise go on writing to the
-     * stopped build's log and files while the resumed step does the same.
+     * Jenkins is shutting down: stop watching, without touching the remote jobs, and say so in each build log. The
+     * watcher's threads outlive a controller in the same JVM (a servlet container, a restart test), and would
+     * otherwise go on writing to the stopped build's log and files while the resumed step does the same.
+     *
+     * <p>This runs before any {@code @Terminator}: Pipeline saves each waiting build's state for the last time in
+     * its own terminator ({@code CpsFlowExecution.suspendAll}), and nothing may be printed after that save, or the
+     * resumed step would print it again. A terminator of ours could not be ordered before Pipeline's: the reactor
+     * orders terminators only by milestones, and {@code FlowExecutionList.EXECUTIONS_SUSPENDED} has no "before".
      */
-    @Terminator
-    public static void detachAllOnShutdown() {
-        ACTIVE.forEach(IacJobRun::detach);
+    @Extension
+    public static final class DetachOnShutdown extends ItemListener {
+        @Override
+        public void onBeforeShutdown() {
+            ACTIVE.forEach(IacJobRun::detach);
+        }
     }
 
     /** A decision made on the build page, for the build log of the run that waits for it. */

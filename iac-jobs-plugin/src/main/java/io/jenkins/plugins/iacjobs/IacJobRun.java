@@ -109,7 +109,11 @@ final class IacJobRun implements BuildLogListener.Hooks {
     /** Jenkins is shutting down: stop watching; the resumed step takes over from the persisted cursor. */
     void detach() {
         detached = true;
-        cancelWatch();
+        WatchHandle h = state.handle;
+        if (h != null && !result.isDone()) {
+            say(Messages.IacJobRun_detached(state.systemName, h.jobId(), h.lastStatus()));
+        }
+        cancelWatch(); // ends the watch at once: said first
     }
 
     private void cancelWatch() {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.iacjobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.iacjobs.sandbox.Sandbox;
 import org.apache.commons.lang3.StringUtils;
@@ -58,6 +59,34 @@ class IacJobRestartTest {
             String log = JenkinsRule.getLog(b);
             assertEquals(1, StringUtils.countMatches(log, "Submitted Genesys Cloud job"), "submitted exactly once");
             assertEquals(1, StringUtils.countMatches(log, ": Complete"), "Complete logged once");
+        });
+    }
+
+    /**
+     * The plugin's shutdown hook runs: it stops watching before Pipeline saves the build for the last time, and says
+     * so. Without it, the watcher's threads (which outlive a controller in the same JVM) would go on writing to the
+     * stopped build while the resumed step does the same.
+     */
+    @Test
+    void shutdownStopsWatchingAndSaysSoBeforeTheRestart() throws Throwable {
+        sessions.then(r -> {
+            SandboxFixture.configure(sandbox);
+            WorkflowJob p = r.createProject(WorkflowJob.class, "p");
+            p.setDefinition(new CpsFlowDefinition("iacJob accelerator: 'Simple IVR', params: [queue_name: 'Support']", true));
+            WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+            r.waitForMessage("Submitted Genesys Cloud job", b);
+        });
+        sessions.then(r -> {
+            WorkflowRun b = r.jenkins.getItemByFullName("p", WorkflowJob.class).getBuildByNumber(1);
+            r.waitForCompletion(b);
+            r.assertBuildStatusSuccess(b);
+            String log = JenkinsRule.getLog(b);
+            String detached = "[IaC Jobs] Jenkins is shutting down: stopped watching Genesys Cloud job ";
+            assertEquals(1, StringUtils.countMatches(log, detached), "the shutdown hook ran once and said so:\n" + log);
+            int resumed = log.indexOf("[IaC Jobs] Resumed watching");
+            assertTrue(log.indexOf(detached) < resumed, "stopped before the restart, resumed after it");
+            assertEquals(1, StringUtils.countMatches(log.substring(log.indexOf(detached), resumed), "[IaC Jobs]"),
+                    "nothing of ours was written between stopping and resuming");
         });
     }
 }
