@@ -14,7 +14,6 @@ import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.forms.Forms;
 import io.jenkins.plugins.iacjobs.forms.ParameterLines;
 import java.io.IOException;
@@ -195,26 +194,7 @@ public final class IacJobBuilder extends RemoteBuilder {
         public FormValidation doCheckParameters(@AncestorInPath Item item, @QueryParameter String value,
                                                 @QueryParameter String accelerator, @QueryParameter String connection,
                                                 @QueryParameter String credentialsId, @QueryParameter String jobId) {
-            Forms.checkConfigure(item);
-            LinkedHashMap<String, String> params;
-            try {
-                params = ParameterLines.parse(value);
-            } catch (IllegalArgumentException e) {
-                return FormValidation.error(e.getMessage());
-            }
-            String target = Util.fixEmptyAndTrim(accelerator);
-            if (Util.fixEmptyAndTrim(jobId) != null || target == null || target.contains("$")) {
-                return FormValidation.ok(); // nothing to check against yet, or only known at build time
-            }
-            try {
-                Forms.Remote r = Forms.remote(item, IacJobsGlobalConfiguration.get(), connection, credentialsId);
-                r.target().checkParameters(r.credentials(), target, params);
-                return FormValidation.ok();
-            } catch (IacJobsException e) {
-                return FormValidation.error(e.getMessage());
-            } catch (AbortException e) {
-                return FormValidation.warning(e.getMessage());
-            }
+            return Forms.checkParameterLines(item, IacJobsGlobalConfiguration.get(), value, accelerator, connection, credentialsId, jobId);
         }
     }
 }

@@ -8,22 +8,28 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.ComboBoxModel;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.iacjobs.forms.Forms;
+import io.jenkins.plugins.iacjobs.forms.ParameterLines;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import io.jenkins.plugins.iacjobs.forms.Forms;
-import java.util.function.UnaryOperator;
+import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -66,6 +72,15 @@ public final class IacJobStep extends Step {
             }
         }
         this.params = copy;
+    }
+
+    /**
+     * The form's view of {@link #getParams()}: {@code name=value} lines, which {@link DescriptorImpl#newInstance}
+     * turns back into the map, so the Snippet Generator writes {@code params: [...]}. Not a bound property.
+     */
+    @Restricted(NoExternalUse.class)
+    public String getParamLines() {
+        return ParameterLines.format(params);
     }
 
     /** Terrakube: the template's name or id (older servers: plan, apply or destroy). */
@@ -213,6 +228,7 @@ public final class IacJobStep extends Step {
 
     @Extension
     public static final class DescriptorImpl extends StepDescriptor implements FieldEndpoints.Jobs {
+        private static final String PARAM_LINES = "paramLines";
 
         @Override
         public String getFunctionName() {
@@ -228,6 +244,32 @@ public final class IacJobStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class);
+        }
+
+        /** The form gives the parameters as lines ({@link IacJobStep#getParamLines()}); the step takes a map. */
+        @Override
+        public Step newInstance(@CheckForNull StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
+            if (!formData.has(PARAM_LINES)) {
+                return super.newInstance(req, formData);
+            }
+            JSONObject rest = JSONObject.fromObject(formData);
+            Object lines = rest.remove(PARAM_LINES);
+            LinkedHashMap<String, String> params;
+            try {
+                params = ParameterLines.parse(String.valueOf(lines));
+            } catch (IllegalArgumentException e) {
+                throw new FormException(e.getMessage(), PARAM_LINES);
+            }
+            IacJobStep step = (IacJobStep) super.newInstance(req, rest);
+            step.setParams(params);
+            return step;
+        }
+
+        @POST
+        public FormValidation doCheckParamLines(@AncestorInPath Item item, @QueryParameter String value,
+                                                @QueryParameter String accelerator, @QueryParameter String connection,
+                                                @QueryParameter String credentialsId, @QueryParameter String jobId) {
+            return Forms.checkParameterLines(item, IacJobsGlobalConfiguration.get(), value, accelerator, connection, credentialsId, jobId);
         }
 
         /** Shown in stage views and Blue Ocean: the target (and workspace) or job id, never the parameters. */

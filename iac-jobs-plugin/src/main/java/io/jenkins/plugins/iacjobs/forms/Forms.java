@@ -20,6 +20,7 @@ import io.jenkins.plugins.iacjobs.credentials.ResolvedCredentials;
 import io.jenkins.plugins.iacjobs.remote.ConnectionSettings;
 import io.jenkins.plugins.iacjobs.remote.RemoteTarget;
 import io.jenkins.plugins.iacjobs.remote.Systems;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Function;
 import jenkins.model.Jenkins;
@@ -169,6 +170,35 @@ public final class Forms {
     private static void keepCurrent(ListBoxModel m, @CheckForNull String cur) {
         if (cur != null && m.stream().noneMatch(o -> cur.equals(o.value))) {
             m.add(0, new ListBoxModel.Option(cur, cur, true));
+        }
+    }
+
+    /**
+     * Accelerator inputs as {@code name=value} lines (the builder's field, and the step's in the Snippet Generator),
+     * checked against the accelerator's specification: unknown names, missing required inputs, values outside an enum.
+     */
+    public static FormValidation checkParameterLines(@CheckForNull Item item, ConnectionSource source, @CheckForNull String lines,
+                                                     @CheckForNull String accelerator, @CheckForNull String connection,
+                                                     @CheckForNull String credentialsId, @CheckForNull String jobId) {
+        checkConfigure(item);
+        LinkedHashMap<String, String> params;
+        try {
+            params = ParameterLines.parse(lines);
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+        String target = Util.fixEmptyAndTrim(accelerator);
+        if (Util.fixEmptyAndTrim(jobId) != null || target == null || target.contains("$")) {
+            return FormValidation.ok(); // nothing to check against yet, or only known at build time
+        }
+        try {
+            Remote r = remote(item, source, connection, credentialsId);
+            r.target().checkParameters(r.credentials(), target, params);
+            return FormValidation.ok();
+        } catch (IacJobsException e) {
+            return FormValidation.error(e.getMessage());
+        } catch (AbortException e) {
+            return FormValidation.warning(e.getMessage());
         }
     }
 

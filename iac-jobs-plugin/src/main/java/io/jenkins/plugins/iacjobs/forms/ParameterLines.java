@@ -2,6 +2,8 @@ package io.jenkins.plugins.iacjobs.forms;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -34,5 +36,11 @@ public final class ParameterLines {
             }
         }
         return m;
+    }
+
+    /** The inverse of {@link #parse}, for showing a map in a form. */
+    public static String format(Map<String, String> params) {
+        return params.entrySet().stream().map(e -> e.getKey() + "=" + (e.getValue() == null ? "" : e.getValue()))
+                .collect(Collectors.joining("\n"));
     }
 }
