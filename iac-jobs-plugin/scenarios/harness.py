@@ -139,8 +139,9 @@ class Kit:
         self.log_file = os.path.join(work, "jenkins.log")
         self.secure = False
 
-    def run(self, *args, timeout=600):
-        r = subprocess.run([self.kit] + list(args), env=self.env, capture_output=True, text=True, timeout=timeout)
+    def run(self, *args, timeout=600, extra_env=None):
+        env = dict(self.env, **(extra_env or {}))
+        r = subprocess.run([self.kit] + list(args), env=env, capture_output=True, text=True, timeout=timeout)
         if r.returncode != 0:
             raise Failed("kit %s failed (%d): %s" % (" ".join(args), r.returncode, (r.stderr or r.stdout).strip()[-800:]))
         return r.stdout
@@ -156,8 +157,9 @@ class Kit:
         self.secure = self.secure or secure
         self.processes.add("controller", self.controller_pid())
 
-    def restart(self):
-        self.run("restart")
+    def restart(self, extra_env=None):
+        """Stops and starts the controller on the same home; extra_env reaches the new controller's process only."""
+        self.run("restart", extra_env=extra_env)
         self.processes.add("controller", self.controller_pid())
 
     def stop(self):
