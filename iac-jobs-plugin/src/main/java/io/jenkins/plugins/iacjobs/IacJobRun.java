@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -109,18 +110,14 @@ final class IacJobRun implements BuildLogListener.Hooks {
     /** Jenkins is shutting down: stop watching; the resumed step takes over from the persisted cursor. */
     void detach() {
         detached = true;
-        WatchHandle h = state.handle;
-        if (h != null && !result.isDone()) {
-            say(Messages.IacJobRun_detached(state.systemName, h.jobId(), h.lastStatus()));
+        if (state.handle != null && !result.isDone()) { // said first: cancelling the watch completes the result
+            say(Messages.IacJobRun_detached(state.systemName, state.handle.jobId(), state.handle.lastStatus()));
         }
-        cancelWatch(); // ends the watch at once: said first
+        cancelWatch();
     }
 
     private void cancelWatch() {
-        Watch w = watch;
-        if (w != null) {
-            w.cancel();
-        }
+        Optional.ofNullable(watch).ifPresent(Watch::cancel);
     }
 
     private void submitAndWatch() {
