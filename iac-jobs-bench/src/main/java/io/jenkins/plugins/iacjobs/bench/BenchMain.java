@@ -3,7 +3,10 @@ package io.jenkins.plugins.iacjobs.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mypurecloud.sdk.v2.ApiClient;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;
+import io.jenkins.plugins.iacjobs.core.watch.Durations;
+import io.jenkins.plugins.iacjobs.core.watch.JobWatcher;
 import io.jenkins.plugins.iacjobs.core.watch.PollSettings;
 import io.jenkins.plugins.iacjobs.sandbox.Sandbox;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
@@ -49,8 +52,8 @@ public final class BenchMain {
         double scale = Double.parseDouble(opts.getOrDefault("time-scale", "0.1"));
         long largeMb = Long.parseLong(opts.getOrDefault("large-mb", "200"));
         Path out = Path.of(opts.getOrDefault("out", "target/bench.json"));
-        OURS_POLL = new PollSettings(io.jenkins.plugins.iacjobs.core.watch.Durations.parse("--poll-min", opts.getOrDefault("poll-min", "1s")),
-                io.jenkins.plugins.iacjobs.core.watch.Durations.parse("--poll-max", opts.getOrDefault("poll-max", "5s")), 1.5,
+        OURS_POLL = new PollSettings(Durations.parse("--poll-min", opts.getOrDefault("poll-min", "1s")),
+                Durations.parse("--poll-max", opts.getOrDefault("poll-max", "5s")), 1.5,
                 Duration.ofMinutes(1));
         int maxBatch = Integer.parseInt(opts.getOrDefault("max-batch", Integer.toString(GenesysJobs.DEFAULT_MAX_BATCH)));
         int maxN = sizes.stream().mapToInt(Integer::intValue).max().orElse(1);
@@ -60,7 +63,7 @@ public final class BenchMain {
         System.out.printf(Locale.ROOT, "IaC Jobs benchmark: sizes %s, seed %d, sandbox time scale %.3f, %d cores, max heap %d MB%n",
                 sizes, seed, scale, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf(Locale.ROOT, "ours: JobWatcher (%d threads), history covers <= %d jobs, PollSettings min %s max %s x%.1f; baseline: SDK %s, thread per job, sleep %s%n",
-                io.jenkins.plugins.iacjobs.core.watch.JobWatcher.DEFAULT_THREADS, maxBatch, OURS_POLL.minInterval(), OURS_POLL.maxInterval(),
+                JobWatcher.DEFAULT_THREADS, maxBatch, OURS_POLL.minInterval(), OURS_POLL.maxInterval(),
                 OURS_POLL.backoffFactor(), sdkVersion(), SdkBaselineWay.POLL_EVERY);
 
         // Warm both ways up (JIT, class loading) on a few short jobs; not reported.
@@ -152,7 +155,7 @@ public final class BenchMain {
     }
 
     private static String sdkVersion() {
-        Package p = com.mypurecloud.sdk.v2.ApiClient.class.getPackage();
+        Package p = ApiClient.class.getPackage();
         String v = p == null ? null : p.getImplementationVersion();
         return v == null ? "platform-client-v2" : "platform-client-v2 " + v;
     }

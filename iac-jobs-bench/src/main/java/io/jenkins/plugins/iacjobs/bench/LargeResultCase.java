@@ -1,9 +1,9 @@
 package io.jenkins.plugins.iacjobs.bench;
 
 import io.jenkins.plugins.iacjobs.core.auth.ClientCredentials;
-import io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints;
 import io.jenkins.plugins.iacjobs.core.auth.TokenSourceRegistry;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysClient;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;
 import io.jenkins.plugins.iacjobs.core.http.HttpClients;
 import io.jenkins.plugins.iacjobs.core.http.HttpSettings;
@@ -58,7 +58,7 @@ final class LargeResultCase {
             sandbox.genesys().setJobPlanner((acc, params, dryRun, index) ->
                     JobPlan.complete(ResultsSource.jsonArray(ELEMENT, copies)));
             OkHttpClient http = HttpClients.create(HttpSettings.defaults());
-            GenesysClient client = GenesysJobs.connect(http, Json.newMapper(), GenesysEndpoints.forBaseUrl(sandbox.baseUrl()),
+            GenesysClient client = GenesysClient.connect(http, Json.newMapper(), GenesysEndpoints.forBaseUrl(sandbox.baseUrl()),
                     new ClientCredentials(sandbox.genesysClientId(), sandbox.genesysClientSecret()), new TokenSourceRegistry(), clock);
             GenesysJobs jobs = GenesysJobs.create(client, "large", clock);
             JobRunner runner = new JobRunner(jobs, watcher, "bench", clock);

@@ -1,15 +1,15 @@
 package io.jenkins.plugins.iacjobs.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.auth.ClientCredentials;
-import io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints;
 import io.jenkins.plugins.iacjobs.core.auth.TokenSourceRegistry;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysClient;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;
 import io.jenkins.plugins.iacjobs.core.http.HttpClients;
 import io.jenkins.plugins.iacjobs.core.http.HttpSettings;
 import io.jenkins.plugins.iacjobs.core.http.Json;
-import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.job.JobRequest;
 import io.jenkins.plugins.iacjobs.core.job.JobRunner;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
@@ -70,7 +70,7 @@ final class OursWay implements Way {
         ObjectMapper json = Json.newMapper();
         GenesysEndpoints endpoints = GenesysEndpoints.forBaseUrl(sandbox.baseUrl());
         ClientCredentials credentials = new ClientCredentials(sandbox.genesysClientId(), sandbox.genesysClientSecret());
-        GenesysClient client = GenesysJobs.connect(http, json, endpoints, credentials, new TokenSourceRegistry(), clock);
+        GenesysClient client = GenesysClient.connect(http, json, endpoints, credentials, new TokenSourceRegistry(), clock);
         GenesysJobs jobs = GenesysJobs.create(client, "genesys|" + sandbox.baseUrl() + "|" + credentials.clientId(), clock,
                 maxBatch);
         watcher = JobWatcher.create();

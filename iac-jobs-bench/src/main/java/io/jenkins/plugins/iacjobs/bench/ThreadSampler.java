@@ -2,8 +2,12 @@ package io.jenkins.plugins.iacjobs.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -20,7 +24,7 @@ final class ThreadSampler implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile int peak;
-    private volatile java.util.List<String> peakNames = java.util.List.of();
+    private volatile List<String> peakNames = List.of();
     private volatile long selfCpuNanos;
 
     private ThreadSampler(Predicate<String> alwaysCounted) {
@@ -53,7 +57,7 @@ final class ThreadSampler implements AutoCloseable {
 
     void sample() {
         int n = 0;
-        java.util.List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (Thread t : all()) {
             if (t == null || !t.isAlive()) {
                 continue;
@@ -79,7 +83,7 @@ final class ThreadSampler implements AutoCloseable {
 
     /** The counted threads at the peak, grouped by name with numbers stripped: "bench-base-job-# x1000". */
     String peakSummary() {
-        java.util.Map<String, Integer> groups = new java.util.TreeMap<>();
+        Map<String, Integer> groups = new TreeMap<>();
         for (String name : peakNames) {
             groups.merge(name.replaceAll("\\d+", "#"), 1, Integer::sum);
         }

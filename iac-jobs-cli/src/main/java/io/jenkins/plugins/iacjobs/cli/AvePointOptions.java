@@ -55,7 +55,7 @@ public final class AvePointOptions {
             throw new ValidationException(ENV_CLIENT_ID, "is not set; export the app (client) id (or pass --client-id)");
         }
         if (certificate != null) {
-            String name = certificate.getFileName().toString().toLowerCase(Locale.ROOT);
+            String name = String.valueOf(certificate.getFileName()).toLowerCase(Locale.ROOT);
             if (name.endsWith(".p12") || name.endsWith(".pfx")) {
                 String pw = ctx.env(CERTIFICATE_PASSWORD_VARIABLE);
                 return CertificateLoader.fromPkcs12(id, certificate, pw == null ? new char[0] : pw.toCharArray());

@@ -1,8 +1,9 @@
 package io.jenkins.plugins.iacjobs.cli;
 
 import io.jenkins.plugins.iacjobs.core.avepoint.AvePointClient;
-import io.jenkins.plugins.iacjobs.core.avepoint.report.BackupReport;
+import io.jenkins.plugins.iacjobs.core.avepoint.BackupReportOptions;
 import io.jenkins.plugins.iacjobs.core.avepoint.BackupReportResult;
+import io.jenkins.plugins.iacjobs.core.avepoint.report.BackupReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +30,7 @@ final class BackupReportCommand implements Callable<Integer> {
         return run(ctx, client, plan, report);
     }
 
-    static int run(CliContext ctx, AvePointClient client, io.jenkins.plugins.iacjobs.core.avepoint.BackupReportOptions.Plan plan,
+    static int run(CliContext ctx, AvePointClient client, BackupReportOptions.Plan plan,
                    ReportOptions report) throws Exception {
         BackupReportResult r = BackupReport.run(client, plan, report.out, ctx.err()::println);
         if (report.output == RunOptions.OutputFormat.json) {

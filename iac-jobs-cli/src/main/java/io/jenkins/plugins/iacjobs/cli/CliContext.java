@@ -1,12 +1,19 @@
 package io.jenkins.plugins.iacjobs.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.iacjobs.core.auth.ClientKit;
 import io.jenkins.plugins.iacjobs.core.auth.TokenSourceRegistry;
 import io.jenkins.plugins.iacjobs.core.http.HttpClients;
 import io.jenkins.plugins.iacjobs.core.http.HttpSettings;
 import io.jenkins.plugins.iacjobs.core.http.Json;
 import io.jenkins.plugins.iacjobs.core.watch.JobWatcher;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import okhttp3.OkHttpClient;
@@ -22,7 +29,7 @@ public final class CliContext implements AutoCloseable {
     private final PrintStream err;
     private JobWatcher watcher;
 
-    private final java.io.BufferedReader in;
+    private final BufferedReader in;
     private final boolean terminal;
 
     public CliContext(Map<String, String> env, PrintStream out, PrintStream err) {
@@ -30,9 +37,9 @@ public final class CliContext implements AutoCloseable {
     }
 
     /** @param terminal whether a person is at {@code in}, so the CLI may ask questions there */
-    public CliContext(Map<String, String> env, java.io.InputStream in, boolean terminal, PrintStream out, PrintStream err) {
+    public CliContext(Map<String, String> env, InputStream in, boolean terminal, PrintStream out, PrintStream err) {
         this.env = env;
-        this.in = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.terminal = terminal;
         this.out = out;
         this.err = err;
@@ -42,7 +49,7 @@ public final class CliContext implements AutoCloseable {
     public String readLine() {
         try {
             return in.readLine();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }
@@ -53,6 +60,11 @@ public final class CliContext implements AutoCloseable {
 
     public OkHttpClient http() {
         return http;
+    }
+
+    /** The HTTP client, mapper, token cache and clock every command's clients share. */
+    public ClientKit kit() {
+        return new ClientKit(http, json, tokens, clock);
     }
 
     public ObjectMapper json() {
@@ -83,8 +95,8 @@ public final class CliContext implements AutoCloseable {
     public void printJson(Object value) {
         try {
             out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(value));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -2,9 +2,11 @@ package io.jenkins.plugins.iacjobs.cli;
 
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.Printable;
+import io.jenkins.plugins.iacjobs.core.job.RunLines;
 import io.jenkins.plugins.iacjobs.core.plan.Ansi;
 import io.jenkins.plugins.iacjobs.core.watch.Durations;
 import io.jenkins.plugins.iacjobs.core.watch.JobSnapshot;
+import io.jenkins.plugins.iacjobs.core.watch.JobState;
 import io.jenkins.plugins.iacjobs.core.watch.WatchListener;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,7 +34,7 @@ final class ConsoleReporter implements WatchListener {
     private final boolean tty;
     private final boolean colours;
     private final Clock clock;
-    private final String label;
+    private final String systemName;
     private final Path logFile;
     private final Instant startedAt;
     private String status = "submitted";
@@ -41,17 +43,17 @@ final class ConsoleReporter implements WatchListener {
     /** The unfinished last line of the log: remote log chunks are cut anywhere, and lines print whole. */
     private final StringBuilder partialLine = new StringBuilder();
 
-    ConsoleReporter(PrintStream out, boolean tty, Clock clock, String label, Path logFile) {
-        this(out, tty, clock, label, logFile, false);
+    ConsoleReporter(PrintStream out, boolean tty, Clock clock, String systemName, Path logFile) {
+        this(out, tty, clock, systemName, logFile, false);
     }
 
     /** @param keepAnsi print the remote log's colour codes even when the console is not a terminal */
-    ConsoleReporter(PrintStream out, boolean tty, Clock clock, String label, Path logFile, boolean keepAnsi) {
+    ConsoleReporter(PrintStream out, boolean tty, Clock clock, String systemName, Path logFile, boolean keepAnsi) {
         this.colours = tty || keepAnsi;
         this.out = out;
         this.tty = tty;
         this.clock = clock;
-        this.label = label;
+        this.systemName = systemName;
         this.logFile = logFile;
         this.startedAt = clock.instant();
     }
@@ -72,20 +74,19 @@ final class ConsoleReporter implements WatchListener {
 
     @Override
     public synchronized void onStatus(JobSnapshot snapshot, Instant at) {
-        waiting = snapshot.state() == io.jenkins.plugins.iacjobs.core.watch.JobState.WAITING_APPROVAL ? snapshot : null;
+        waiting = snapshot.state() == JobState.WAITING_APPROVAL ? snapshot : null;
         status = snapshot.status();
         clearProgress();
         if (snapshot.state().endsWatch()) {
             flushPartialLine();
         }
-        out.println("[" + TIME.format(at) + "] " + Printable.of(label + " " + snapshot.jobId() + ": " + snapshot.status()
-                + (snapshot.message() == null ? "" : " - " + snapshot.message())));
+        out.println("[" + TIME.format(at) + "] " + RunLines.status(systemName, snapshot));
     }
 
     @Override
     public synchronized void onHeartbeat(JobSnapshot snapshot, Duration quietFor) {
         if (!tty) {
-            note("still " + snapshot.status() + " (no change for " + Durations.format(quietFor) + ")");
+            note(RunLines.heartbeat(snapshot, quietFor));
         }
     }
 
@@ -113,7 +114,7 @@ final class ConsoleReporter implements WatchListener {
 
     @Override
     public synchronized void onTrouble(IacJobsException problem, Duration retryIn) {
-        note("trouble polling (" + problem.getMessage() + "); retrying in " + Durations.format(retryIn));
+        note(RunLines.trouble(problem, retryIn));
     }
 
     /** Redraws the progress indicator; a no-op when output is not a terminal. */

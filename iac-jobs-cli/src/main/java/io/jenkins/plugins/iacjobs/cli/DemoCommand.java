@@ -1,10 +1,11 @@
 package io.jenkins.plugins.iacjobs.cli;
 
-import io.jenkins.plugins.iacjobs.core.auth.ClientCredentials;
+import io.jenkins.plugins.iacjobs.core.ValidationException;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysCredential;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints;
-import io.jenkins.plugins.iacjobs.core.genesys.GenesysClient;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobRequest;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;
-import io.jenkins.plugins.iacjobs.core.job.JobRequest;
+import io.jenkins.plugins.iacjobs.core.job.Submission;
 import io.jenkins.plugins.iacjobs.sandbox.FaultPlan;
 import io.jenkins.plugins.iacjobs.sandbox.Sandbox;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
@@ -54,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
         try {
             plan = FaultPlan.parse(faults);
         } catch (IllegalArgumentException e) {
-            throw new io.jenkins.plugins.iacjobs.core.ValidationException("--faults", e.getMessage());
+            throw new ValidationException("--faults", e.getMessage());
         }
         ctx.out().println("iacjobs demo: runs against the sandbox, a local stand-in for the real " + system.title
                 + " API on this machine; nothing is sent anywhere else.");
@@ -67,16 +68,16 @@ final class DemoCommand implements Callable<Integer> {
                 return AvePointDemo.run(ctx, sandbox, run.out);
             }
             GenesysEndpoints endpoints = GenesysEndpoints.forBaseUrl(sandbox.baseUrl());
-            GenesysClient client = GenesysJobs.connect(ctx.http(), ctx.json(), endpoints,
-                    new ClientCredentials(sandbox.genesysClientId(), sandbox.genesysClientSecret()), ctx.tokens(), ctx.clock());
-            GenesysJobs jobs = GenesysJobs.create(client, "demo", ctx.clock());
+            GenesysJobs jobs = GenesysJobs.connect(ctx.kit(), endpoints,
+                    GenesysCredential.oauth(sandbox.genesysClientId(), sandbox.genesysClientSecret()));
             Map<String, String> params = new LinkedHashMap<>();
             params.put("queue_name", "Support");
             params.put("division", "Home");
             params.put("greeting_language", "en-US");
             params.put("flow_api_secret", "demo-" + Long.toHexString(System.nanoTime()));
-            DemoSystem demo = new DemoSystem(jobs, sandbox.baseUrl());
-            return new JobExecution(ctx, demo, "demo", run, demo).submitAndWait(new JobRequest("Simple IVR", params, true, Map.of()), false);
+            DemoSystem<GenesysJobRequest> demo = new DemoSystem<>(jobs, sandbox.baseUrl());
+            return new JobExecution(ctx, demo, "demo", run, demo)
+                    .submitAndWait(new Submission<>(demo, new GenesysJobRequest("Simple IVR", params, true)), false);
         }
     }
 }

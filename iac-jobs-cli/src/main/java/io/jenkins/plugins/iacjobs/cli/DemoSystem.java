@@ -1,19 +1,22 @@
 package io.jenkins.plugins.iacjobs.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.job.CancelOutcome;
-import io.jenkins.plugins.iacjobs.core.model.FinalJob;
 import io.jenkins.plugins.iacjobs.core.job.JobRequest;
 import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
+import io.jenkins.plugins.iacjobs.core.model.FinalJob;
 import io.jenkins.plugins.iacjobs.core.watch.JobProbe;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * A system served by the demo's in-process sandbox: as the real one, but with no links to the remote, since the
  * sandbox's port is gone once the demo ends, and with hints that say there is nothing to pick up afterwards.
  */
-record DemoSystem(RemoteJobSystem system, String sandboxUrl) implements RemoteJobSystem, JobExecution.Where {
+record DemoSystem<R extends JobRequest>(RemoteJobSystem<R> system, String sandboxUrl) implements RemoteJobSystem<R>, Where {
 
     @Override
     public String systemId() {
@@ -31,8 +34,13 @@ record DemoSystem(RemoteJobSystem system, String sandboxUrl) implements RemoteJo
     }
 
     @Override
-    public SubmittedJob submit(JobRequest request, Consumer<String> log) {
+    public SubmittedJob submit(R request, Consumer<String> log) {
         return system.submit(request, log);
+    }
+
+    @Override
+    public Optional<SubmittedJob> findSubmitted(R request, Instant sentAt) {
+        return system.findSubmitted(request, sentAt);
     }
 
     @Override
@@ -51,6 +59,7 @@ record DemoSystem(RemoteJobSystem system, String sandboxUrl) implements RemoteJo
     }
 
     @Override
+    @CheckForNull
     public String remoteUrl(String jobId) {
         return null;
     }

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.iacjobs.cli;
 
 import io.jenkins.plugins.iacjobs.core.ValidationException;
-import io.jenkins.plugins.iacjobs.core.auth.ClientCredentials;
-import io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysClient;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysCredential;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;
 import picocli.CommandLine.Option;
 
@@ -33,7 +33,7 @@ public final class GenesysOptions {
         return GenesysEndpoints.of(r, b);
     }
 
-    ClientCredentials credentials(CliContext ctx) {
+    GenesysCredential credentials(CliContext ctx) {
         String id = clientId != null ? clientId : ctx.env(ENV_CLIENT_ID);
         String secret = ctx.env(ENV_CLIENT_SECRET);
         if (id == null || id.isBlank()) {
@@ -42,19 +42,19 @@ public final class GenesysOptions {
         if (secret == null || secret.isBlank()) {
             throw new ValidationException(ENV_CLIENT_SECRET, "is not set; export the OAuth client secret for client id '" + id + "'");
         }
-        return new ClientCredentials(id, secret);
+        return GenesysCredential.oauth(id, secret);
     }
 
     GenesysClient client(CliContext ctx) {
-        return GenesysJobs.connect(ctx.http(), ctx.json(), endpoints(ctx), credentials(ctx), ctx.tokens(), ctx.clock());
+        return GenesysJobs.client(ctx.kit(), endpoints(ctx), credentials(ctx));
     }
 
     /** Where the job runs, said again as flags for a pasteable {@code job wait} (the secret stays in the environment). */
-    JobExecution.Where where(CliContext ctx, RunOptions run) {
+    Where where(CliContext ctx, RunOptions run) {
         String r = region != null ? region : ctx.env("IACJOBS_REGION");
         String b = baseUrl != null ? baseUrl : ctx.env("IACJOBS_BASE_URL");
         String id = clientId != null ? clientId : ctx.env(ENV_CLIENT_ID);
-        return new JobExecution.Where() {
+        return new Where() {
             @Override
             public String remote() {
                 return endpoints(ctx).apiBase() + "|" + id;
@@ -70,7 +70,6 @@ public final class GenesysOptions {
     }
 
     GenesysJobs jobs(CliContext ctx) {
-        GenesysClient client = client(ctx);
-        return GenesysJobs.create(client, "genesys|" + client.apiBase() + "|" + credentials(ctx).clientId(), ctx.clock());
+        return GenesysJobs.connect(ctx.kit(), endpoints(ctx), credentials(ctx));
     }
 }

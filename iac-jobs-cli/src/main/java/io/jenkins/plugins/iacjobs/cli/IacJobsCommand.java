@@ -1,11 +1,14 @@
 package io.jenkins.plugins.iacjobs.cli;
 
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code iacjobs}: run infrastructure-as-code jobs from a shell or any CI system. */
 @Command(name = "iacjobs", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -26,16 +29,36 @@ public final class IacJobsCommand {
     }
 
     /** With the answers a person would type at {@code in}, for tests of the questions the CLI asks. */
-    public static int run(Map<String, String> env, java.io.InputStream in, boolean terminal, PrintStream out, PrintStream err,
+    public static int run(Map<String, String> env, InputStream in, boolean terminal, PrintStream out, PrintStream err,
                           String... args) {
         return run(new CliContext(env, in, terminal, out, err), out, err, args);
+    }
+
+    /** Picocli's text goes through the stream's own encoding, as everything else the CLI prints does. */
+    private static PrintWriter writerOn(PrintStream stream) {
+        return new PrintWriter(new Writer() {
+            @Override
+            public void write(char[] chars, int offset, int length) {
+                stream.print(new String(chars, offset, length));
+            }
+
+            @Override
+            public void flush() {
+                stream.flush();
+            }
+
+            @Override
+            public void close() {
+                stream.flush();
+            }
+        }, true);
     }
 
     private static int run(CliContext context, PrintStream out, PrintStream err, String... args) {
         try (CliContext ctx = context) {
             CommandLine cl = new CommandLine(new IacJobsCommand(), new ContextFactory(ctx));
-            cl.setOut(new java.io.PrintWriter(out, true));
-            cl.setErr(new java.io.PrintWriter(err, true));
+            cl.setOut(writerOn(out));
+            cl.setErr(writerOn(err));
             cl.setParameterExceptionHandler((ex, ignored) -> {
                 // One line, as for every other error; the usage is one --help away.
                 err.println("error: " + ex.getMessage().strip().replaceAll("\\s*\\R\\s*", "; ")

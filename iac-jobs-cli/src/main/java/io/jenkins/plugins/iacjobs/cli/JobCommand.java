@@ -1,8 +1,12 @@
 package io.jenkins.plugins.iacjobs.cli;
 
+import io.jenkins.plugins.iacjobs.core.ValidationException;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobRequest;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;
 import io.jenkins.plugins.iacjobs.core.genesys.model.InfrastructureascodeJob;
-import io.jenkins.plugins.iacjobs.core.job.JobRequest;
+import io.jenkins.plugins.iacjobs.core.http.RemoteApiException;
+import io.jenkins.plugins.iacjobs.core.job.Submission;
+import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeJobs;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -45,19 +49,20 @@ final class JobCommand {
         public Integer call() {
             if (system == RemoteSystemChoice.terrakube) {
                 if (!params.isEmpty()) {
-                    throw new io.jenkins.plugins.iacjobs.core.ValidationException("-p", "Terrakube takes no parameters per job"
+                    throw new ValidationException("-p", "Terrakube takes no parameters per job"
                             + " (its API has no job variables); set " + String.join(", ", params.keySet())
                             + " as workspace variables in Terrakube, or drop -p");
                 }
-                return new JobExecution(ctx, terrakube.jobs(ctx, genesys.baseUrl), "cli", run, terrakube.where(ctx, genesys.baseUrl, run))
-                        .submitAndWait(terrakube.request(accelerator, planOnly), submitOnly);
+                TerrakubeJobs jobs = terrakube.jobs(ctx, genesys.baseUrl);
+                return new JobExecution(ctx, jobs, "cli", run, terrakube.where(ctx, genesys.baseUrl, run))
+                        .submitAndWait(new Submission<>(jobs, terrakube.request(accelerator, planOnly)), submitOnly);
             }
             if (accelerator == null) {
-                throw new io.jenkins.plugins.iacjobs.core.ValidationException("--accelerator", "is required; give the accelerator's id or exact name");
+                throw new ValidationException("--accelerator", "is required; give the accelerator's id or exact name");
             }
             GenesysJobs jobs = genesys.jobs(ctx);
             return new JobExecution(ctx, jobs, "cli", run, genesys.where(ctx, run))
-                    .submitAndWait(new JobRequest(accelerator, params, planOnly, Map.of()), submitOnly);
+                    .submitAndWait(new Submission<>(jobs, new GenesysJobRequest(accelerator, params, planOnly)), submitOnly);
         }
     }
 
@@ -108,10 +113,11 @@ final class JobCommand {
             InfrastructureascodeJob job;
             try {
                 job = genesys.client(ctx).getJob(jobId, true).withoutResults();
-            } catch (io.jenkins.plugins.iacjobs.core.http.RemoteApiException e) {
+            } catch (RemoteApiException e) {
                 if (e.status() == 404) { // a wrong id, like an unknown accelerator: the user's input, exit 2
-                    throw new io.jenkins.plugins.iacjobs.core.ValidationException("JOB_ID", "Genesys Cloud has no job '" + jobId
-                            + "' (HTTP 404" + (e.correlationId() == null ? "" : ", correlation id " + e.correlationId())
+                    String correlation = e.correlationId();
+                    throw new ValidationException("JOB_ID", "Genesys Cloud has no job '" + jobId
+                            + "' (HTTP 404" + (correlation == null ? "" : ", correlation id " + correlation)
                             + "); check the id and the region or base URL");
                 }
                 throw e;

@@ -1,14 +1,15 @@
 package io.jenkins.plugins.iacjobs.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.WaitAbortedException;
 import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
 import io.jenkins.plugins.iacjobs.core.job.CancelOutcome;
-import io.jenkins.plugins.iacjobs.core.job.JobRequest;
 import io.jenkins.plugins.iacjobs.core.job.JobResult;
 import io.jenkins.plugins.iacjobs.core.job.JobRunner;
 import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
+import io.jenkins.plugins.iacjobs.core.job.Submission;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
 import io.jenkins.plugins.iacjobs.core.plan.TerraformPlanText;
@@ -25,25 +26,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Submit, watch, publish: the flow `job run`, `job wait` and `demo` share. */
 final class JobExecution {
-    /** How the options that found this job are said again: for hints a user can paste. */
-    interface Where {
-        /** The remote, for telling runs apart (no secret). */
-        String remote();
-
-        /** A complete {@code iacjobs job wait} command for the job, secrets left to the environment. */
-        String waitCommand(String jobId);
-    }
-
     private final CliContext ctx;
-    private final RemoteJobSystem system;
+    private final RemoteJobSystem<?> system;
     private final String connection;
     private final RunOptions opts;
     private final Where where;
@@ -51,7 +45,7 @@ final class JobExecution {
     /** Who decided an approval at the prompt, for summary.md. */
     private volatile String decision;
 
-    JobExecution(CliContext ctx, RemoteJobSystem system, String connection, RunOptions opts, Where where) {
+    JobExecution(CliContext ctx, RemoteJobSystem<?> system, String connection, RunOptions opts, Where where) {
         this.ctx = ctx;
         this.system = system;
         this.connection = connection;
@@ -60,14 +54,14 @@ final class JobExecution {
         this.progress = opts.output == RunOptions.OutputFormat.json ? ctx.err() : ctx.out();
     }
 
-    int submitAndWait(JobRequest request, boolean submitOnly) {
+    int submitAndWait(Submission<?> submission, boolean submitOnly) {
         Duration timeout = opts.timeout(); // every option is checked before anything is sent
         opts.poll();
         OutputFolder.requireWritable(opts.out);
         Instant started = ctx.clock().instant();
         ConsoleReporter submitNotes = reporter(null);
         SubmissionLedger ledger = new SubmissionLedger(opts.out, ctx.json());
-        String key = SubmissionLedger.key(system.systemId(), where.remote(), request);
+        String key = SubmissionLedger.key(system.systemId(), where.remote(), submission.request());
         ledger.unfinished(key, started).ifPresent(e -> submitNotes.note(e.jobId() != null
                 ? "An earlier run with the same inputs submitted job " + e.jobId() + " at " + e.at() + " and did not see it end;"
                         + " `" + where.waitCommand(e.jobId()) + "` picks it up. Submitting a new job now."
@@ -76,7 +70,7 @@ final class JobExecution {
         ledger.submitting(key, started);
         SubmittedJob job;
         try (SubmitGuard guard = SubmitGuard.install(progress, system.displayName(), where)) {
-            job = system.submit(timeout == null ? request : request.withDeadline(started.plus(timeout)), submitNotes::note);
+            job = submission.withDeadline(timeout == null ? null : started.plus(timeout)).submit(submitNotes::note);
             guard.submitted(job.jobId());
         }
         ledger.submitted(key, ctx.clock().instant(), job.jobId());
@@ -106,7 +100,7 @@ final class JobExecution {
         return new JobRunner(system, ctx.watcher(), connection, ctx.clock());
     }
 
-    private int waitAndPublish(JobRunner runner, WatchHandle handle, SubmittedJob job, Runnable onEnd) {
+    private int waitAndPublish(JobRunner runner, WatchHandle handle, @CheckForNull SubmittedJob job, Runnable onEnd) {
         Path logFile = tempLog();
         try {
             return waitAndPublish(runner, handle, job, logFile, onEnd);
@@ -119,7 +113,8 @@ final class JobExecution {
         }
     }
 
-    private int waitAndPublish(JobRunner runner, WatchHandle handle, SubmittedJob job, Path logFile, Runnable onEnd) {
+    private int waitAndPublish(JobRunner runner, WatchHandle handle, @CheckForNull SubmittedJob job, Path logFile,
+                               Runnable onEnd) {
         ConsoleReporter reporter = reporter(logFile);
         if (handle.lastStatus() != null) {
             reporter.note(system.displayName() + " job " + handle.jobId() + ": " + handle.lastStatus());
@@ -137,9 +132,9 @@ final class JobExecution {
         try {
             last = await(watch, reporter, logFile);
         } catch (WaitTimeoutException e) {
-            CancelOutcome c = system.cancel(handle.jobId());
+            JobRunner.TimedOut t = runner.timedOut(handle.jobId(), e);
             String files = keepEvidence(runner, watch, job, logFile);
-            throw new WaitTimeoutException(e.getMessage() + ". " + c.message() + files + pickUp(c, handle.jobId()));
+            throw new WaitTimeoutException(t.message() + files + pickUp(t.cancel(), handle.jobId()));
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);
@@ -190,21 +185,22 @@ final class JobExecution {
             tk.reject(jobId);
         }
         String who = ctx.env("USER") != null ? ctx.env("USER") : "the person at the terminal";
-        String note = (yes ? "Approved" : "Rejected") + " by " + who + " at " + ctx.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        String note = (yes ? "Approved" : "Rejected") + " by " + who + " at " + ctx.clock().instant().truncatedTo(ChronoUnit.SECONDS)
                 + " (at the prompt" + (answer == null ? ", no answer" : "") + ")";
         reporter.note(note);
         return note;
     }
 
     /** What a timed-out run leaves: the job as it stands, its log so far and a summary. Best effort. */
-    private String keepEvidence(JobRunner runner, Watch watch, SubmittedJob job, Path logFile) {
+    private String keepEvidence(JobRunner runner, Watch watch, @CheckForNull SubmittedJob job, Path logFile) {
         WatchHandle h = watch.handle();
-        JobSnapshot last = watch.lastSnapshot() != null ? watch.lastSnapshot()
-                : new JobSnapshot(h.jobId(), h.lastStatus() == null ? "unknown" : h.lastStatus(), JobState.RUNNING, null, h.logCursor());
+        JobSnapshot seen = watch.lastSnapshot();
+        JobSnapshot last = seen != null ? seen
+                : new JobSnapshot(h.jobId(), Objects.requireNonNullElse(h.lastStatus(), "unknown"), JobState.RUNNING, null, h.logCursor());
         try {
             JobResult r = runner.finish(h, last, job, opts.out, hasText(logFile) ? logFile : null);
             return ". Its files so far are in " + opts.out.toAbsolutePath().normalize().resolve("iac-jobs").resolve(r.jobId());
-        } catch (IacJobsException | java.io.UncheckedIOException e) {
+        } catch (IacJobsException | UncheckedIOException e) {
             return ". Its files could not be written: " + e.getMessage();
         }
     }
@@ -249,8 +245,9 @@ final class JobExecution {
             m.put("remoteUrl", r.remoteUrl());
             m.put("durationMillis", r.durationMillis());
             m.put("artifacts", r.artifacts().stream().map(a -> root.resolve(a).toString()).toList());
-            if (r.report().plan() != null) {
-                m.put("plan", r.report().plan().toMap());
+            Plan plan = r.report().plan();
+            if (plan != null) {
+                m.put("plan", plan.toMap());
             }
             ctx.printJson(m);
             return;
@@ -275,7 +272,7 @@ final class JobExecution {
 
     private ConsoleReporter reporter(Path logFile) {
         return new ConsoleReporter(progress, System.console() != null && opts.output == RunOptions.OutputFormat.text,
-                ctx.clock(), system.displayName() + " job", logFile, opts.keepAnsi);
+                ctx.clock(), system.displayName(), logFile, opts.keepAnsi);
     }
 
     /** Owner-only (0600 where the file system has POSIX modes): remote logs may hold what others should not read. */

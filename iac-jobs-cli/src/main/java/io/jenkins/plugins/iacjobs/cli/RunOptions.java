@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.cli;
 
+import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.watch.Durations;
 import io.jenkins.plugins.iacjobs.core.watch.PollSettings;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ public final class RunOptions {
         Duration min = Durations.parseBetween("--poll-min", pollMin, Durations.MIN_POLL, Durations.MAX_POLL);
         Duration max = Durations.parseBetween("--poll-max", pollMax, Durations.MIN_POLL, Durations.MAX_POLL);
         if (max.compareTo(min) < 0) {
-            throw new io.jenkins.plugins.iacjobs.core.ValidationException("--poll-max", "'" + pollMax + "' is shorter than --poll-min '" + pollMin + "'");
+            throw new ValidationException("--poll-max", "'" + pollMax + "' is shorter than --poll-min '" + pollMin + "'");
         }
         return new PollSettings(min, max, 1.5, Duration.ofSeconds(30));
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.cli;
 
+import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.sandbox.FaultPlan;
 import io.jenkins.plugins.iacjobs.sandbox.Sandbox;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
@@ -31,7 +32,7 @@ final class SandboxCommand implements Callable<Integer> {
         try {
             plan = FaultPlan.parse(faults);
         } catch (IllegalArgumentException e) {
-            throw new io.jenkins.plugins.iacjobs.core.ValidationException("--faults", e.getMessage());
+            throw new ValidationException("--faults", e.getMessage());
         }
         Sandbox sandbox = Sandbox.start(SandboxConfig.defaults().withPort(port).withFaults(plan).withTimeScale(timeScale));
         CountDownLatch stopped = new CountDownLatch(1);

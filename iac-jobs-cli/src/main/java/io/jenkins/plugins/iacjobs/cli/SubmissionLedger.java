@@ -6,15 +6,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.iacjobs.core.auth.TokenSourceRegistry;
 import io.jenkins.plugins.iacjobs.core.job.JobRequest;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
 
 /**
  * What this folder's runs submitted, so that no job the CLI creates goes unreported: a line is written before a
@@ -43,9 +46,7 @@ final class SubmissionLedger {
 
     /** The inputs that make two runs "the same": where, what, plan-only, every parameter and option. */
     static String key(String system, String where, JobRequest r) {
-        String canonical = system + "\n" + where + "\n" + r.target() + "\n" + r.planOnly() + "\n" + new TreeMap<>(r.params())
-                + "\n" + new TreeMap<>(r.options());
-        return TokenSourceRegistry.digest(canonical).substring(0, 32);
+        return TokenSourceRegistry.digest(system + "\n" + where + "\n" + r.canonical()).substring(0, 32);
     }
 
     void submitting(String key, Instant at) {
@@ -64,7 +65,7 @@ final class SubmissionLedger {
     /** The latest state of the latest earlier submission with these inputs, if no run saw it end. */
     Optional<Entry> unfinished(String key, Instant now) {
         List<JsonNode> lines = read();
-        java.util.Set<String> endedIds = new java.util.HashSet<>();
+        Set<String> endedIds = new HashSet<>();
         lines.stream().filter(n -> "ended".equals(n.path("state").asText()) && n.hasNonNull("jobId"))
                 .forEach(n -> endedIds.add(n.get("jobId").asText()));
         Entry last = null;
@@ -103,11 +104,11 @@ final class SubmissionLedger {
             n.put("jobId", jobId);
         }
         try {
-            Files.createDirectories(file.getParent());
+            Files.createDirectories(Objects.requireNonNull(file.toAbsolutePath().getParent(), "the ledger sits in a folder"));
             Files.writeString(file, json.writeValueAsString(n) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("could not record the submission in " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not record the submission in " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -16,7 +16,7 @@ final class SubmitGuard implements AutoCloseable {
     private final Thread hook;
     private volatile String jobId;
 
-    private SubmitGuard(PrintStream out, String system, JobExecution.Where where) {
+    private SubmitGuard(PrintStream out, String system, Where where) {
         this.hook = new Thread(() -> {
             try {
                 answered.await(WAIT_FOR_ANSWER_SECONDS, TimeUnit.SECONDS);
@@ -33,7 +33,7 @@ final class SubmitGuard implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    static SubmitGuard install(PrintStream out, String system, JobExecution.Where where) {
+    static SubmitGuard install(PrintStream out, String system, Where where) {
         return new SubmitGuard(out, system, where);
     }
 

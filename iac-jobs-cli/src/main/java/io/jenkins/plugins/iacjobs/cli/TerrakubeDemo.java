@@ -1,10 +1,10 @@
 package io.jenkins.plugins.iacjobs.cli;
 
-import io.jenkins.plugins.iacjobs.core.http.TokenSource;
+import io.jenkins.plugins.iacjobs.core.job.Submission;
 import io.jenkins.plugins.iacjobs.core.terrakube.ApprovePolicy;
-import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeConnection;
 import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeJobRequest;
 import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeJobs;
+import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeServer;
 import io.jenkins.plugins.iacjobs.sandbox.Sandbox;
 import io.jenkins.plugins.iacjobs.sandbox.terrakube.TerrakubeSandbox;
 
@@ -17,12 +17,12 @@ final class TerrakubeDemo {
 
     static int run(CliContext ctx, Sandbox sandbox, RunOptions run) {
         TerrakubeSandbox tk = sandbox.terrakube();
-        TerrakubeJobs jobs = TerrakubeJobs.create(ctx.http(), ctx.json(),
-                TerrakubeConnection.of(sandbox.baseUrl(), TerrakubeSandbox.ORGANIZATION), TokenSource.fixed(tk.token()), ctx.clock());
+        TerrakubeJobs jobs = TerrakubeJobs.connect(ctx.kit(), TerrakubeServer.of(sandbox.baseUrl(), TerrakubeSandbox.ORGANIZATION),
+                tk.token());
         ctx.out().println("Terrakube organization '" + TerrakubeSandbox.ORGANIZATION + "', workspace '" + WORKSPACE
                 + "', templates " + tk.templateNames());
-        DemoSystem demo = new DemoSystem(jobs, sandbox.baseUrl());
+        DemoSystem<TerrakubeJobRequest> demo = new DemoSystem<>(jobs, sandbox.baseUrl());
         return new JobExecution(ctx, demo, "demo", run, demo).submitAndWait(
-                new TerrakubeJobRequest(WORKSPACE, null, true, null, ApprovePolicy.NEVER).toJobRequest(), false);
+                new Submission<>(demo, new TerrakubeJobRequest(WORKSPACE, null, true, null, ApprovePolicy.NEVER)), false);
     }
 }

@@ -1,12 +1,10 @@
 package io.jenkins.plugins.iacjobs.cli;
 
 import io.jenkins.plugins.iacjobs.core.ValidationException;
-import io.jenkins.plugins.iacjobs.core.http.TokenSource;
-import io.jenkins.plugins.iacjobs.core.job.JobRequest;
 import io.jenkins.plugins.iacjobs.core.terrakube.ApprovePolicy;
-import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeConnection;
 import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeJobRequest;
 import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeJobs;
+import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeServer;
 import picocli.CommandLine.Option;
 
 /**
@@ -53,9 +51,8 @@ public final class TerrakubeOptions {
         if (token == null || token.isBlank()) {
             throw new ValidationException(ENV_TOKEN, "is not set; export a Terrakube personal access token or team token");
         }
-        TerrakubeConnection c = TerrakubeConnection.of(url, org).withPlanOnlyTemplate(planOnlyTemplate);
-        return TerrakubeJobs.create(ctx.http(), ctx.json(), c, TokenSource.fixed(token.strip()), ctx.clock())
-                .withApprovePolicy(ApprovePolicy.parse(approve));
+        TerrakubeServer c = TerrakubeServer.of(url, org).withPlanOnlyTemplate(planOnlyTemplate);
+        return TerrakubeJobs.connect(ctx.kit(), c, token).withApprovePolicy(ApprovePolicy.parse(approve));
     }
 
     private static String url(CliContext ctx, String baseUrlFlag) {
@@ -63,10 +60,10 @@ public final class TerrakubeOptions {
     }
 
     /** Where the job runs, said again as flags for a pasteable {@code job wait} (the token stays in the environment). */
-    JobExecution.Where where(CliContext ctx, String baseUrlFlag, RunOptions run) {
+    Where where(CliContext ctx, String baseUrlFlag, RunOptions run) {
         String url = url(ctx, baseUrlFlag);
         String org = firstSet(organization, ctx.env(ENV_ORGANIZATION));
-        return new JobExecution.Where() {
+        return new Where() {
             @Override
             public String remote() {
                 return url + "|" + org;
@@ -81,9 +78,8 @@ public final class TerrakubeOptions {
         };
     }
 
-    JobRequest request(String acceleratorAlias, boolean planOnly) {
-        return new TerrakubeJobRequest(workspace, firstSet(template, acceleratorAlias), planOnly, branch,
-                ApprovePolicy.parse(approve)).toJobRequest();
+    TerrakubeJobRequest request(String acceleratorAlias, boolean planOnly) {
+        return new TerrakubeJobRequest(workspace, firstSet(template, acceleratorAlias), planOnly, branch, ApprovePolicy.parse(approve));
     }
 
     private static String firstSet(String... values) {

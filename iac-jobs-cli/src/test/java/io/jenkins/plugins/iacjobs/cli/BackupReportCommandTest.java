@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.iacjobs.sandbox.Sandbox;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
 import io.jenkins.plugins.iacjobs.sandbox.avepoint.JobFilter;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -65,7 +67,7 @@ class BackupReportCommandTest {
         int exit = run(secretEnv(), args("--since", "25d", "--fail-on", "never", "--output", "json").toArray(String[]::new));
         Instant after = Instant.now();
         assertEquals(0, exit, stderr.toString());
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stdout.toString(StandardCharsets.UTF_8));
+        var json = new ObjectMapper().readTree(stdout.toString(StandardCharsets.UTF_8));
         Instant start = Instant.parse(json.get("windowStart").asText());
         Instant finish = Instant.parse(json.get("windowFinish").asText());
         assertTrue(!finish.isBefore(before.minusSeconds(1)) && !finish.isAfter(after));
@@ -138,7 +140,7 @@ class BackupReportCommandTest {
 
     @Test
     void wrongSecretIsAnErrorWithoutTheSecret() {
-        Map<String, String> env = new java.util.HashMap<>(secretEnv());
+        Map<String, String> env = new HashMap<>(secretEnv());
         env.put(AvePointOptions.SECRET_VARIABLE, "sbx-not-the-right-one-42");
         int exit = run(env, args("--since", "1h").toArray(String[]::new));
         assertEquals(ExitCodes.AUTHENTICATION, exit);

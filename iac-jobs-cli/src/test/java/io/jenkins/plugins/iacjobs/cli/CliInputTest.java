@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.iacjobs.sandbox.Sandbox;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,7 +91,7 @@ class CliInputTest {
         oneErrorLine(dot);
         CliRun dotDot = CliRun.of(env(), "job", "wait", "..", "--out", dir.toString());
         assertEquals(ExitCodes.USAGE, dotDot.exit(), dotDot.toString());
-        assertFalse(java.nio.file.Files.exists(dir.resolve("iac-jobs").resolve("..").resolve("job.json")));
+        assertFalse(Files.exists(dir.resolve("iac-jobs").resolve("..").resolve("job.json")));
     }
 
     @Test
@@ -98,10 +101,10 @@ class CliInputTest {
         CliRun r = CliRun.of(env(), "job", "run", "--accelerator", "Simple IVR", "-p", "queue_name=Q", "--out", dir.toString(),
                 "--timeout", "1s", "--poll-min", "50ms");
         assertEquals(ExitCodes.TIMEOUT, r.exit(), r.toString());
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("`(iacjobs job wait [^`]+)` picks it up again").matcher(r.err());
+        Matcher m = Pattern.compile("`(iacjobs job wait [^`]+)` picks it up again").matcher(r.err());
         assertTrue(m.find(), r.toString());
         String id = m.group(1).split(" ")[3];
-        assertTrue(java.nio.file.Files.exists(dir.resolve("iac-jobs").resolve(id).resolve("summary.md")), r.toString());
+        assertTrue(Files.exists(dir.resolve("iac-jobs").resolve(id).resolve("summary.md")), r.toString());
         // Pasted as printed (the secret comes from the environment), it finishes the job.
         CliRun again = CliRun.of(env(), m.group(1).substring("iacjobs ".length()).replace("'", "").split(" "));
         assertEquals(ExitCodes.SUCCESS, again.exit(), again.toString());

@@ -13,6 +13,7 @@ import io.jenkins.plugins.iacjobs.sandbox.genesys.AcceleratorCatalogue;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -39,7 +40,7 @@ class CliTest {
         CliRun r = CliRun.of(Map.of(), "demo", "--out", dir.toString());
         assertEquals(0, r.exit(), r.toString());
         Matcher m = Pattern.compile("Genesys Cloud job ([0-9a-f-]{36}): (\\w+)").matcher(r.out());
-        List<String> statuses = new java.util.ArrayList<>();
+        List<String> statuses = new ArrayList<>();
         String jobId = null;
         while (m.find()) {
             jobId = m.group(1);

@@ -7,15 +7,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jenkins.plugins.iacjobs.sandbox.Sandbox;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
 import io.jenkins.plugins.iacjobs.sandbox.terrakube.TerrakubeSandbox;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +56,7 @@ class TerrakubeCliTest {
     }
 
     private CliRun run(String workspace, String template, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("job", "run", "--system", "terrakube", "--organization", "sandbox-org",
+        List<String> args = new ArrayList<>(List.of("job", "run", "--system", "terrakube", "--organization", "sandbox-org",
                 "--workspace", workspace, "--template", template, "--out", dir.toString(), "--poll-min", "50ms", "--poll-max", "100ms"));
         args.addAll(List.of(more));
         return CliRun.of(env(), args.toArray(String[]::new));
@@ -68,22 +82,22 @@ class TerrakubeCliTest {
     @Test
     void theTemporaryLogIsPrivateAndGoneWhenTheRunTimesOut() throws Exception {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        java.util.function.Supplier<java.util.Set<Path>> logs = () -> {
+        Supplier<Set<Path>> logs = () -> {
             try (var s = Files.list(tmp)) {
-                return s.filter(p -> p.getFileName().toString().startsWith("iacjobs-log-")).collect(java.util.stream.Collectors.toSet());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                return s.filter(p -> p.getFileName().toString().startsWith("iacjobs-log-")).collect(Collectors.toSet());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         };
-        java.util.Set<Path> before = logs.get();
-        java.util.Set<String> modes = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Set<Path> before = logs.get();
+        Set<String> modes = ConcurrentHashMap.newKeySet();
         Thread spy = new Thread(() -> { // the file exists only while the run waits: look at its mode then
             while (!Thread.currentThread().isInterrupted()) {
                 for (Path p : logs.get()) {
                     if (!before.contains(p)) {
                         try {
-                            modes.add(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p)));
-                        } catch (java.io.IOException gone) {
+                            modes.add(PosixFilePermissions.toString(Files.getPosixFilePermissions(p)));
+                        } catch (IOException gone) {
                             // deleted meanwhile
                         }
                     }
@@ -100,9 +114,9 @@ class TerrakubeCliTest {
             spy.join();
         }
         assertEquals(ExitCodes.TIMEOUT, r.exit(), r.toString());
-        java.util.Set<Path> left = logs.get();
+        Set<Path> left = logs.get();
         left.removeAll(before);
-        assertEquals(java.util.Set.of(), left, "no temporary log is left behind");
+        assertEquals(Set.of(), left, "no temporary log is left behind");
         assertTrue(!modes.isEmpty() && modes.stream().allMatch("rw-------"::equals), "modes seen: " + modes);
     }
 
@@ -129,7 +143,7 @@ class TerrakubeCliTest {
         CliRun r = CliRun.of(env, "job", "run", "--system", "terrakube", "--base-url", sandbox.baseUrl(), "--organization", "sandbox-org",
                 "--workspace", "staging", "--template", "Plan", "--submit-only", "--out", dir.toString());
         assertEquals(ExitCodes.SUCCESS, r.exit(), r.toString());
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("wait for it with `iacjobs (job wait [^`]+)`").matcher(r.out());
+        Matcher m = Pattern.compile("wait for it with `iacjobs (job wait [^`]+)`").matcher(r.out());
         assertTrue(m.find(), r.toString());
         assertTrue(m.group(1).contains("--system terrakube") && m.group(1).contains("--organization sandbox-org"), m.group(1));
         CliRun waited = CliRun.of(env, m.group(1).split(" "));
@@ -138,12 +152,12 @@ class TerrakubeCliTest {
     }
 
     private CliRun prompted(String answers, boolean terminal, String... args) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        int code = IacJobsCommand.run(env(), new java.io.ByteArrayInputStream(answers.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                terminal, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
-                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), args);
-        return new CliRun(code, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(java.nio.charset.StandardCharsets.UTF_8));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = IacJobsCommand.run(env(), new ByteArrayInputStream(answers.getBytes(StandardCharsets.UTF_8)),
+                terminal, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private String[] promptArgs() {
@@ -209,7 +223,7 @@ class TerrakubeCliTest {
     void approveNeverStopsAtWaitingApprovalAndExitsZero() {
         CliRun r = run("sandbox-workspace", "Plan and apply", "--approve", "never");
         assertEquals(ExitCodes.SUCCESS, r.exit(), r.toString());
-        assertTrue(r.out().contains("Terrakube job 1: waitingApproval - Job 1 is waiting for approval by team TERRAFORM_CLI"), r.out());
+        assertTrue(r.out().contains("Terrakube job 1: waitingApproval — Job 1 is waiting for approval by team TERRAFORM_CLI"), r.out());
         assertEquals(0, sandbox.counters().get(TerrakubeSandbox.APPROVALS));
     }
 

@@ -2,9 +2,9 @@ package io.jenkins.plugins.iacjobs.core;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.iacjobs.core.auth.ClientCredentials;
-import io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints;
 import io.jenkins.plugins.iacjobs.core.auth.TokenSourceRegistry;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysClient;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;
 import io.jenkins.plugins.iacjobs.core.http.HttpClients;
 import io.jenkins.plugins.iacjobs.core.http.HttpSettings;
@@ -42,7 +42,7 @@ public final class SandboxFixture implements AutoCloseable {
 
     /** A client with short retry waits, so fault tests stay quick. */
     public GenesysClient client() {
-        return GenesysJobs.connect(http, json, endpoints(), credentials(), tokens, clock)
+        return GenesysClient.connect(http, json, endpoints(), credentials(), tokens, clock)
                 .withRetryPolicy(new RetryPolicy(6, Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(3)));
     }
 

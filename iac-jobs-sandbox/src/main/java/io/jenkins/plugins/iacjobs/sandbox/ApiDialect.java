@@ -34,7 +34,7 @@ public interface ApiDialect {
     default void addResponseHeaders(Headers headers) {
     }
 
-    /** Revokes the credential the request carries, so the caller must fetch a fresh one. */
-    default void revokeCaller(SandboxRequest request) {
+    /** Revokes the bearer token a request carried (null: it had none), so the caller must fetch a fresh one. */
+    default void revokeCaller(String bearerToken) {
     }
 }

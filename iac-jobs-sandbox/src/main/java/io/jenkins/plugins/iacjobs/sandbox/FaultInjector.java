@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.sandbox;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -43,7 +44,7 @@ public final class FaultInjector {
      *
      * @return true when a fault answered the request
      */
-    boolean maybeFail(SandboxRequest request) throws java.io.IOException {
+    boolean maybeFail(SandboxRequest request) throws IOException {
         long n = apiRequests.incrementAndGet();
         if (due(n, plan.rateLimitEvery())) {
             counters.increment(SandboxCounters.FAULTS_INJECTED);
@@ -65,7 +66,7 @@ public final class FaultInjector {
         }
         if (due(n, plan.revokeTokensEvery())) {
             counters.increment(SandboxCounters.FAULTS_INJECTED);
-            request.route().dialect().revokeCaller(request);
+            request.dialect().revokeCaller(request.bearerToken());
             request.respondError(401, "bad.credentials", "Invalid login credentials. The access token has expired or was revoked");
             return true;
         }

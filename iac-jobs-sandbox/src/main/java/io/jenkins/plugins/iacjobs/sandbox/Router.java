@@ -83,8 +83,7 @@ public final class Router implements HttpHandler {
             }
         }
         if (matched == null) {
-            Route fallback = new Route(exchange.getRequestMethod(), PathPattern.of("/"), ApiDialect.PLAIN, false, null, r -> { });
-            SandboxRequest request = new SandboxRequest(exchange, fallback, Map.of());
+            SandboxRequest request = new SandboxRequest(exchange, ApiDialect.PLAIN, Map.of());
             if (pathKnown) {
                 request.respondError(405, "method.not.allowed", "Method " + exchange.getRequestMethod() + " is not allowed on " + path);
             } else {
@@ -95,7 +94,7 @@ public final class Router implements HttpHandler {
         if (matched.counter() != null) {
             counters.increment(matched.counter());
         }
-        SandboxRequest request = new SandboxRequest(exchange, matched, variables);
+        SandboxRequest request = new SandboxRequest(exchange, matched.dialect(), variables);
         try {
             if (!internal) {
                 faults.applyLatency();

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.iacjobs.sandbox;
 
 import io.jenkins.plugins.iacjobs.sandbox.genesys.HistoryShape;
+import io.jenkins.plugins.iacjobs.sandbox.terrakube.TerrakubeSandbox;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -37,7 +38,7 @@ public final class SandboxMain {
         out.println("  Genesys client id:     " + sandbox.genesysClientId());
         out.println("  Genesys client secret: " + sandbox.genesysClientSecret());
         out.println("  Terrakube URL:         " + sandbox.baseUrl() + "  (organization " + sandbox.terrakube().organizationId()
-                + " or " + io.jenkins.plugins.iacjobs.sandbox.terrakube.TerrakubeSandbox.ORGANIZATION + ")");
+                + " or " + TerrakubeSandbox.ORGANIZATION + ")");
         out.println("  Terrakube token:       " + sandbox.terrakube().token());
         out.println("  AvePoint identity:     " + sandbox.baseUrl() + "/connect/token  (data centre base URL: " + sandbox.baseUrl() + ")");
         out.println("  AvePoint client id:    " + sandbox.avepoint().clientId());

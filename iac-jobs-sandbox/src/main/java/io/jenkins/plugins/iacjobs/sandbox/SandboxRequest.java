@@ -25,15 +25,15 @@ public final class SandboxRequest {
     }
 
     private final HttpExchange exchange;
-    private final Route route;
+    private final ApiDialect dialect;
     private final Map<String, String> pathVariables;
     private final Map<String, List<String>> query;
     private byte[] body;
     private boolean responded;
 
-    SandboxRequest(HttpExchange exchange, Route route, Map<String, String> pathVariables) {
+    SandboxRequest(HttpExchange exchange, ApiDialect dialect, Map<String, String> pathVariables) {
         this.exchange = exchange;
-        this.route = route;
+        this.dialect = dialect;
         this.pathVariables = pathVariables;
         this.query = parseForm(exchange.getRequestURI().getRawQuery());
     }
@@ -46,8 +46,9 @@ public final class SandboxRequest {
         return exchange.getRequestURI().getPath();
     }
 
-    public Route route() {
-        return route;
+    /** How errors and common headers look on the route this request matched. */
+    public ApiDialect dialect() {
+        return dialect;
     }
 
     public String pathVariable(String name) {
@@ -175,7 +176,7 @@ public final class SandboxRequest {
 
     /** Answers with an error body in this route's dialect. */
     public void respondError(int status, String code, String message) throws IOException {
-        respondJson(status, route.dialect().errorBody(status, code, message));
+        respondJson(status, dialect.errorBody(status, code, message));
     }
 
     /** Closes the connection without any response, as a lost response would look to the client. */
@@ -185,7 +186,7 @@ public final class SandboxRequest {
     }
 
     private void startResponse(int status, long length) throws IOException {
-        startResponse(status, length, route.dialect().contentType());
+        startResponse(status, length, dialect.contentType());
     }
 
     private void startResponse(int status, long length, String contentType) throws IOException {
@@ -193,7 +194,7 @@ public final class SandboxRequest {
             throw new IllegalStateException("response already sent for " + method() + " " + path());
         }
         responded = true;
-        route.dialect().addResponseHeaders(exchange.getResponseHeaders());
+        dialect.addResponseHeaders(exchange.getResponseHeaders());
         if (contentType != null) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
         }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.iacjobs.sandbox.genesys.AcceleratorCatalogue;
 import io.jenkins.plugins.iacjobs.sandbox.genesys.GenesysJob;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ class FaultInjectionTest {
             assertNotNull(first.json().get("code"));
             assertNotNull(first.header("ININ-Correlation-Id"));
             ZonedDateTime date = ZonedDateTime.parse(responses.get(5).header("Retry-After"), DateTimeFormatter.RFC_1123_DATE_TIME);
-            assertTrue(date.toInstant().isAfter(java.time.Instant.now()), "HTTP-date in the future");
+            assertTrue(date.toInstant().isAfter(Instant.now()), "HTTP-date in the future");
             assertEquals(2, sandbox.counters().faultsInjected());
             assertEquals(6, sandbox.counters().acceleratorRequests());
             assertEquals(1, sandbox.counters().tokenRequests(), "token endpoint is never faulted");

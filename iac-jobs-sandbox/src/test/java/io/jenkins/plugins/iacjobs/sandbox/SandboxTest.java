@@ -11,6 +11,8 @@ import io.jenkins.plugins.iacjobs.sandbox.genesys.HistoryShape;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +72,8 @@ class SandboxTest {
                     .get("id").asText();
             JsonNode job = client.get("/sandbox/genesys/jobs").json().get("jobs").get(0);
             assertEquals(id, job.get("id").asText());
-            java.time.Duration lasts = java.time.Duration.between(java.time.Instant.parse(job.get("submittedAt").asText()),
-                    java.time.Instant.parse(job.get("terminalAt").asText()));
+            Duration lasts = Duration.between(Instant.parse(job.get("submittedAt").asText()),
+                    Instant.parse(job.get("terminalAt").asText()));
             assertEquals(9_000, lasts.toMillis(), "0.5 + 1 + 3 seconds, times the time scale");
         }
     }

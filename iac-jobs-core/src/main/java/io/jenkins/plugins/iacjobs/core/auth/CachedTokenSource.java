@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.auth;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -12,6 +13,7 @@ public final class CachedTokenSource implements TokenSource {
     private final Supplier<AccessToken> fetcher;
     private final Clock clock;
     private final Object lock = new Object();
+    @CheckForNull
     private volatile AccessToken current;
 
     public CachedTokenSource(Supplier<AccessToken> fetcher, Clock clock) {

@@ -2,9 +2,13 @@ package io.jenkins.plugins.iacjobs.core.auth;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.http.ApiRequest;
+import io.jenkins.plugins.iacjobs.core.http.MalformedResponseException;
 import io.jenkins.plugins.iacjobs.core.http.RemoteApiException;
 import io.jenkins.plugins.iacjobs.core.http.RestClient;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,11 +28,11 @@ public final class OAuthClientCredentialsGrant implements Supplier<AccessToken> 
     private final HttpUrl tokenUrl;
     private final ClientCredentials credentials;
     private final boolean basicAuth;
-    private final String scope;
+    private final @CheckForNull String scope;
     private final Clock clock;
 
     private OAuthClientCredentialsGrant(RestClient rest, HttpUrl tokenUrl, ClientCredentials credentials, boolean basicAuth,
-                                        String scope, Clock clock) {
+                                        @CheckForNull String scope, Clock clock) {
         this.rest = rest;
         this.tokenUrl = tokenUrl;
         this.credentials = credentials;
@@ -76,7 +80,7 @@ public final class OAuthClientCredentialsGrant implements Supplier<AccessToken> 
             throw e;
         }
         if (r.accessToken == null || r.accessToken.isBlank()) {
-            throw new io.jenkins.plugins.iacjobs.core.http.MalformedResponseException(rest.system(), request.operation(),
+            throw new MalformedResponseException(rest.system(), request.operation(),
                     "a token response with access_token", 200, null, r.error == null ? "no access_token" : "error " + r.error);
         }
         long lifetime = r.expiresIn == null || r.expiresIn <= 0 ? 300 : r.expiresIn;
@@ -84,7 +88,8 @@ public final class OAuthClientCredentialsGrant implements Supplier<AccessToken> 
     }
 
     /** Decodes OAuth error bodies ({@code error}, {@code error_description}/{@code description}). */
-    public static String decodeOAuthError(int status, String body, com.fasterxml.jackson.databind.ObjectMapper json) {
+    @CheckForNull
+    public static String decodeOAuthError(int status, String body, ObjectMapper json) {
         try {
             JsonNode n = json.readTree(body == null ? "" : body);
             if (n == null || !n.isObject()) {
@@ -96,7 +101,7 @@ public final class OAuthClientCredentialsGrant implements Supplier<AccessToken> 
                 description = n.path("message").asText("");
             }
             return (error + (description.isBlank() ? "" : ": " + description)).strip();
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }
@@ -109,12 +114,16 @@ public final class OAuthClientCredentialsGrant implements Supplier<AccessToken> 
     /** The standard token response; unknown fields are ignored. */
     static final class TokenResponse {
         @JsonProperty("access_token")
+        @CheckForNull
         String accessToken;
         @JsonProperty("token_type")
+        @CheckForNull
         String tokenType;
         @JsonProperty("expires_in")
+        @CheckForNull
         Long expiresIn;
         @JsonProperty("error")
+        @CheckForNull
         String error;
     }
 }

@@ -1,9 +1,11 @@
 package io.jenkins.plugins.iacjobs.core.avepoint;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jenkins.plugins.iacjobs.core.http.TokenSource;
+import io.jenkins.plugins.iacjobs.core.auth.ClientKit;
 import io.jenkins.plugins.iacjobs.core.http.RestClient;
 import io.jenkins.plugins.iacjobs.core.http.RetryPolicy;
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
+import java.time.Clock;
 import okhttp3.OkHttpClient;
 
 /**
@@ -31,9 +33,16 @@ public final class AvePointClient {
                 generation == null ? ApiGeneration.CURRENT : generation);
     }
 
+    /** As every front end connects: tokens from the kit's registry, one per credential. */
+    public static AvePointClient connect(ClientKit kit, AvePointEndpoints endpoints, AvePointCredentials credentials,
+                                         ApiGeneration generation) {
+        return create(kit.http(), kit.json(), AvePointAuth.tokenSource(kit.tokens(), kit.http(), kit.json(), endpoints, credentials,
+                kit.clock()), endpoints, generation);
+    }
+
     /** Builds the token source and the client in one go. */
     public static AvePointClient connect(OkHttpClient http, ObjectMapper json, AvePointEndpoints endpoints,
-                                         AvePointCredentials credentials, ApiGeneration generation, java.time.Clock clock) {
+                                         AvePointCredentials credentials, ApiGeneration generation, Clock clock) {
         return create(http, json, AvePointAuth.tokenSource(http, json, endpoints, credentials, clock), endpoints, generation);
     }
 

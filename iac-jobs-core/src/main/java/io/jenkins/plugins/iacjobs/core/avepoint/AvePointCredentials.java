@@ -3,8 +3,13 @@ package io.jenkins.plugins.iacjobs.core.avepoint;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.auth.ClientCredentials;
 import io.jenkins.plugins.iacjobs.core.auth.TokenSourceRegistry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.Base64;
 
 /**
  * How an app registered in AvePoint Online Services proves who it is: a client secret, or a certificate whose
@@ -31,6 +36,15 @@ public sealed interface AvePointCredentials permits AvePointCredentials.Secret, 
     }
 
     /** The app id and client secret, posted in the token request body. */
+    /** The base64url SHA-1 thumbprint of the certificate's DER encoding ({@code x5t}). */
+    static String thumbprint(X509Certificate certificate) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded()));
+        } catch (CertificateEncodingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot compute the certificate thumbprint", e);
+        }
+    }
+
     record Secret(ClientCredentials credentials) implements AvePointCredentials {
         @Override
         public String clientId() {
@@ -67,13 +81,13 @@ public sealed interface AvePointCredentials permits AvePointCredentials.Secret, 
         @Override
         public String cacheKey() {
             byte[] key = privateKey.getEncoded();
-            return "certificate:" + ClientAssertion.thumbprint(certificate) + ":"
-                    + TokenSourceRegistry.digest(key == null ? privateKey.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8) : key);
+            return "certificate:" + thumbprint(certificate) + ":"
+                    + TokenSourceRegistry.digest(key == null ? privateKey.toString().getBytes(StandardCharsets.UTF_8) : key);
         }
 
         @Override
         public String toString() {
-            return "AvePointCredentials.Certificate[clientId=" + clientId + ", x5t=" + ClientAssertion.thumbprint(certificate)
+            return "AvePointCredentials.Certificate[clientId=" + clientId + ", x5t=" + thumbprint(certificate)
                     + ", privateKey=****]";
         }
     }

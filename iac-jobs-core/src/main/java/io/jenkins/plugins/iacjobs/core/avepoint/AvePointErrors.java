@@ -2,9 +2,11 @@ package io.jenkins.plugins.iacjobs.core.avepoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.auth.OAuthClientCredentialsGrant;
 import io.jenkins.plugins.iacjobs.core.http.Excerpts;
 import io.jenkins.plugins.iacjobs.core.http.RemoteErrorDecoder;
+import java.io.IOException;
 
 /**
  * AvePoint does not document its error body (API-DIGEST §3.3), so this reads the common shapes: OAuth errors
@@ -15,6 +17,7 @@ final class AvePointErrors implements RemoteErrorDecoder {
     static final AvePointErrors INSTANCE = new AvePointErrors();
 
     @Override
+    @CheckForNull
     public String decode(int status, String body, ObjectMapper json) {
         if (body == null || body.isBlank()) {
             return null;
@@ -37,12 +40,13 @@ final class AvePointErrors implements RemoteErrorDecoder {
                     return errors.isObject() && errors.size() > 0 ? message + " " + Excerpts.of(errors.toString()) : message;
                 }
             }
-        } catch (java.io.IOException | RuntimeException notJson) {
+        } catch (IOException | RuntimeException notJson) {
             // fall through to the excerpt
         }
         return Excerpts.of(body);
     }
 
+    @CheckForNull
     private static String text(JsonNode n) {
         return n.isTextual() && !n.asText().isBlank() ? n.asText() : null;
     }

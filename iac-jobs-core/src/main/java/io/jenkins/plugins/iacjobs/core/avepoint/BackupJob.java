@@ -1,6 +1,8 @@
 package io.jenkins.plugins.iacjobs.core.avepoint;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -9,15 +11,18 @@ import java.time.format.DateTimeParseException;
 
 /**
  * One job as the API returns it (API-DIGEST §3.2). Times are kept as sent; {@link #startedAt()} and
- * {@link #finishedAt()} read them, taking a time without an offset as UTC, as the API documents UTC.
+ * {@link #finishedAt()} read them, taking a time without an offset as UTC, as the API documents UTC. Any field may be
+ * missing from a response, so the components are {@code @Nullable} and the readers check what they use.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record BackupJob(String module, Integer type, String jobId, String startTime, String finishTime,
-                        Double durationHours, Integer status,
+public record BackupJob(@Nullable String module, @Nullable Integer type, @Nullable String jobId, @Nullable String startTime,
+                        @Nullable String finishTime,
+                        @Nullable Double durationHours, @Nullable Integer status,
                         long successfulEntity, long failedEntity, long skippedEntity, long warningEntity, long totalEntity,
                         long successfulRecord, long failedRecord, long skippedRecord, long warningRecord, long totalRecord,
-                        Long backupSize, String organizationId, String organizationName) {
+                        @Nullable Long backupSize, @Nullable String organizationId, @Nullable String organizationName) {
 
+    @CheckForNull
     public JobStatus jobStatus() {
         return JobStatus.of(status);
     }
@@ -30,10 +35,12 @@ public record BackupJob(String module, Integer type, String jobId, String startT
         return JobType.labelOf(type);
     }
 
+    @CheckForNull
     public Instant startedAt() {
         return parseTime(startTime);
     }
 
+    @CheckForNull
     public Instant finishedAt() {
         return parseTime(finishTime);
     }
@@ -52,7 +59,8 @@ public record BackupJob(String module, Integer type, String jobId, String startT
     }
 
     /** Lenient ISO-8601: with an offset, without one (UTC), or a date only; null when absent or unreadable. */
-    public static Instant parseTime(String text) {
+    @CheckForNull
+    public static Instant parseTime(@CheckForNull String text) {
         if (text == null || text.isBlank()) {
             return null;
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.avepoint;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.watch.Durations;
 import java.time.Clock;
@@ -7,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A backup report's options as the user wrote them (step, form or command line), all optional strings. {@link #resolve}
@@ -22,8 +25,10 @@ import java.time.ZoneOffset;
  * @param maxAge       for {@code stale}: how old an organisation's newest finished backup may be; defaults to the window length
  * @param pageSize     rows per page, 0 for {@link JobQuery#DEFAULT_PAGE_SIZE}
  */
-public record BackupReportOptions(String type, String since, String startTime, String finishTime, String status,
-                                  String organization, String failOn, String maxAge, int pageSize) {
+public record BackupReportOptions(@CheckForNull String type, @CheckForNull String since, @CheckForNull String startTime,
+                                  @CheckForNull String finishTime, @CheckForNull String status,
+                                  @CheckForNull String organization, @CheckForNull String failOn, @CheckForNull String maxAge,
+                                  int pageSize) {
 
     public static final String DEFAULT_SINCE = "24h";
 
@@ -36,7 +41,7 @@ public record BackupReportOptions(String type, String since, String startTime, S
     }
 
     public Plan resolve(Clock clock) {
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // the API takes whole seconds
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS); // the API takes whole seconds
         boolean hasSince = given(since);
         boolean hasStart = given(startTime);
         if (hasSince && hasStart) {
@@ -77,9 +82,10 @@ public record BackupReportOptions(String type, String since, String startTime, S
             throw new ValidationException("failOn", "stale looks for finished backups, so it needs type backup or all, not "
                     + query.type().label());
         }
-        if (query.status() != null && query.status() != JobStatus.FINISHED) {
+        JobStatus status = query.status();
+        if (status != null && status != JobStatus.FINISHED) {
             throw new ValidationException("failOn", "stale looks for finished backups, so it cannot be combined with status "
-                    + query.status().label());
+                    + status.label());
         }
         if (age.isZero() || age.isNegative()) {
             throw new ValidationException("maxAge", "must be longer than zero, such as 26h");
@@ -95,7 +101,7 @@ public record BackupReportOptions(String type, String since, String startTime, S
         if (t.length() == 10) {
             try {
                 return LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC);
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 // not a date: fall through
             }
         }
@@ -106,7 +112,7 @@ public record BackupReportOptions(String type, String since, String startTime, S
         return i;
     }
 
-    private static boolean given(String s) {
+    private static boolean given(@CheckForNull String s) {
         return s != null && !s.isBlank();
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.avepoint;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.Map;
  *
  * @param files written files relative to the output root, with forward slashes ({@code backup-report/jobs.json})
  */
-public record BackupReportResult(Instant windowStart, Instant windowFinish, String type, String status, String organization,
+public record BackupReportResult(Instant windowStart, Instant windowFinish, String type, String status, @CheckForNull String organization,
                                  long total, Map<String, Long> byStatus, Map<String, Long> byType,
                                  List<OrganisationSummary> organisations, Verdict verdict, ReadStats read,
                                  List<String> files) implements Serializable {
@@ -32,6 +33,7 @@ public record BackupReportResult(Instant windowStart, Instant windowFinish, Stri
     }
 
     /** The newest successful backup of any organisation, or null. */
+    @CheckForNull
     public Instant newestSuccessfulBackup() {
         Instant newest = null;
         for (OrganisationSummary o : organisations) {
@@ -66,7 +68,8 @@ public record BackupReportResult(Instant windowStart, Instant windowFinish, Stri
         m.put("newestSuccessfulBackup", newest == null ? null : newest.toString());
         Map<String, Object> perOrg = new LinkedHashMap<>();
         for (OrganisationSummary o : organisations) {
-            perOrg.put(o.label(), o.newestSuccessfulBackup() == null ? null : o.newestSuccessfulBackup().toString());
+            Instant at = o.newestSuccessfulBackup();
+            perOrg.put(o.label(), at == null ? null : at.toString());
         }
         m.put("newestSuccessfulBackupByOrganization", perOrg);
         m.put("verdict", verdict.label());

@@ -18,6 +18,7 @@ import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -99,6 +100,6 @@ public final class CertificateLoader {
                 return Base64.getMimeDecoder().decode(m.group(2));
             }
         }
-        throw new ValidationException(type.toLowerCase(java.util.Locale.ROOT), "no '-----BEGIN " + type + "-----' block found");
+        throw new ValidationException(type.toLowerCase(Locale.ROOT), "no '-----BEGIN " + type + "-----' block found");
     }
 }

@@ -2,12 +2,10 @@ package io.jenkins.plugins.iacjobs.core.avepoint;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.iacjobs.core.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.Signature;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -37,7 +35,7 @@ public final class ClientAssertion {
         ObjectNode header = JSON.createObjectNode();
         header.put("alg", "RS256");
         header.put("typ", "JWT");
-        header.put("x5t", thumbprint(c.certificate()));
+        header.put("x5t", AvePointCredentials.thumbprint(c.certificate()));
         ObjectNode claims = JSON.createObjectNode();
         claims.put("iss", c.clientId());
         claims.put("sub", c.clientId());
@@ -54,17 +52,9 @@ public final class ClientAssertion {
             rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
             return signingInput + "." + B64URL.encodeToString(rsa.sign());
         } catch (GeneralSecurityException e) {
-            throw new io.jenkins.plugins.iacjobs.core.ValidationException("certificate",
+            throw new ValidationException("certificate",
                     "its private key cannot sign a client assertion (" + e.getClass().getSimpleName() + ")");
         }
     }
 
-    /** The base64url SHA-1 thumbprint of the certificate's DER encoding ({@code x5t}). */
-    public static String thumbprint(X509Certificate certificate) {
-        try {
-            return B64URL.encodeToString(MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded()));
-        } catch (CertificateEncodingException | java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot compute the certificate thumbprint", e);
-        }
-    }
 }

@@ -83,11 +83,13 @@ final class CurrentJobsPager {
                 .addQueryParameter("type", String.valueOf(q.type().code()))
                 .addQueryParameter("startTime", iso(q.startTime()))
                 .addQueryParameter("finishTime", iso(q.finishTime()));
-        if (q.status() != null) {
-            u.addQueryParameter("status", String.valueOf(q.status().code()));
+        JobStatus status = q.status();
+        if (status != null) {
+            u.addQueryParameter("status", String.valueOf(status.code()));
         }
-        if (q.organizationId() != null) {
-            u.addQueryParameter("organizationId", q.organizationId());
+        String organizationId = q.organizationId();
+        if (organizationId != null) {
+            u.addQueryParameter("organizationId", organizationId);
         }
         return u.addQueryParameter("pageIndex", "1").addQueryParameter("pageSize", String.valueOf(q.pageSize())).build();
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.avepoint;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -30,9 +31,9 @@ public enum DataCenter {
     FEDRAMP("FedRAMP (Project Hosts)", null);
 
     private final String displayName;
-    private final String hostLabel;
+    private final @CheckForNull String hostLabel;
 
-    DataCenter(String displayName, String hostLabel) {
+    DataCenter(String displayName, @CheckForNull String hostLabel) {
         this.displayName = displayName;
         this.hostLabel = hostLabel;
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.avepoint;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import java.util.Locale;
 
@@ -20,7 +21,7 @@ public enum FailOn {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static FailOn parse(String value) {
+    public static FailOn parse(@CheckForNull String value) {
         if (value == null || value.isBlank()) {
             return DEFAULT;
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.avepoint;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import java.time.Instant;
 import java.util.regex.Pattern;
@@ -15,8 +16,9 @@ import java.util.regex.Pattern;
  * @param organizationName an organisation name matched here, case-insensitively, or null (the API filters by id only)
  * @param pageSize         rows asked for per page; the server may send fewer
  */
-public record JobQuery(JobType type, Instant startTime, Instant finishTime, JobStatus status, String organizationId,
-                       String organizationName, int pageSize) {
+public record JobQuery(JobType type, Instant startTime, Instant finishTime, @CheckForNull JobStatus status,
+                       @CheckForNull String organizationId,
+                       @CheckForNull String organizationName, int pageSize) {
 
     public static final int DEFAULT_PAGE_SIZE = 100;
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
@@ -39,12 +41,24 @@ public record JobQuery(JobType type, Instant startTime, Instant finishTime, JobS
     }
 
     /** An organisation given by the user: a GUID is sent to the API; anything else is matched by name here. */
-    public static String[] splitOrganization(String organization) {
+    public static String[] splitOrganization(@CheckForNull String organization) {
         if (organization == null || organization.isBlank()) {
             return new String[] {null, null};
         }
         String o = organization.strip();
         return GUID.matcher(o).matches() ? new String[] {o, null} : new String[] {null, o};
+    }
+
+    /** The status filter's label, or {@code all}. */
+    public String statusLabel() {
+        JobStatus s = status;
+        return s == null ? "all" : s.label();
+    }
+
+    /** The organisation filter as the user gave it: its id, else its name; null for every organisation. */
+    @CheckForNull
+    public String organization() {
+        return organizationId != null ? organizationId : organizationName;
     }
 
     /** Whether a job returned by the server also passes the filters applied here. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.avepoint;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -29,7 +30,8 @@ public enum JobStatus {
     }
 
     /** Null or blank means no status filter. Accepts labels, the constant names, {@code exception}, or the code. */
-    public static JobStatus parse(String value) {
+    @CheckForNull
+    public static JobStatus parse(@CheckForNull String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -49,7 +51,8 @@ public enum JobStatus {
                 + Arrays.stream(values()).map(JobStatus::label).collect(Collectors.joining(", ")));
     }
 
-    public static JobStatus of(Integer code) {
+    @CheckForNull
+    public static JobStatus of(@CheckForNull Integer code) {
         if (code != null) {
             for (JobStatus s : values()) {
                 if (s.code == code) {
@@ -60,7 +63,7 @@ public enum JobStatus {
         return null;
     }
 
-    public static String labelOf(Integer code) {
+    public static String labelOf(@CheckForNull Integer code) {
         JobStatus s = of(code);
         return s != null ? s.label : code == null ? "unknown" : "status-" + code;
     }

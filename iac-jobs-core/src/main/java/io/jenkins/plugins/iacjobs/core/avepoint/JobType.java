@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.avepoint;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -33,7 +34,7 @@ public enum JobType {
     }
 
     /** Accepts a label ({@code backup}, {@code dry-run}, {@code AuditBackup}) or a code ({@code 1}). Null or blank means ALL. */
-    public static JobType parse(String value) {
+    public static JobType parse(@CheckForNull String value) {
         if (value == null || value.isBlank()) {
             return ALL;
         }
@@ -48,7 +49,7 @@ public enum JobType {
     }
 
     /** The label for a code as received; unknown codes show as {@code type-N}. */
-    public static String labelOf(Integer code) {
+    public static String labelOf(@CheckForNull Integer code) {
         if (code == null) {
             return "unknown";
         }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.iacjobs.core.avepoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.http.ApiRequest;
 import io.jenkins.plugins.iacjobs.core.http.Excerpts;
 import io.jenkins.plugins.iacjobs.core.http.MalformedResponseException;
@@ -73,15 +74,18 @@ final class LegacyJobsPager {
         b.put("type", q.type().code());
         b.put("startTime", CurrentJobsPager.iso(q.startTime()));
         b.put("endTime", CurrentJobsPager.iso(q.finishTime()));
-        if (q.status() != null) {
-            b.put("status", q.status().code());
+        JobStatus status = q.status();
+        if (status != null) {
+            b.put("status", status.code());
         }
-        if (q.organizationId() != null) {
-            b.put("organizationId", q.organizationId());
+        String organizationId = q.organizationId();
+        if (organizationId != null) {
+            b.put("organizationId", organizationId);
         }
         return b;
     }
 
+    @CheckForNull
     private static JsonNode rows(JsonNode envelope) {
         if (envelope.isArray()) {
             return envelope;

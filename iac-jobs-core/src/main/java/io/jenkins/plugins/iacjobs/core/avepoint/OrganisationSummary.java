@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.avepoint;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.Serializable;
 import java.time.Instant;
 
@@ -8,8 +9,9 @@ import java.time.Instant;
  *
  * @param newestSuccessfulBackup when its newest backup job with status Finished finished, or null if none did
  */
-public record OrganisationSummary(String id, String name, long jobs, long finished, long failed, long finishedWithException,
-                                  long inProgress, Instant newestSuccessfulBackup) implements Serializable {
+public record OrganisationSummary(@CheckForNull String id, @CheckForNull String name, long jobs, long finished, long failed,
+                                  long finishedWithException,
+                                  long inProgress, @CheckForNull Instant newestSuccessfulBackup) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public String label() {

@@ -2,11 +2,15 @@ package io.jenkins.plugins.iacjobs.core.avepoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.iacjobs.core.http.Excerpts;
 import io.jenkins.plugins.iacjobs.core.http.MalformedResponseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Hands one page's jobs to the sink and keeps the read's statistics. Offset paging repeats a job when new jobs
@@ -25,7 +29,7 @@ final class PageTally {
     private long filteredOut;
     private static final int MAX_OTHERS = 100;
     /** Organisation names the name filter left out, so a misspelt name can be answered with the real ones. */
-    private final java.util.Set<String> otherOrganisations = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    private final Set<String> otherOrganisations = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     private long serverTotal = -1;
 
     PageTally(JobQuery query, JobSink sink, ObjectMapper json, PageListener listener) {
@@ -45,7 +49,7 @@ final class PageTally {
                 job = json.treeToValue(raw, BackupJob.class);
             } catch (IOException | IllegalArgumentException e) {
                 throw new MalformedResponseException(system, operation, "jobs as documented (jobId, status, type, ...)", 200, null,
-                        io.jenkins.plugins.iacjobs.core.http.Excerpts.of(raw.toString()));
+                        Excerpts.of(raw.toString()));
             }
             String id = job.jobId();
             if (id != null && (previousPage.contains(id) || !thisPage.add(id))) {
@@ -71,7 +75,7 @@ final class PageTally {
         return rows.size();
     }
 
-    void serverTotal(JsonNode total) {
+    void serverTotal(@CheckForNull JsonNode total) {
         if (serverTotal < 0 && total != null && total.canConvertToLong()) {
             serverTotal = total.asLong();
         }
@@ -82,6 +86,6 @@ final class PageTally {
     }
 
     ReadStats stats() {
-        return new ReadStats(jobs, pages, duplicates, filteredOut, serverTotal, java.util.List.copyOf(otherOrganisations));
+        return new ReadStats(jobs, pages, duplicates, filteredOut, serverTotal, List.copyOf(otherOrganisations));
     }
 }

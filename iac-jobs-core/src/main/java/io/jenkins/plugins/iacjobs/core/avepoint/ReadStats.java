@@ -1,6 +1,7 @@
 package io.jenkins.plugins.iacjobs.core.avepoint;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * How a read went.
@@ -13,14 +14,14 @@ import java.io.Serializable;
  * @param otherOrganisations names of organisations the local filter left out (up to 100), for "did you mean"
  */
 public record ReadStats(long jobs, int pages, long duplicatesSkipped, long filteredOut, long serverTotal,
-                        java.util.List<String> otherOrganisations) implements Serializable {
+                        List<String> otherOrganisations) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public ReadStats {
-        otherOrganisations = otherOrganisations == null ? java.util.List.of() : java.util.List.copyOf(otherOrganisations);
+        otherOrganisations = otherOrganisations == null ? List.of() : List.copyOf(otherOrganisations);
     }
 
     public ReadStats(long jobs, int pages, long duplicatesSkipped, long filteredOut, long serverTotal) {
-        this(jobs, pages, duplicatesSkipped, filteredOut, serverTotal, java.util.List.of());
+        this(jobs, pages, duplicatesSkipped, filteredOut, serverTotal, List.of());
     }
 }

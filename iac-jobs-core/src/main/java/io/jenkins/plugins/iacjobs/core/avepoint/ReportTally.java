@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.avepoint;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,7 +48,7 @@ public final class ReportTally {
     }
 
     /** Makes sure an organisation the user asked for is judged even when it has no job in the window. */
-    public void expect(String organizationId, String organizationName) {
+    public void expect(@CheckForNull String organizationId, @CheckForNull String organizationName) {
         if (organizationId != null) {
             organisations.computeIfAbsent(organizationId, k -> new Org(organizationId, null));
         } else if (organizationName != null && organisations.values().stream().noneMatch(o -> organizationName.equalsIgnoreCase(o.name))) {
@@ -91,16 +92,19 @@ public final class ReportTally {
     }
 
     private static final class Org {
+        @CheckForNull
         final String id;
+        @CheckForNull
         String name;
         long jobs;
         long finished;
         long failed;
         long exception;
         long inProgress;
+        @CheckForNull
         Instant newestSuccess;
 
-        Org(String id, String name) {
+        Org(@CheckForNull String id, @CheckForNull String name) {
             this.id = id;
             this.name = name;
         }
@@ -121,8 +125,10 @@ public final class ReportTally {
                 case IN_PROGRESS -> inProgress++;
                 default -> { }
             }
-            if (s == JobStatus.FINISHED && job.type() != null && job.type() == JobType.BACKUP.code()) {
-                Instant at = job.finishedAt() != null ? job.finishedAt() : job.startedAt();
+            Integer type = job.type();
+            if (s == JobStatus.FINISHED && type != null && type == JobType.BACKUP.code()) {
+                Instant finishedAt = job.finishedAt();
+                Instant at = finishedAt != null ? finishedAt : job.startedAt();
                 if (at != null && (newestSuccess == null || at.isAfter(newestSuccess))) {
                     newestSuccess = at;
                 }

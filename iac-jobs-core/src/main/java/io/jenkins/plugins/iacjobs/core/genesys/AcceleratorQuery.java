@@ -1,16 +1,22 @@
 package io.jenkins.plugins.iacjobs.core.genesys;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.iacjobs.core.ValidationException;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Filters for listing accelerators. {@code origin} and {@code type} are sent lowercase, as the API expects,
  * although responses capitalise them.
  */
-public record AcceleratorQuery(Integer pageSize, Integer pageNumber, String sortBy, String sortOrder, String name,
-                               String description, String origin, String type, String classification, String tags) {
+public record AcceleratorQuery(@CheckForNull Integer pageSize, @CheckForNull Integer pageNumber, @CheckForNull String sortBy,
+                               @CheckForNull String sortOrder, @CheckForNull String name,
+                               @CheckForNull String description, @CheckForNull String origin, @CheckForNull String type,
+                               @CheckForNull String classification, @CheckForNull String tags) {
 
-    static final java.util.List<String> TYPES = java.util.List.of("module", "accelerator", "blueprint");
-    static final java.util.List<String> ORIGINS = java.util.List.of("community", "partner", "genesys");
+    static final List<String> TYPES = List.of("module", "accelerator", "blueprint");
+    static final List<String> ORIGINS = List.of("community", "partner", "genesys");
 
     /** The API's filters take these values only; anything else is refused here, before a request, with the choices. */
     public AcceleratorQuery {
@@ -18,12 +24,13 @@ public record AcceleratorQuery(Integer pageSize, Integer pageNumber, String sort
         type = checked("type", lower(type), TYPES);
     }
 
-    private static String checked(String field, String value, java.util.List<String> allowed) {
+    @CheckForNull
+    private static String checked(String field, @CheckForNull String value, List<String> allowed) {
         if (value == null || allowed.contains(value)) {
             return value;
         }
-        String closest = allowed.stream().min(java.util.Comparator.comparingInt(a -> Similarity.distance(a, value))).orElseThrow();
-        throw new io.jenkins.plugins.iacjobs.core.ValidationException(field, "'" + value + "' is not one of " + String.join(", ", allowed)
+        String closest = allowed.stream().min(Comparator.comparingInt(a -> Similarity.distance(a, value))).orElseThrow();
+        throw new ValidationException(field, "'" + value + "' is not one of " + String.join(", ", allowed)
                 + (Similarity.distance(closest, value) <= 2 ? "; did you mean '" + closest + "'?" : ""));
     }
 
@@ -43,7 +50,8 @@ public record AcceleratorQuery(Integer pageSize, Integer pageNumber, String sort
         return new AcceleratorQuery(pageSize, pageNumber, sortBy, sortOrder, name, description, origin, t, classification, tags);
     }
 
-    private static String lower(String s) {
+    @CheckForNull
+    private static String lower(@CheckForNull String s) {
         return s == null || s.isBlank() ? null : s.strip().toLowerCase(Locale.ROOT);
     }
 }

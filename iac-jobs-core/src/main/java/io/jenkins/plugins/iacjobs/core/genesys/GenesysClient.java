@@ -1,25 +1,35 @@
 package io.jenkins.plugins.iacjobs.core.genesys;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.iacjobs.core.auth.CachedTokenSource;
+import io.jenkins.plugins.iacjobs.core.auth.ClientCredentials;
+import io.jenkins.plugins.iacjobs.core.auth.OAuthClientCredentialsGrant;
+import io.jenkins.plugins.iacjobs.core.auth.TokenSourceRegistry;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints;
-import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorInput;
 import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorList;
 import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorMetadata;
 import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorSpecification;
 import io.jenkins.plugins.iacjobs.core.genesys.model.InfrastructureascodeJob;
 import io.jenkins.plugins.iacjobs.core.http.ApiRequest;
+import io.jenkins.plugins.iacjobs.core.http.Excerpts;
 import io.jenkins.plugins.iacjobs.core.http.MalformedResponseException;
 import io.jenkins.plugins.iacjobs.core.http.PathSegments;
 import io.jenkins.plugins.iacjobs.core.http.RestClient;
 import io.jenkins.plugins.iacjobs.core.http.RetryPolicy;
+import io.jenkins.plugins.iacjobs.core.http.ServerClock;
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.model.JobIds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.HttpUrl;
@@ -47,17 +57,33 @@ public final class GenesysClient {
     }
 
     /** A copy with another retry policy; the watcher polls with {@link RetryPolicy#none()} and reschedules itself. */
+    /** Wires a client with a token source shared through {@code registry} (one token per credential). */
+    public static GenesysClient connect(OkHttpClient http, ObjectMapper json, GenesysEndpoints endpoints,
+                                        ClientCredentials credentials, TokenSourceRegistry registry, Clock clock) {
+        return connect(http, json, endpoints, credentials, TokenSourceRegistry.digest(credentials.clientSecret()), registry, clock);
+    }
+
+    /** @param secretDigest a {@link TokenSourceRegistry#digest} of the client secret, made once by the caller */
+    public static GenesysClient connect(OkHttpClient http, ObjectMapper json, GenesysEndpoints endpoints,
+                                        ClientCredentials credentials, String secretDigest, TokenSourceRegistry registry, Clock clock) {
+        TokenSource tokens = registry.getByDigest(endpoints.tokenUrl().toString(), credentials.clientId(), secretDigest,
+                () -> new CachedTokenSource(OAuthClientCredentialsGrant.basic(
+                        RestClient.create(http, json, null, SYSTEM, OAuthClientCredentialsGrant::decodeOAuthError),
+                        endpoints.tokenUrl(), credentials, clock), clock));
+        return create(http, json, tokens, endpoints);
+    }
+
     public GenesysClient withRetryPolicy(RetryPolicy policy) {
         return new GenesysClient(rest.withRetryPolicy(policy), apiBase);
     }
 
     /** A copy that sends nothing and waits for no retry past {@code deadline} (null: no deadline). */
-    public GenesysClient withDeadline(java.time.Instant deadline) {
+    public GenesysClient withDeadline(@CheckForNull Instant deadline) {
         return deadline == null ? this : new GenesysClient(rest.withDeadline(deadline), apiBase);
     }
 
     /** Genesys Cloud's clock, learnt from its answers; see {@link JobSubmitter}. */
-    public io.jenkins.plugins.iacjobs.core.http.ServerClock serverClock() {
+    public ServerClock serverClock() {
         return rest.serverClock();
     }
 
@@ -129,7 +155,7 @@ public final class GenesysClient {
     public void downloadJob(String jobId, Path target) {
         rest.send(ApiRequest.get("download job " + jobId, jobUrl(jobId, true)), response -> {
             Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".job-", ".part");
-            try (InputStream in = response.body().byteStream()) {
+            try (InputStream in = RestClient.bodyStream(response)) {
                 Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
@@ -166,11 +192,11 @@ public final class GenesysClient {
                 jobs.add(rest.json().treeToValue(n, InfrastructureascodeJob.class));
             } else if (!(n.isObject() && n.isEmpty()) && !n.isNull()) {
                 throw new MalformedResponseException(SYSTEM, request.operation(), "a job, a list of jobs or an entities envelope",
-                        200, null, io.jenkins.plugins.iacjobs.core.http.Excerpts.of(n.toString()));
+                        200, null, Excerpts.of(n.toString()));
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new MalformedResponseException(SYSTEM, request.operation(), "jobs with string fields", 200, null,
-                    io.jenkins.plugins.iacjobs.core.http.Excerpts.of(n.toString()));
+                    Excerpts.of(n.toString()));
         }
         return new JobHistory(jobs, listing);
     }
@@ -192,7 +218,7 @@ public final class GenesysClient {
         return apiBase.newBuilder().addPathSegments("api/v2/infrastructureascode").addPathSegment(collection).build();
     }
 
-    private static void param(HttpUrl.Builder u, String name, Object value) {
+    private static void param(HttpUrl.Builder u, String name, @CheckForNull Object value) {
         if (value != null) {
             u.addQueryParameter(name, value.toString());
         }

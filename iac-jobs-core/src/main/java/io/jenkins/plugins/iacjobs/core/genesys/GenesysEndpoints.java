@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.genesys;
 
+import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.http.UrlPolicy;
 import okhttp3.HttpUrl;
 
@@ -37,7 +38,7 @@ public record GenesysEndpoints(HttpUrl apiBase, HttpUrl tokenUrl) {
             return forRegion(GenesysRegion.parse(region));
         }
         if (baseUrl == null || baseUrl.isBlank()) {
-            throw new io.jenkins.plugins.iacjobs.core.ValidationException("region",
+            throw new ValidationException("region",
                     "neither a region nor a base URL is set; give a region such as us_east_1, or a base URL");
         }
         return forBaseUrl(baseUrl);

@@ -2,14 +2,17 @@ package io.jenkins.plugins.iacjobs.core.genesys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.http.Excerpts;
 import io.jenkins.plugins.iacjobs.core.http.RemoteErrorDecoder;
+import java.io.IOException;
 
 /** Reads Genesys Cloud's {@code ErrorBody}: "code: message", with field details when given. */
 final class GenesysErrors implements RemoteErrorDecoder {
     static final GenesysErrors INSTANCE = new GenesysErrors();
 
     @Override
+    @CheckForNull
     public String decode(int status, String body, ObjectMapper json) {
         if (body == null || body.isBlank()) {
             return null;
@@ -34,7 +37,7 @@ final class GenesysErrors implements RemoteErrorDecoder {
                 }
                 return b.toString();
             }
-        } catch (java.io.IOException | RuntimeException notJson) {
+        } catch (IOException | RuntimeException notJson) {
             // fall through to the excerpt
         }
         return Excerpts.of(body);

@@ -1,43 +1,37 @@
 package io.jenkins.plugins.iacjobs.core.genesys;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.iacjobs.core.auth.CachedTokenSource;
-import io.jenkins.plugins.iacjobs.core.auth.ClientCredentials;
+import io.jenkins.plugins.iacjobs.core.Printable;
+import io.jenkins.plugins.iacjobs.core.auth.ClientKit;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints;
-import io.jenkins.plugins.iacjobs.core.auth.OAuthClientCredentialsGrant;
-import io.jenkins.plugins.iacjobs.core.http.TokenSource;
-import io.jenkins.plugins.iacjobs.core.auth.TokenSourceRegistry;
 import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorInput;
 import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorParameter;
 import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorSpecification;
 import io.jenkins.plugins.iacjobs.core.genesys.model.InfrastructureascodeJob;
 import io.jenkins.plugins.iacjobs.core.http.MalformedResponseException;
-import io.jenkins.plugins.iacjobs.core.Printable;
-import io.jenkins.plugins.iacjobs.core.http.RestClient;
 import io.jenkins.plugins.iacjobs.core.http.RetryPolicy;
 import io.jenkins.plugins.iacjobs.core.job.CancelOutcome;
-import io.jenkins.plugins.iacjobs.core.model.FinalJob;
-import io.jenkins.plugins.iacjobs.core.model.JobIds;
-import io.jenkins.plugins.iacjobs.core.job.JobRequest;
 import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
+import io.jenkins.plugins.iacjobs.core.model.FinalJob;
+import io.jenkins.plugins.iacjobs.core.model.JobIds;
 import io.jenkins.plugins.iacjobs.core.report.JsonStringField;
 import io.jenkins.plugins.iacjobs.core.watch.JobProbe;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.List;
 import java.util.function.Consumer;
-import okhttp3.OkHttpClient;
 
 /** Genesys Cloud Infrastructure as Code as a {@link RemoteJobSystem}: one connection, one client. */
-public final class GenesysJobs implements RemoteJobSystem {
+public final class GenesysJobs implements RemoteJobSystem<GenesysJobRequest> {
     public static final String SYSTEM_ID = "genesys";
     /**
      * Jobs covered by one history call at most; older ones are polled one by one. Genesys does not document the
@@ -50,7 +44,7 @@ public final class GenesysJobs implements RemoteJobSystem {
     private final JobSubmitter jobSubmitter;
     private final GenesysProbe probe;
 
-    private GenesysJobs(GenesysClient client, String batchKey, Clock clock, int maxBatch, java.time.Duration settleWait) {
+    private GenesysJobs(GenesysClient client, String batchKey, Clock clock, int maxBatch, Duration settleWait) {
         this.client = client;
         this.jobSubmitter = new JobSubmitter(client, submitter, clock, settleWait);
         this.probe = new GenesysProbe(client.withRetryPolicy(RetryPolicy.none()), batchKey, submitter, maxBatch);
@@ -69,24 +63,26 @@ public final class GenesysJobs implements RemoteJobSystem {
     }
 
     /** For tests: how long a lost submission waits for concurrent ones of the same accelerator to settle. */
-    static GenesysJobs create(GenesysClient client, String batchKey, Clock clock, java.time.Duration settleWait) {
+    static GenesysJobs create(GenesysClient client, String batchKey, Clock clock, Duration settleWait) {
         return new GenesysJobs(client, batchKey, clock, DEFAULT_MAX_BATCH, settleWait);
     }
 
-    /** Wires a client with a token source shared through {@code registry} (one token per credential). */
-    public static GenesysClient connect(OkHttpClient http, ObjectMapper json, GenesysEndpoints endpoints,
-                                        ClientCredentials credentials, TokenSourceRegistry registry, Clock clock) {
-        return connect(http, json, endpoints, credentials, TokenSourceRegistry.digest(credentials.clientSecret()), registry, clock);
+    /**
+     * The job system of one API base and credential, as every front end builds it: its client signs in through the
+     * kit's shared token cache, and its jobs are polled together under the key {@link #batchKey}.
+     */
+    public static GenesysJobs connect(ClientKit kit, GenesysEndpoints endpoints, GenesysCredential credential) {
+        return create(client(kit, endpoints, credential), batchKey(endpoints, credential), kit.clock());
     }
 
-    /** @param secretDigest a {@link TokenSourceRegistry#digest} of the client secret, made once by the caller */
-    public static GenesysClient connect(OkHttpClient http, ObjectMapper json, GenesysEndpoints endpoints,
-                                        ClientCredentials credentials, String secretDigest, TokenSourceRegistry registry, Clock clock) {
-        TokenSource tokens = registry.getByDigest(endpoints.tokenUrl().toString(), credentials.clientId(), secretDigest,
-                () -> new CachedTokenSource(OAuthClientCredentialsGrant.basic(
-                        RestClient.create(http, json, null, GenesysClient.SYSTEM, OAuthClientCredentialsGrant::decodeOAuthError),
-                        endpoints.tokenUrl(), credentials, clock), clock));
-        return GenesysClient.create(http, json, tokens, endpoints);
+    /** The client alone, for listings and checks that submit nothing. */
+    public static GenesysClient client(ClientKit kit, GenesysEndpoints endpoints, GenesysCredential credential) {
+        return credential.client(kit, endpoints);
+    }
+
+    /** Jobs of one API base signed in with one credential share one history call; no secret in it. */
+    public static String batchKey(GenesysEndpoints endpoints, GenesysCredential credential) {
+        return SYSTEM_ID + "|" + endpoints.apiBase() + "|" + credential.digest().substring(0, 16);
     }
 
     public GenesysClient client() {
@@ -109,8 +105,8 @@ public final class GenesysJobs implements RemoteJobSystem {
     }
 
     @Override
-    public SubmittedJob submit(JobRequest request, Consumer<String> log) {
-        AcceleratorSpecification spec = new AcceleratorResolver(client.withDeadline(request.deadline())).resolve(request.target());
+    public SubmittedJob submit(GenesysJobRequest request, Consumer<String> log) {
+        AcceleratorSpecification spec = new AcceleratorResolver(client.withDeadline(request.deadline())).resolve(request.accelerator());
         AcceleratorInputs inputs = AcceleratorInputs.of(spec);
         List<AcceleratorParameter> params = ParameterValidator.validate(spec.name(), inputs, request.params());
         Map<String, String> shown = Masking.mask(request.params(), inputs.sensitiveNames());
@@ -126,8 +122,8 @@ public final class GenesysJobs implements RemoteJobSystem {
     }
 
     @Override
-    public Optional<SubmittedJob> findSubmitted(JobRequest request, Instant sentAt) {
-        AcceleratorSpecification spec = new AcceleratorResolver(client).resolve(request.target());
+    public Optional<SubmittedJob> findSubmitted(GenesysJobRequest request, Instant sentAt) {
+        AcceleratorSpecification spec = new AcceleratorResolver(client).resolve(request.accelerator());
         AcceleratorInputs inputs = AcceleratorInputs.of(spec);
         Map<String, String> shown = Masking.mask(request.params(), inputs.sensitiveNames());
         return jobSubmitter.find(new AcceleratorInput(spec.id(), request.planOnly(), List.of()), sentAt)
@@ -162,7 +158,7 @@ public final class GenesysJobs implements RemoteJobSystem {
             String message = job.path("errorInfo").path("message").asText(null);
             Path results = Files.createTempFile(workDir, ".results-", ".txt");
             boolean hasResults;
-            try (java.io.OutputStream out = Files.newOutputStream(results)) {
+            try (OutputStream out = Files.newOutputStream(results)) {
                 hasResults = JsonStringField.copy(raw, "results", out);
             }
             Path jobJson = hasResults ? JobJson.withResultsAsJson(job, results, workDir, client.json()).orElse(raw) : raw;

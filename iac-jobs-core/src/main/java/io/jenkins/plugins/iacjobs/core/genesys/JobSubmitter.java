@@ -1,9 +1,10 @@
 package io.jenkins.plugins.iacjobs.core.genesys;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorInput;
 import io.jenkins.plugins.iacjobs.core.genesys.model.InfrastructureascodeJob;
 import io.jenkins.plugins.iacjobs.core.http.OutcomeUnknownException;
-import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.model.JobIds;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -73,7 +75,7 @@ final class JobSubmitter {
      * @param deadline past which nothing is sent (null: none). The history is still read after a lost answer, even
      *                 past it, so a job that was created is always reported.
      */
-    InfrastructureascodeJob submit(AcceleratorInput input, Instant deadline, Consumer<String> log) {
+    InfrastructureascodeJob submit(AcceleratorInput input, @CheckForNull Instant deadline, Consumer<String> log) {
         String key = input.acceleratorId() + "|" + input.dryRun();
         Instant sentAt = clock.instant();
         enter(key, sentAt);
@@ -136,7 +138,7 @@ final class JobSubmitter {
      * The job a submission made when its answer never arrived (the controller restarted meanwhile), if the history
      * shows exactly one; see {@link #submit}.
      */
-    java.util.Optional<InfrastructureascodeJob> find(AcceleratorInput input, Instant sentAt) {
+    Optional<InfrastructureascodeJob> find(AcceleratorInput input, Instant sentAt) {
         List<InfrastructureascodeJob> found = lookUp(input, sentAt, null);
         if (found.size() > 1) {
             throw ambiguous(found);
@@ -145,7 +147,7 @@ final class JobSubmitter {
     }
 
     /** Candidates submitted from just before {@code sentAt} to just after {@code lostAt} (null: up to now). */
-    private List<InfrastructureascodeJob> lookUp(AcceleratorInput input, Instant sentAt, Instant lostAt) {
+    private List<InfrastructureascodeJob> lookUp(AcceleratorInput input, Instant sentAt, @CheckForNull Instant lostAt) {
         boolean calibrated = client.serverClock().toRemote(sentAt).isPresent();
         Duration margin = calibrated ? CALIBRATED_MARGIN : UNCALIBRATED_MARGIN;
         Instant since = client.serverClock().toRemote(sentAt).orElse(sentAt).minus(margin);

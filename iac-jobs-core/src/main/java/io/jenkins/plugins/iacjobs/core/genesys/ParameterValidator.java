@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.genesys;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorParameter;
 import io.jenkins.plugins.iacjobs.core.genesys.model.MetadataProperty;
@@ -56,7 +57,7 @@ public final class ParameterValidator {
         return out;
     }
 
-    private static String closest(String name, AcceleratorInputs inputs) {
+    private @CheckForNull static String closest(String name, AcceleratorInputs inputs) {
         return inputs.properties().keySet().stream()
                 .filter(k -> k.equalsIgnoreCase(name) || Similarity.distance(k.toLowerCase(), name.toLowerCase()) <= Math.max(2, name.length() / 4))
                 .min(Comparator.comparingInt(k -> Similarity.distance(k.toLowerCase(), name.toLowerCase())))

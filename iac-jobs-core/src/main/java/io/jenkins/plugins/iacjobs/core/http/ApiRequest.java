@@ -1,6 +1,8 @@
 package io.jenkins.plugins.iacjobs.core.http;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -13,8 +15,8 @@ import okhttp3.RequestBody;
  * @param idempotent whether it is safe to send again when the outcome is unknown
  * @param callTimeout the whole call's limit when not the client's (large downloads), or null
  */
-public record ApiRequest(String operation, String method, HttpUrl url, RequestBody body, boolean idempotent,
-                         Map<String, String> headers, Duration callTimeout) {
+public record ApiRequest(String operation, String method, HttpUrl url, @CheckForNull RequestBody body, boolean idempotent,
+                         Map<String, String> headers, @CheckForNull Duration callTimeout) {
 
     public static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
@@ -22,7 +24,8 @@ public record ApiRequest(String operation, String method, HttpUrl url, RequestBo
         headers = headers == null ? Map.of() : Map.copyOf(headers);
     }
 
-    public ApiRequest(String operation, String method, HttpUrl url, RequestBody body, boolean idempotent, Map<String, String> headers) {
+    public ApiRequest(String operation, String method, HttpUrl url, @CheckForNull RequestBody body, boolean idempotent,
+                      Map<String, String> headers) {
         this(operation, method, url, body, idempotent, headers, null);
     }
 
@@ -45,7 +48,7 @@ public record ApiRequest(String operation, String method, HttpUrl url, RequestBo
     }
 
     public ApiRequest withHeader(String name, String value) {
-        Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> h = new LinkedHashMap<>(headers);
         h.put(name, value);
         return new ApiRequest(operation, method, url, body, idempotent, h, callTimeout);
     }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.iacjobs.core.http;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 /** Short, single-line excerpts of remote bodies for error messages. */
 public final class Excerpts {
     private static final int MAX = 200;
@@ -7,7 +9,8 @@ public final class Excerpts {
     private Excerpts() {
     }
 
-    public static String of(String body) {
+    @CheckForNull
+    public static String of(@CheckForNull String body) {
         if (body == null) {
             return null;
         }

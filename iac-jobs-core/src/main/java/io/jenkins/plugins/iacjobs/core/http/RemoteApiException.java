@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.http;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import java.time.Duration;
 import java.util.Optional;
@@ -11,12 +12,12 @@ import java.util.Optional;
 public class RemoteApiException extends IacJobsException {
     private static final long serialVersionUID = 1L;
     private final int status;
-    private final String correlationId;
-    private final String remoteMessage;
-    private final Duration retryAfter;
+    private final @CheckForNull String correlationId;
+    private final @CheckForNull String remoteMessage;
+    private final @CheckForNull Duration retryAfter;
 
-    public RemoteApiException(String system, String operation, int status, String correlationId,
-                              String remoteMessage, Duration retryAfter) {
+    public RemoteApiException(String system, String operation, int status, @CheckForNull String correlationId,
+                              @CheckForNull String remoteMessage, @CheckForNull Duration retryAfter) {
         super(format(system, operation, status, correlationId, remoteMessage));
         this.status = status;
         this.correlationId = correlationId;
@@ -24,7 +25,8 @@ public class RemoteApiException extends IacJobsException {
         this.retryAfter = retryAfter;
     }
 
-    static String format(String system, String operation, int status, String correlationId, String remoteMessage) {
+    static String format(String system, String operation, int status, @CheckForNull String correlationId,
+                         @CheckForNull String remoteMessage) {
         StringBuilder b = new StringBuilder(system).append(": ").append(operation).append(" failed: HTTP ").append(status);
         if (remoteMessage != null && !remoteMessage.isBlank()) {
             b.append(": ").append(remoteMessage.strip());
@@ -39,6 +41,7 @@ public class RemoteApiException extends IacJobsException {
         return b.toString();
     }
 
+    @CheckForNull
     private static String hintFor(int status) {
         return switch (status) {
             case 401 -> "Check the credentials: the client id, secret or token was not accepted";
@@ -54,10 +57,12 @@ public class RemoteApiException extends IacJobsException {
         return status;
     }
 
+    @CheckForNull
     public String correlationId() {
         return correlationId;
     }
 
+    @CheckForNull
     public String remoteMessage() {
         return remoteMessage;
     }

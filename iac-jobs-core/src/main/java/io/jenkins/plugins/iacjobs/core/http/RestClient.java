@@ -1,10 +1,11 @@
 package io.jenkins.plugins.iacjobs.core.http;
 
-import io.jenkins.plugins.iacjobs.core.Printable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
 import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import java.io.IOException;
@@ -51,17 +52,18 @@ public final class RestClient {
 
     private final OkHttpClient http;
     private final ObjectMapper json;
-    private final TokenSource tokens;
+    private final @CheckForNull TokenSource tokens;
     private final String system;
     private final RemoteErrorDecoder errors;
     private final RetryPolicy retry;
     private final Sleeper sleeper;
     private final Clock clock;
     private final ServerClock serverClock;
+    @CheckForNull
     private final Instant deadline;
 
-    private RestClient(OkHttpClient http, ObjectMapper json, TokenSource tokens, String system, RemoteErrorDecoder errors,
-                       RetryPolicy retry, Sleeper sleeper, Clock clock, ServerClock serverClock, Instant deadline) {
+    private RestClient(OkHttpClient http, ObjectMapper json, @CheckForNull TokenSource tokens, String system, RemoteErrorDecoder errors,
+                       RetryPolicy retry, Sleeper sleeper, Clock clock, ServerClock serverClock, @CheckForNull Instant deadline) {
         this.http = http;
         this.json = json;
         this.tokens = tokens;
@@ -75,7 +77,7 @@ public final class RestClient {
     }
 
     /** @param tokens null for calls that carry their own authentication (token endpoints) */
-    public static RestClient create(OkHttpClient http, ObjectMapper json, TokenSource tokens, String system,
+    public static RestClient create(OkHttpClient http, ObjectMapper json, @CheckForNull TokenSource tokens, String system,
                                     RemoteErrorDecoder errors) {
         Clock clock = Clock.systemUTC();
         return new RestClient(http, json, tokens, system, errors, RetryPolicy.defaults(), Sleeper.SYSTEM, clock,
@@ -94,7 +96,7 @@ public final class RestClient {
      * A copy that gives up, with a {@link WaitTimeoutException}, rather than send or wait for a retry past
      * {@code limit}, and that cuts each call's time limit to what is left (a job's overall timeout).
      */
-    public RestClient withDeadline(Instant limit) {
+    public RestClient withDeadline(@CheckForNull Instant limit) {
         return new RestClient(http, json, tokens, system, errors, retry, sleeper, clock, serverClock, limit);
     }
 
@@ -235,7 +237,7 @@ public final class RestClient {
     }
 
     /** Sleeps before a retry, unless the retry would come after the deadline. */
-    private void pause(ApiRequest request, Duration delay, Duration askedFor) {
+    private void pause(ApiRequest request, Duration delay, @CheckForNull Duration askedFor) {
         if (deadline != null && clock.instant().plus(delay).isAfter(deadline)) {
             throw timedOut(request, askedFor != null
                     ? "the remote asked to wait " + askedFor.toSeconds() + " s (Retry-After) before trying again, past the timeout"
@@ -247,6 +249,12 @@ public final class RestClient {
     private WaitTimeoutException timedOut(ApiRequest request, String why) {
         return new WaitTimeoutException(system + ": gave up on '" + request.operation() + "': " + why
                 + (request.idempotent() ? "" : "; it was not done, so nothing was created"));
+    }
+
+    /** A response's body as a stream: a call's response always has one, so an absent body reads as empty. */
+    public static InputStream bodyStream(Response response) {
+        ResponseBody body = response.body();
+        return body == null ? InputStream.nullInputStream() : body.byteStream();
     }
 
     private byte[] boundedBody(ApiRequest request, String expected, Response response) throws IOException {
@@ -279,7 +287,7 @@ public final class RestClient {
                         + " If that is the right service, use its address as the URL", null);
     }
 
-    private Request toOkHttp(ApiRequest request, String token) {
+    private Request toOkHttp(ApiRequest request, @CheckForNull String token) {
         Request.Builder b = new Request.Builder().url(request.url()).method(request.method(), request.body());
         if (!request.headers().containsKey("Accept")) {
             b.header("Accept", "application/json");
@@ -291,6 +299,7 @@ public final class RestClient {
         return b.build();
     }
 
+    @CheckForNull
     private static String errorBody(Response response) {
         try {
             ResponseBody peek = response.peekBody(ERROR_BODY_LIMIT);
@@ -300,6 +309,7 @@ public final class RestClient {
         }
     }
 
+    @CheckForNull
     static String correlationId(Response response) {
         for (String h : CORRELATION_HEADERS) {
             String v = response.header(h);
@@ -310,7 +320,7 @@ public final class RestClient {
         return null;
     }
 
-    private MalformedResponseException malformed(ApiRequest request, String expected, Response response, String text) {
+    private MalformedResponseException malformed(ApiRequest request, String expected, Response response, @CheckForNull String text) {
         return new MalformedResponseException(system, request.operation(), expected, response.code(),
                 correlationId(response), Excerpts.of(text));
     }
@@ -338,6 +348,7 @@ public final class RestClient {
             return "timed out";
         }
         String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : Excerpts.of(m);
+        String excerpt = Excerpts.of(m);
+        return excerpt == null || excerpt.isBlank() ? e.getClass().getSimpleName() : excerpt;
     }
 }

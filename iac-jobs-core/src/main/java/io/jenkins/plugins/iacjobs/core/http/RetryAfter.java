@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.http;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -12,7 +13,8 @@ public final class RetryAfter {
     }
 
     /** The wait the header asks for, or null when it is absent or unreadable. Never negative. */
-    public static Duration parse(String header, Clock clock) {
+    @CheckForNull
+    public static Duration parse(@CheckForNull String header, Clock clock) {
         if (header == null || header.isBlank()) {
             return null;
         }

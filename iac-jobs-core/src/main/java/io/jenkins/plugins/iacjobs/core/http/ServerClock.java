@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.http;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,7 @@ public final class ServerClock {
     }
 
     /** Notes the remote's {@code Date} header of an answer that just arrived. */
-    void observe(String dateHeader) {
+    void observe(@CheckForNull String dateHeader) {
         if (dateHeader == null) {
             return;
         }

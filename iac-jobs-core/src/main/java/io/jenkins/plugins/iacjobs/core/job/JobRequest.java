@@ -1,33 +1,25 @@
 package io.jenkins.plugins.iacjobs.core.job;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * What to run, system-neutral. Genesys: {@code target} is the accelerator (id or exact name) and
- * {@code params} its inputs. Terrakube: {@code target} is the template and {@code options} hold
- * {@code workspace}, {@code branch} and {@code approve}.
- *
- * @param deadline when the job's overall timeout ends, or null: submitting neither sends nor waits for a retry past it
+ * What to run on one system, typed by that system ({@code GenesysJobRequest}, {@code TerrakubeJobRequest}) and built
+ * once, where a front end resolves its options; {@link RemoteJobSystem#submit} takes it as it is.
  */
-public record JobRequest(String target, Map<String, String> params, boolean planOnly, Map<String, String> options,
-                         Instant deadline) {
+public interface JobRequest {
 
-    public JobRequest {
-        params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
-        options = options == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
-    }
+    boolean planOnly();
 
-    public JobRequest(String target, Map<String, String> params, boolean planOnly, Map<String, String> options) {
-        this(target, params, planOnly, options, null);
-    }
+    /** When the job's overall timeout ends, or null: submitting neither sends nor waits for a retry past it. */
+    @CheckForNull
+    Instant deadline();
 
-    public JobRequest withDeadline(Instant d) {
-        return new JobRequest(target, params, planOnly, options, d);
-    }
+    JobRequest withDeadline(@CheckForNull Instant deadline);
 
-    public String option(String name) {
-        return options.get(name);
-    }
+    /**
+     * Every input that makes two submissions the same, as one canonical text (target, flags, every parameter value):
+     * what a digest of the exact inputs is made of. Never shown or stored as it is, since a value may be sensitive.
+     */
+    String canonical();
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.job;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.report.JobReport;
 import io.jenkins.plugins.iacjobs.core.watch.JobState;
 import java.util.List;
@@ -10,8 +11,8 @@ import java.util.List;
  * @param artifacts the written files, relative to the artifacts root ("iac-jobs/&lt;id&gt;/plan.json")
  * @param report    what {@code summary.md} shows, for a front end's own summary (the Jenkins build page)
  */
-public record JobResult(String jobId, String status, JobState state, boolean planOnly, String message,
-                        List<String> artifacts, String remoteUrl, long durationMillis, JobReport report) {
+public record JobResult(String jobId, String status, JobState state, boolean planOnly, @CheckForNull String message,
+                        List<String> artifacts, @CheckForNull String remoteUrl, long durationMillis, JobReport report) {
 
     public boolean success() {
         return state.isSuccess();

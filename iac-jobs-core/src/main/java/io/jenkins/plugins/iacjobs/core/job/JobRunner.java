@@ -1,42 +1,47 @@
 package io.jenkins.plugins.iacjobs.core.job;
 
-import io.jenkins.plugins.iacjobs.core.model.FinalJob;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.JobFailedException;
+import io.jenkins.plugins.iacjobs.core.Printable;
+import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
+import io.jenkins.plugins.iacjobs.core.model.FinalJob;
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
 import io.jenkins.plugins.iacjobs.core.report.JobReport;
 import io.jenkins.plugins.iacjobs.core.report.JobReportWriter;
 import io.jenkins.plugins.iacjobs.core.watch.JobSnapshot;
-import io.jenkins.plugins.iacjobs.core.watch.JobState;
 import io.jenkins.plugins.iacjobs.core.watch.JobWatcher;
 import io.jenkins.plugins.iacjobs.core.watch.PollSettings;
 import io.jenkins.plugins.iacjobs.core.watch.Watch;
 import io.jenkins.plugins.iacjobs.core.watch.WatchHandle;
 import io.jenkins.plugins.iacjobs.core.watch.WatchListener;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The steps every front end takes, in order: submit, watch, then fetch the final job and write its evidence.
  * The CLI calls them one after another; the Jenkins step calls {@link #watch} and finishes in the callback.
  */
 public final class JobRunner {
-    private final RemoteJobSystem system;
+    private final RemoteJobSystem<?> system;
     private final JobWatcher watcher;
     private final String connection;
     private final Clock clock;
 
-    public JobRunner(RemoteJobSystem system, JobWatcher watcher, String connection, Clock clock) {
+    public JobRunner(RemoteJobSystem<?> system, JobWatcher watcher, String connection, Clock clock) {
         this.system = system;
         this.watcher = watcher;
         this.connection = connection;
         this.clock = clock;
     }
 
-    public RemoteJobSystem system() {
+    public RemoteJobSystem<?> system() {
         return system;
     }
 
@@ -50,7 +55,7 @@ public final class JobRunner {
     }
 
     /** Starts or resumes watching; completes when the job ends (see {@link Watch#result()}). */
-    public Watch watch(WatchHandle handle, WatchListener listener, PollSettings poll, Duration timeout) {
+    public Watch watch(WatchHandle handle, WatchListener listener, PollSettings poll, @CheckForNull Duration timeout) {
         return watcher.watch(handle, system.probe(), listener, poll, timeout);
     }
 
@@ -62,24 +67,26 @@ public final class JobRunner {
      * @param submitted what was submitted, or null after a resume where only the id is known
      * @param streamedLog the log text streamed while watching, or null
      */
-    public JobResult finish(WatchHandle handle, JobSnapshot last, SubmittedJob submitted, Path artifactsRoot, Path streamedLog) {
+    public JobResult finish(WatchHandle handle, JobSnapshot last, @CheckForNull SubmittedJob submitted, Path artifactsRoot,
+                            @CheckForNull Path streamedLog) {
         return finish(handle, last, submitted, artifactsRoot, streamedLog, false);
     }
 
     /** @param keepAnsi also keep the streamed log with its terminal colours, as {@code log.ansi.txt} */
-    public JobResult finish(WatchHandle handle, JobSnapshot last, SubmittedJob submitted, Path artifactsRoot, Path streamedLog,
-                            boolean keepAnsi) {
+    public JobResult finish(WatchHandle handle, JobSnapshot last, @CheckForNull SubmittedJob submitted, Path artifactsRoot,
+                            @CheckForNull Path streamedLog, boolean keepAnsi) {
         return finish(handle, last, submitted, artifactsRoot, streamedLog, keepAnsi, null);
     }
 
     /** @param approval who decided the job's approval wait, when and why, for the summary; or null */
-    public JobResult finish(WatchHandle handle, JobSnapshot last, SubmittedJob submitted, Path artifactsRoot, Path streamedLog,
-                            boolean keepAnsi, String approval) {
+    public JobResult finish(WatchHandle handle, JobSnapshot last, @CheckForNull SubmittedJob submitted, Path artifactsRoot,
+                            @CheckForNull Path streamedLog, boolean keepAnsi, @CheckForNull String approval) {
         Path work = artifactsRoot.resolve("iac-jobs").resolve(".work");
         // Also for a job paused at an approval: what it planned so far is evidence too.
         FinalJob fin = system.fetchFinal(handle.jobId(), work);
-        String status = fin.status() != null ? fin.status() : last.status();
-        String message = fin.message() != null ? fin.message() : last.message();
+        String status = Objects.requireNonNullElse(fin.status(), last.status());
+        String remoteMessage = fin.message();
+        String message = remoteMessage != null ? remoteMessage : last.message();
         boolean success = last.state().isSuccess();
         boolean planOnly = submitted != null && submitted.planOnly();
         Instant ended = clock.instant();
@@ -90,36 +97,52 @@ public final class JobRunner {
                 readPlan(fin, streamedLog), approval);
         List<String> files = JobReportWriter.write(artifactsRoot, report, fin, streamedLog, keepAnsi);
         deleteQuietly(work);
+        Duration took = report.duration();
         return new JobResult(handle.jobId(), status, last.state(), planOnly, message, files, url,
-                report.duration() == null ? 0 : report.duration().toMillis(), report);
+                took == null ? 0 : took.toMillis(), report);
     }
 
     /** What the job planned, where it can be read; a plan we cannot read is left to the raw evidence. */
-    private static Plan readPlan(FinalJob fin, Path streamedLog) {
-        if (fin.plan() == null) {
+    @CheckForNull
+    private static Plan readPlan(FinalJob fin, @CheckForNull Path streamedLog) {
+        FinalJob.PlanReader reader = fin.plan();
+        if (reader == null) {
             return null;
         }
         try {
-            return fin.plan().read(streamedLog).orElse(null);
-        } catch (java.io.IOException | RuntimeException e) {
+            return reader.read(streamedLog).orElse(null);
+        } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The timeout ended the wait before the job ended: the job is cancelled where the system can, and the message
+     * says so, or that it goes on remotely. Every front end ends a timed-out run this way.
+     */
+    public TimedOut timedOut(String jobId, WaitTimeoutException timeout) {
+        CancelOutcome cancel = system.cancel(jobId);
+        return new TimedOut(cancel, Printable.of(timeout.getMessage()) + ". " + cancel.message());
+    }
+
+    /** What {@link #timedOut} did: the remote's answer to the cancel, and the one line to end the run with. */
+    public record TimedOut(CancelOutcome cancel, String message) {
     }
 
     /** The exception that ends a build or a command for a failed job, carrying the remote's message. */
     public JobFailedException failure(JobResult r) {
         String what = system.displayName() + " job " + r.jobId() + " ended " + r.status();
-        return new JobFailedException(r.jobId(), r.status(), r.message() == null || r.message().isBlank()
-                ? what : what + ": " + r.message());
+        String message = r.message();
+        return new JobFailedException(r.jobId(), r.status(), message == null || message.isBlank() ? what : what + ": " + message);
     }
 
     private static void deleteQuietly(Path dir) {
-        try (var s = java.nio.file.Files.list(dir)) {
+        try (var s = Files.list(dir)) {
             for (Path p : (Iterable<Path>) s::iterator) {
-                java.nio.file.Files.deleteIfExists(p);
+                Files.deleteIfExists(p);
             }
-            java.nio.file.Files.deleteIfExists(dir);
-        } catch (java.io.IOException ignored) {
+            Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
             // leftovers in a temporary folder are harmless
         }
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.job;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.model.FinalJob;
 import io.jenkins.plugins.iacjobs.core.watch.JobProbe;
 import java.nio.file.Path;
@@ -9,9 +10,9 @@ import java.util.function.Consumer;
 
 /**
  * One connection to a remote IaC system, as the runner, the CLI and the Jenkins plugin see it. Implementations:
- * {@link io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs} and the Terrakube equivalent.
+ * {@code GenesysJobs} and {@code TerrakubeJobs}, each with its own request type {@code R}.
  */
-public interface RemoteJobSystem {
+public interface RemoteJobSystem<R extends JobRequest> {
     /** A short stable id, persisted in watch handles: "genesys", "terrakube". */
     String systemId();
 
@@ -25,7 +26,7 @@ public interface RemoteJobSystem {
     String requireJobId(String field, String jobId);
 
     /** Validates the request against the remote (target exists, params fit), then submits exactly once. */
-    SubmittedJob submit(JobRequest request, Consumer<String> log);
+    SubmittedJob submit(R request, Consumer<String> log);
 
     /**
      * Looks for the job a submission made when its answer never reached us (the controller restarted while
@@ -34,9 +35,8 @@ public interface RemoteJobSystem {
      *
      * @param sentAt when the submission was sent, by our clock
      */
-    default Optional<SubmittedJob> findSubmitted(JobRequest request, Instant sentAt) {
-        return Optional.empty();
-    }
+    Optional<SubmittedJob> findSubmitted(R request, Instant sentAt);
+
 
     /** Polls this connection's jobs for the watcher. */
     JobProbe probe();
@@ -48,5 +48,6 @@ public interface RemoteJobSystem {
     FinalJob fetchFinal(String jobId, Path workDir);
 
     /** A link a person can open for this job, or null. */
+    @CheckForNull
     String remoteUrl(String jobId);
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,16 +16,17 @@ import java.util.Optional;
  * @param message  the remote's error message, if the job failed
  * @param plan     reads what the job planned (from its results, or from the streamed log), or null
  */
-public record FinalJob(String status, String message, Path jobJson, ResultsSource results, PlanReader plan) {
+public record FinalJob(@CheckForNull String status, @CheckForNull String message, Path jobJson,
+                       @CheckForNull ResultsSource results, @CheckForNull PlanReader plan) {
 
-    public FinalJob(String status, String message, Path jobJson, ResultsSource results) {
+    public FinalJob(String status, String message, Path jobJson, @CheckForNull ResultsSource results) {
         this(status, message, jobJson, results, null);
     }
 
     /** Reads the plan; gets the log streamed while watching (ANSI codes and all), or null. */
     @FunctionalInterface
     public interface PlanReader {
-        Optional<Plan> read(Path streamedLog) throws IOException;
+        Optional<Plan> read(@CheckForNull Path streamedLog) throws IOException;
     }
 
     /** Streams results without holding them in memory. Returns false if the job had no results after all. */

@@ -1,7 +1,8 @@
 package io.jenkins.plugins.iacjobs.core.model;
 
-import io.jenkins.plugins.iacjobs.core.ValidationException;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.Printable;
+import io.jenkins.plugins.iacjobs.core.ValidationException;
 import java.util.regex.Pattern;
 
 /**
@@ -17,11 +18,11 @@ public final class JobIds {
     private JobIds() {
     }
 
-    public static boolean isUuid(String id) {
+    public static boolean isUuid(@CheckForNull String id) {
         return id != null && UUID.matcher(id).matches();
     }
 
-    public static boolean isInteger(String id) {
+    public static boolean isInteger(@CheckForNull String id) {
         return id != null && INTEGER.matcher(id).matches();
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.iacjobs.core.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +87,7 @@ public final class GenesysPlanResults {
         return new Plan(counted.add(), counted.change(), counted.destroy(), changes, changes.isEmpty(), true, SOURCE);
     }
 
+    @CheckForNull
     private static PlannedChange.Action action(String word) {
         return switch (word.toLowerCase(Locale.ROOT)) {
             case "create", "add", "created" -> PlannedChange.Action.CREATE;

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.iacjobs.core.plan;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 /**
  * One resource a plan would touch.
  *
@@ -7,7 +9,7 @@ package io.jenkins.plugins.iacjobs.core.plan;
  * @param type    its resource type ({@code aws_subnet}), or null when the plan does not say
  * @param name    its name ({@code a["x"]}), or null
  */
-public record PlannedChange(Action action, String address, String type, String name) {
+public record PlannedChange(Action action, @CheckForNull String address, @CheckForNull String type, @CheckForNull String name) {
 
     /** What the plan does to the resource, with the sign Terraform prints for it. */
     public enum Action {

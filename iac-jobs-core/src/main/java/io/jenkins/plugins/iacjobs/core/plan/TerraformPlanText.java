@@ -3,6 +3,7 @@ package io.jenkins.plugins.iacjobs.core.plan;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class TerraformPlanText {
     }
 
     public static Optional<Plan> read(String text) {
-        return read(new java.io.StringReader(text));
+        return read(new StringReader(text));
     }
 
     /** The plan, or empty when the text holds neither a planned resource nor a plan summary. */

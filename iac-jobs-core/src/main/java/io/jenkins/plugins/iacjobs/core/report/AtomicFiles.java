@@ -6,6 +6,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Objects;
 
 /** Writes files so a reader sees the old file or the whole new one, never half: temporary file, then move. */
 public final class AtomicFiles {
@@ -14,8 +16,9 @@ public final class AtomicFiles {
 
     /** Writes {@code target} through {@code body}, streaming. */
     public static void write(Path target, Body body) throws IOException {
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+        Path dir = Objects.requireNonNull(target.toAbsolutePath().getParent(), "a file to write has a folder");
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 body.writeTo(out);
@@ -34,7 +37,7 @@ public final class AtomicFiles {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
         try {
-            Files.setPosixFilePermissions(to, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("rw-r--r--"));
         } catch (UnsupportedOperationException notPosix) {
             // Windows: the folder's ACL decides
         }

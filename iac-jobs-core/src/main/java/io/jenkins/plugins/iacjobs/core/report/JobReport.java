@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.report;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,9 +13,10 @@ import java.util.Map;
  * @param plan      what the job planned, where it could be read, or null
  * @param approval  who decided an approval wait, when, and their comment, where a front end asked a person; or null
  */
-public record JobReport(String system, String connection, String jobId, String targetName, String targetId,
+public record JobReport(String system, String connection, String jobId, @CheckForNull String targetName, @CheckForNull String targetId,
                         boolean planOnly, Map<String, String> shownParams, String status, boolean success,
-                        String message, Instant startedAt, Instant endedAt, String remoteUrl, Plan plan, String approval) {
+                        @CheckForNull String message, @CheckForNull Instant startedAt, @CheckForNull Instant endedAt,
+                        @CheckForNull String remoteUrl, @CheckForNull Plan plan, @CheckForNull String approval) {
 
     public JobReport {
         shownParams = shownParams == null ? Map.of() : shownParams;
@@ -32,6 +34,7 @@ public record JobReport(String system, String connection, String jobId, String t
                 startedAt, endedAt, remoteUrl, plan, decision);
     }
 
+    @CheckForNull
     public Duration duration() {
         return startedAt == null || endedAt == null ? null : Duration.between(startedAt, endedAt);
     }

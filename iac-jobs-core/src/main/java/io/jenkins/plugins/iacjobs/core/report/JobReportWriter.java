@@ -2,6 +2,7 @@ package io.jenkins.plugins.iacjobs.core.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.model.FinalJob;
 import io.jenkins.plugins.iacjobs.core.model.JobIds;
 import io.jenkins.plugins.iacjobs.core.plan.Ansi;
@@ -37,12 +38,13 @@ public final class JobReportWriter {
     private JobReportWriter() {
     }
 
-    public static List<String> write(Path root, JobReport report, FinalJob fin, Path streamedLog) {
+    public static List<String> write(Path root, JobReport report, @CheckForNull FinalJob fin, @CheckForNull Path streamedLog) {
         return write(root, report, fin, streamedLog, false);
     }
 
     /** @return the written files, relative to {@code root}, with forward slashes (artifact paths) */
-    public static List<String> write(Path root, JobReport report, FinalJob fin, Path streamedLog, boolean keepAnsi) {
+    public static List<String> write(Path root, JobReport report, @CheckForNull FinalJob fin, @CheckForNull Path streamedLog,
+                                     boolean keepAnsi) {
         String folder = "iac-jobs/" + JobIds.folderName(report.jobId());
         Path dir = root.resolve(folder);
         List<String> names = new ArrayList<>();
@@ -61,8 +63,9 @@ public final class JobReportWriter {
                 names.add("plan.txt");
             }
             boolean resultsAreThePlan = report.planOnly() && plan != null;
-            if (fin != null && fin.results() != null && !resultsAreThePlan) {
-                String written = writeResults(dir, report.planOnly() ? "plan" : "results", fin.results());
+            FinalJob.ResultsSource results = fin == null ? null : fin.results();
+            if (results != null && !resultsAreThePlan) {
+                String written = writeResults(dir, report.planOnly() ? "plan" : "results", results);
                 if (written != null) {
                     names.add(written);
                 }
@@ -103,6 +106,7 @@ public final class JobReportWriter {
         }
     }
 
+    @CheckForNull
     private static String writeResults(Path dir, String base, FinalJob.ResultsSource source) throws IOException {
         Path raw = Files.createTempFile(dir, ".results", ".raw");
         try {

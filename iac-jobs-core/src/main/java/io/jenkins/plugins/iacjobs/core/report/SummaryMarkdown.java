@@ -1,9 +1,12 @@
 package io.jenkins.plugins.iacjobs.core.report;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
 import io.jenkins.plugins.iacjobs.core.watch.Durations;
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /** Renders {@code summary.md}: what ran, where, how it ended, and which files hold the evidence. */
 public final class SummaryMarkdown {
@@ -16,19 +19,24 @@ public final class SummaryMarkdown {
         b.append("| | |\n|---|---|\n");
         row(b, "System", r.system());
         row(b, "Connection", r.connection());
-        row(b, "Target", r.targetName() == null ? r.targetId() : r.targetName() + " (" + r.targetId() + ")");
-        row(b, "Job id", r.remoteUrl() == null ? r.jobId() : "[" + r.jobId() + "](" + r.remoteUrl() + ")");
+        String target = r.targetName();
+        row(b, "Target", target == null ? r.targetId() : target + " (" + r.targetId() + ")");
+        String url = r.remoteUrl();
+        row(b, "Job id", url == null ? r.jobId() : "[" + r.jobId() + "](" + url + ")");
         row(b, "Mode", r.planOnly() ? "plan only (no changes made)" : "applied");
         row(b, "Status", r.status() + (r.success() ? "" : " (not successful)"));
         row(b, "Approval", r.approval());
-        row(b, "Started", r.startedAt() == null ? null : r.startedAt().toString());
-        row(b, "Ended", r.endedAt() == null ? null : r.endedAt().toString());
-        row(b, "Duration", r.duration() == null ? null : Durations.format(r.duration()));
-        if (r.message() != null && !r.message().isBlank()) {
-            row(b, "Error", r.message());
+        row(b, "Started", Objects.toString(r.startedAt(), null));
+        row(b, "Ended", Objects.toString(r.endedAt(), null));
+        Duration duration = r.duration();
+        row(b, "Duration", duration == null ? null : Durations.format(duration));
+        String message = r.message();
+        if (message != null && !message.isBlank()) {
+            row(b, "Error", message);
         }
-        if (r.plan() != null) {
-            plan(b, r.plan());
+        Plan plan = r.plan();
+        if (plan != null) {
+            plan(b, plan);
         }
         if (!r.shownParams().isEmpty()) {
             b.append("\n## Parameters\n\n| name | value |\n|---|---|\n");
@@ -58,7 +66,7 @@ public final class SummaryMarkdown {
         }
     }
 
-    private static void row(StringBuilder b, String name, String value) {
+    private static void row(StringBuilder b, String name, @CheckForNull String value) {
         if (value != null && !value.isBlank()) {
             b.append("| ").append(name).append(" | ").append(cell(value)).append(" |\n");
         }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.iacjobs.core.terrakube;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.terrakube.model.Organization;
 import io.jenkins.plugins.iacjobs.core.terrakube.model.Step;
 import io.jenkins.plugins.iacjobs.core.terrakube.model.Template;
@@ -26,6 +27,7 @@ final class JsonApi {
     }
 
     /** The {@code data} array of a listing; a lone object counts as one; a missing {@code data} is null. */
+    @CheckForNull
     static List<JsonNode> dataList(JsonNode doc) {
         JsonNode data = doc == null ? null : doc.get("data");
         if (data == null || data.isNull()) {
@@ -40,22 +42,26 @@ final class JsonApi {
         return out;
     }
 
+    @CheckForNull
     static String id(JsonNode resource) {
         JsonNode id = resource.get("id");
         return id == null || id.isNull() ? null : id.asText();
     }
 
+    @CheckForNull
     static String text(JsonNode resource, String attribute) {
         JsonNode v = resource.path("attributes").get(attribute);
         return v == null || v.isNull() ? null : v.asText();
     }
 
+    @CheckForNull
     static Boolean bool(JsonNode resource, String attribute) {
         JsonNode v = resource.path("attributes").get(attribute);
         return v == null || v.isNull() ? null : v.asBoolean();
     }
 
     /** The id of a to-one relationship, or of the first element of a to-many one written as a list. */
+    @CheckForNull
     static String relationshipId(JsonNode resource, String name) {
         JsonNode data = resource.path("relationships").path(name).get("data");
         if (data == null || data.isNull()) {

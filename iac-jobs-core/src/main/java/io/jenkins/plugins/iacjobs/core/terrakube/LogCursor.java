@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.terrakube;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -21,9 +22,10 @@ final class LogCursor {
     private final Set<String> closed = new LinkedHashSet<>();
     private final Set<String> approved = new LinkedHashSet<>();
     private final Map<String, Integer> unsure = new LinkedHashMap<>();
+    @CheckForNull
     private ApprovePolicy policy;
 
-    static LogCursor parse(String text) {
+    static LogCursor parse(@CheckForNull String text) {
         LogCursor c = new LogCursor();
         if (text == null || text.isBlank()) {
             return c;
@@ -114,6 +116,7 @@ final class LogCursor {
         unsure.merge(waitKey, 1, Integer::sum);
     }
 
+    @CheckForNull
     ApprovePolicy policy() {
         return policy;
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.terrakube;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.http.RemoteApiException;
 import io.jenkins.plugins.iacjobs.core.terrakube.model.Organization;
@@ -15,7 +16,9 @@ final class ServerContext {
     static final Pattern UUID_LIKE = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final TerrakubeClient client;
+    @CheckForNull
     private volatile String orgId;
+    @CheckForNull
     private volatile ApiGeneration generation;
 
     ServerContext(TerrakubeClient client) {
@@ -30,10 +33,11 @@ final class ServerContext {
         String id = orgId;
         if (id == null) {
             synchronized (this) {
-                if (orgId == null) {
-                    orgId = resolveOrganization(client.connection().organization());
-                }
                 id = orgId;
+                if (id == null) {
+                    id = resolveOrganization(client.connection().organization());
+                    orgId = id;
+                }
             }
         }
         return id;
@@ -44,10 +48,11 @@ final class ServerContext {
         if (g == null) {
             String org = orgId();
             synchronized (this) {
-                if (generation == null) {
-                    generation = detect(org);
-                }
                 g = generation;
+                if (g == null) {
+                    g = detect(org);
+                    generation = g;
+                }
             }
         }
         return g;

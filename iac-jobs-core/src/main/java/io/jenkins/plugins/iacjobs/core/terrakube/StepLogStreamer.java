@@ -1,5 +1,7 @@
 package io.jenkins.plugins.iacjobs.core.terrakube;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.iacjobs.core.http.RestClient;
 import io.jenkins.plugins.iacjobs.core.watch.JobProbe.LogSink;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +42,7 @@ final class StepLogStreamer {
         if (bodyStart > written) {
             return false; // the server skipped bytes we never saw; read again from the start next time
         }
-        try (InputStream in = response.body().byteStream()) {
+        try (InputStream in = RestClient.bodyStream(response)) {
             long toSkip = written - bodyStart;
             while (toSkip > 0) {
                 long skipped = in.skip(toSkip);
@@ -95,7 +97,7 @@ final class StepLogStreamer {
         return len; // no lead byte within reach: not UTF-8 we can fix by waiting
     }
 
-    private static long rangeStart(String contentRange, long requested) {
+    private static long rangeStart(@CheckForNull String contentRange, long requested) {
         if (contentRange == null) {
             return requested;
         }

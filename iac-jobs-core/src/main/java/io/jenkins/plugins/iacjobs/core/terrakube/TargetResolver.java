@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.terrakube;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.terrakube.model.Template;
 import io.jenkins.plugins.iacjobs.core.terrakube.model.Workspace;
@@ -37,7 +38,7 @@ final class TargetResolver {
     }
 
     /** The template to run on a current server; for {@code planOnly} it must only plan. */
-    Template template(String orgId, String wanted, boolean planOnly, String connectionPlanTemplate) {
+    Template template(String orgId, @CheckForNull String wanted, boolean planOnly, @CheckForNull String connectionPlanTemplate) {
         List<Template> all = client.listTemplates(orgId);
         if (all.isEmpty()) {
             throw new ValidationException("template", "the token sees no templates in organization " + orgId
@@ -70,7 +71,7 @@ final class TargetResolver {
     }
 
     /** The older API's command: {@code plan} for planOnly, else the template option read as a command. */
-    static String command(String wanted, boolean planOnly) {
+    static String command(@CheckForNull String wanted, boolean planOnly) {
         String c = wanted == null ? null : wanted.strip().toLowerCase(Locale.ROOT);
         if (planOnly) {
             if (c != null && !c.isEmpty() && !c.equals("plan")) {

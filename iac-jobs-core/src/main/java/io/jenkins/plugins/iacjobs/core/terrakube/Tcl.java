@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.terrakube;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,7 +24,7 @@ public final class Tcl {
     }
 
     /** The flow types in order of appearance; empty when the TCL is missing or unreadable. */
-    public static List<String> flowTypes(String tcl) {
+    public static List<String> flowTypes(@CheckForNull String tcl) {
         List<String> types = new ArrayList<>();
         String yaml = decode(tcl);
         if (yaml == null) {
@@ -39,12 +40,13 @@ public final class Tcl {
     }
 
     /** Whether every flow only plans. Unknown or custom steps count as changing something, to stay safe. */
-    public static boolean isPlanOnly(String tcl) {
+    public static boolean isPlanOnly(@CheckForNull String tcl) {
         List<String> types = flowTypes(tcl);
         return !types.isEmpty() && PLAN_TYPES.containsAll(types);
     }
 
-    private static String decode(String tcl) {
+    @CheckForNull
+    private static String decode(@CheckForNull String tcl) {
         if (tcl == null || tcl.isBlank()) {
             return null;
         }

@@ -3,7 +3,7 @@ package io.jenkins.plugins.iacjobs.core.terrakube;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.iacjobs.core.http.TokenSource;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.http.ApiRequest;
 import io.jenkins.plugins.iacjobs.core.http.Excerpts;
 import io.jenkins.plugins.iacjobs.core.http.MalformedResponseException;
@@ -12,6 +12,7 @@ import io.jenkins.plugins.iacjobs.core.http.ResponseReader;
 import io.jenkins.plugins.iacjobs.core.http.RestClient;
 import io.jenkins.plugins.iacjobs.core.http.RetryPolicy;
 import io.jenkins.plugins.iacjobs.core.http.ServerClock;
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.model.JobIds;
 import io.jenkins.plugins.iacjobs.core.terrakube.model.Organization;
 import io.jenkins.plugins.iacjobs.core.terrakube.model.Template;
@@ -22,6 +23,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,15 +41,15 @@ public final class TerrakubeClient {
     public static final String SYSTEM = "Terrakube";
 
     private final RestClient rest;
-    private final TerrakubeConnection connection;
+    private final TerrakubeServer connection;
 
-    private TerrakubeClient(RestClient rest, TerrakubeConnection connection) {
+    private TerrakubeClient(RestClient rest, TerrakubeServer connection) {
         this.rest = rest;
         this.connection = connection;
     }
 
     /** @param tokens a personal access token or team token, usually {@link TokenSource#fixed} */
-    public static TerrakubeClient create(OkHttpClient http, ObjectMapper json, TokenSource tokens, TerrakubeConnection connection) {
+    public static TerrakubeClient create(OkHttpClient http, ObjectMapper json, TokenSource tokens, TerrakubeServer connection) {
         return new TerrakubeClient(RestClient.create(http, json, tokens, SYSTEM, TerrakubeErrors.INSTANCE), connection);
     }
 
@@ -57,11 +59,11 @@ public final class TerrakubeClient {
     }
 
     /** A copy that sends nothing and waits for no retry past {@code deadline} (null: no deadline). */
-    public TerrakubeClient withDeadline(java.time.Instant deadline) {
+    public TerrakubeClient withDeadline(@CheckForNull Instant deadline) {
         return deadline == null ? this : new TerrakubeClient(rest.withDeadline(deadline), connection);
     }
 
-    public TerrakubeConnection connection() {
+    public TerrakubeServer connection() {
         return connection;
     }
 
@@ -131,7 +133,7 @@ public final class TerrakubeClient {
         HttpUrl url = jobUrl(orgId, jobId).newBuilder().addQueryParameter("include", "step").build();
         rest.send(jsonApiGet("download job " + jobId, url), response -> {
             Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".job-", ".part");
-            try (InputStream in = response.body().byteStream()) {
+            try (InputStream in = RestClient.bodyStream(response)) {
                 Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             } finally {
@@ -191,6 +193,7 @@ public final class TerrakubeClient {
      * how we reach it (a proxy, another host name); the {@code /tfoutput/} path is moved onto our base URL so the
      * token only ever goes to the server we were configured with. Null when the URL is not a Terrakube log URL.
      */
+    @CheckForNull
     public HttpUrl logUrl(String output) {
         if (output == null || output.isBlank()) {
             return null;

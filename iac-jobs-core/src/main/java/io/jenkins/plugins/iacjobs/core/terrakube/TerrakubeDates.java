@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.terrakube;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -31,7 +32,8 @@ public final class TerrakubeDates {
     private TerrakubeDates() {
     }
 
-    public static Instant parse(String text) {
+    @CheckForNull
+    public static Instant parse(@CheckForNull String text) {
         if (text == null || text.isBlank()) {
             return null;
         }

@@ -2,8 +2,10 @@ package io.jenkins.plugins.iacjobs.core.terrakube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.http.Excerpts;
 import io.jenkins.plugins.iacjobs.core.http.RemoteErrorDecoder;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +21,7 @@ final class TerrakubeErrors implements RemoteErrorDecoder {
             + " access token or team token";
 
     @Override
+    @CheckForNull
     public String decode(int status, String body, ObjectMapper json) {
         String message = message(body, json);
         if (status == 500) {
@@ -27,6 +30,7 @@ final class TerrakubeErrors implements RemoteErrorDecoder {
         return message;
     }
 
+    @CheckForNull
     private static String message(String body, ObjectMapper json) {
         if (body == null || body.isBlank()) {
             return null;
@@ -50,7 +54,7 @@ final class TerrakubeErrors implements RemoteErrorDecoder {
                 String msg = n.path("message").asText("");
                 return Excerpts.of(msg.isBlank() || msg.equals("No message available") ? error : error.isBlank() ? msg : error + ": " + msg);
             }
-        } catch (java.io.IOException | RuntimeException notJson) {
+        } catch (IOException | RuntimeException notJson) {
             // fall through to the excerpt
         }
         return Excerpts.of(body);

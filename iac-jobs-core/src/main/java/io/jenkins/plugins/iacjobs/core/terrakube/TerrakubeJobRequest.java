@@ -1,20 +1,23 @@
 package io.jenkins.plugins.iacjobs.core.terrakube;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.job.JobRequest;
+import java.time.Instant;
 
 /**
- * A {@link JobRequest} read the Terrakube way: {@code target} is the template (or, on older servers, the command),
- * and the options {@code workspace}, {@code branch} and {@code approve}.
+ * A Terrakube job: the workspace, the template (or, on older servers, the command; null for the plan-only template
+ * when {@code planOnly}), a branch, and what to do at {@code waitingApproval}. Terrakube's job API takes no variables.
+ *
+ * @param deadline see {@link JobRequest#deadline()}
  */
-public record TerrakubeJobRequest(String workspace, String template, boolean planOnly, String branch, ApprovePolicy approve) {
-    public static final String WORKSPACE = "workspace";
-    public static final String BRANCH = "branch";
-    public static final String APPROVE = "approve";
+public record TerrakubeJobRequest(String workspace, @CheckForNull String template, boolean planOnly, @CheckForNull String branch,
+                                  ApprovePolicy approve,
+                                  @CheckForNull Instant deadline) implements JobRequest {
 
     public TerrakubeJobRequest {
         if (workspace == null || workspace.isBlank()) {
-            throw new ValidationException(WORKSPACE, "is empty; give the Terrakube workspace's name or id");
+            throw new ValidationException("workspace", "is empty; give the Terrakube workspace's name or id");
         }
         workspace = workspace.strip();
         template = template == null || template.isBlank() ? null : template.strip();
@@ -22,23 +25,18 @@ public record TerrakubeJobRequest(String workspace, String template, boolean pla
         approve = approve == null ? ApprovePolicy.WAIT : approve;
     }
 
-    public static TerrakubeJobRequest from(JobRequest request) {
-        if (!request.params().isEmpty()) {
-            throw new ValidationException("params", "Terrakube jobs take no parameters here (" + String.join(", ",
-                    request.params().keySet()) + "): set them as workspace variables in Terrakube instead");
-        }
-        return new TerrakubeJobRequest(request.option(WORKSPACE), request.target(), request.planOnly(),
-                request.option(BRANCH), ApprovePolicy.parse(request.option(APPROVE)));
+    public TerrakubeJobRequest(String workspace, @CheckForNull String template, boolean planOnly, @CheckForNull String branch,
+                               @CheckForNull ApprovePolicy approve) {
+        this(workspace, template, planOnly, branch, approve == null ? ApprovePolicy.WAIT : approve, null);
     }
 
-    /** The same request as a system-neutral {@link JobRequest}. */
-    public JobRequest toJobRequest() {
-        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
-        options.put(WORKSPACE, workspace);
-        if (branch != null) {
-            options.put(BRANCH, branch);
-        }
-        options.put(APPROVE, approve.wire());
-        return new JobRequest(template, null, planOnly, options);
+    @Override
+    public TerrakubeJobRequest withDeadline(@CheckForNull Instant d) {
+        return new TerrakubeJobRequest(workspace, template, planOnly, branch, approve, d);
+    }
+
+    @Override
+    public String canonical() {
+        return "terrakube\n" + workspace + "\n" + template + "\n" + planOnly + "\n" + branch + "\n" + approve.wire();
     }
 }

@@ -4,16 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.iacjobs.core.http.TokenSource;
+import io.jenkins.plugins.iacjobs.core.IacJobsException;
+import io.jenkins.plugins.iacjobs.core.ValidationException;
+import io.jenkins.plugins.iacjobs.core.auth.ClientKit;
 import io.jenkins.plugins.iacjobs.core.http.MalformedResponseException;
 import io.jenkins.plugins.iacjobs.core.http.OutcomeUnknownException;
 import io.jenkins.plugins.iacjobs.core.http.RetryPolicy;
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.job.CancelOutcome;
-import io.jenkins.plugins.iacjobs.core.model.FinalJob;
-import io.jenkins.plugins.iacjobs.core.model.JobIds;
-import io.jenkins.plugins.iacjobs.core.job.JobRequest;
 import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
+import io.jenkins.plugins.iacjobs.core.model.FinalJob;
+import io.jenkins.plugins.iacjobs.core.model.JobIds;
+import io.jenkins.plugins.iacjobs.core.plan.Plan;
+import io.jenkins.plugins.iacjobs.core.plan.TerraformPlanText;
 import io.jenkins.plugins.iacjobs.core.terrakube.model.Step;
 import io.jenkins.plugins.iacjobs.core.terrakube.model.Template;
 import io.jenkins.plugins.iacjobs.core.terrakube.model.TerrakubeJob;
@@ -21,6 +25,7 @@ import io.jenkins.plugins.iacjobs.core.terrakube.model.Workspace;
 import io.jenkins.plugins.iacjobs.core.watch.JobProbe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,21 +37,22 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
  * Terrakube as a {@link RemoteJobSystem}: one organization on one server, reached with one token.
  *
  * <pre>{@code
- * TerrakubeConnection c = TerrakubeConnection.of("https://terrakube-api.example.com", "my-org");
+ * TerrakubeServer c = TerrakubeServer.of("https://terrakube-api.example.com", "my-org");
  * TerrakubeJobs jobs = TerrakubeJobs.create(http, Json.newMapper(), c, TokenSource.fixed(token), Clock.systemUTC());
- * JobRequest r = new TerrakubeJobRequest("my-workspace", "Plan and apply", false, "main", ApprovePolicy.AUTO).toJobRequest();
+ * SubmittedJob job = jobs.submit(new TerrakubeJobRequest("my-workspace", "Plan and apply", false, "main", ApprovePolicy.AUTO), log);
  * }</pre>
  *
  * The approve policy of a job is the one it was submitted with through this object, else the one in its persisted
  * log cursor, else {@link #withApprovePolicy this object's default} (for a resume in a new process).
  */
-public final class TerrakubeJobs implements RemoteJobSystem {
+public final class TerrakubeJobs implements RemoteJobSystem<TerrakubeJobRequest> {
     public static final String SYSTEM_ID = "terrakube";
 
     private final TerrakubeClient client;
@@ -71,8 +77,16 @@ public final class TerrakubeJobs implements RemoteJobSystem {
                 jobId -> policies.getOrDefault(jobId, defaultPolicy));
     }
 
+    /** As every front end connects: the kit's HTTP client and clock, and a personal access token or team token. */
+    public static TerrakubeJobs connect(ClientKit kit, TerrakubeServer server, String token) {
+        if (token == null || token.isBlank()) {
+            throw new ValidationException("token", "is empty; give a Terrakube personal access token or team token");
+        }
+        return create(kit.http(), kit.json(), server, TokenSource.fixed(token.strip()), kit.clock());
+    }
+
     /** @param tokens the personal access token or team token, as {@link TokenSource#fixed} */
-    public static TerrakubeJobs create(OkHttpClient http, ObjectMapper json, TerrakubeConnection connection,
+    public static TerrakubeJobs create(OkHttpClient http, ObjectMapper json, TerrakubeServer connection,
                                        TokenSource tokens, Clock clock) {
         return create(TerrakubeClient.create(http, json, tokens, connection), clock);
     }
@@ -133,9 +147,8 @@ public final class TerrakubeJobs implements RemoteJobSystem {
     }
 
     @Override
-    public SubmittedJob submit(JobRequest request, Consumer<String> log) {
-        TerrakubeJobRequest r = TerrakubeJobRequest.from(request);
-        TerrakubeClient sender = client.withDeadline(request.deadline()); // lookups after a lost answer use client
+    public SubmittedJob submit(TerrakubeJobRequest r, Consumer<String> log) {
+        TerrakubeClient sender = client.withDeadline(r.deadline()); // lookups after a lost answer use client
         String orgId = server.orgId();
         ApiGeneration generation = server.generation();
         Workspace ws = resolver.workspace(orgId, r.workspace());
@@ -178,9 +191,7 @@ public final class TerrakubeJobs implements RemoteJobSystem {
      * Several such jobs are an error that lists them.
      */
     @Override
-    public Optional<SubmittedJob> findSubmitted(JobRequest request, Instant sentAt) {
-        TerrakubeJobRequest r = TerrakubeJobRequest.from(request);
-        TerrakubeClient sender = client.withDeadline(request.deadline()); // lookups after a lost answer use client
+    public Optional<SubmittedJob> findSubmitted(TerrakubeJobRequest r, Instant sentAt) {
         String orgId = server.orgId();
         Workspace ws = resolver.workspace(orgId, r.workspace());
         List<TerrakubeJob> found;
@@ -251,12 +262,12 @@ public final class TerrakubeJobs implements RemoteJobSystem {
     private void setWaitingJob(String jobId, String status) {
         TerrakubeJob job = job(jobId);
         if (!"waitingApproval".equalsIgnoreCase(job.status())) {
-            throw new io.jenkins.plugins.iacjobs.core.ValidationException("jobId", "job " + jobId + " is " + job.status()
+            throw new ValidationException("jobId", "job " + jobId + " is " + job.status()
                     + ", not waitingApproval, so it cannot be " + status);
         }
         try {
             client.patchStatus(server.orgId(), jobId, status);
-        } catch (io.jenkins.plugins.iacjobs.core.http.OutcomeUnknownException lost) {
+        } catch (OutcomeUnknownException lost) {
             if ("waitingApproval".equalsIgnoreCase(job(jobId).status())) {
                 client.patchStatus(server.orgId(), jobId, status);
             }
@@ -327,12 +338,12 @@ public final class TerrakubeJobs implements RemoteJobSystem {
     }
 
     /** The plan is in the plan step's output: Terraform's text, read up to its summary line. */
-    private static java.util.Optional<io.jenkins.plugins.iacjobs.core.plan.Plan> readPlan(Path streamedLog) throws IOException {
+    private static Optional<Plan> readPlan(Path streamedLog) throws IOException {
         if (streamedLog == null || !Files.exists(streamedLog)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        try (var in = Files.newBufferedReader(streamedLog, java.nio.charset.StandardCharsets.UTF_8)) {
-            return io.jenkins.plugins.iacjobs.core.plan.TerraformPlanText.read(in);
+        try (var in = Files.newBufferedReader(streamedLog, StandardCharsets.UTF_8)) {
+            return TerraformPlanText.read(in);
         }
     }
 
@@ -357,21 +368,22 @@ public final class TerrakubeJobs implements RemoteJobSystem {
     @Override
     public String remoteUrl(String jobId) {
         String orgId = server.orgId();
-        if (client.connection().uiUrl() == null) {
+        HttpUrl ui = client.connection().uiUrl();
+        if (ui == null) {
             return client.jobApiUrl(orgId, jobId);
         }
         String ws = workspaces.get(jobId);
         if (ws == null) {
             try {
                 ws = client.getJob(orgId, jobId).workspaceId();
-            } catch (io.jenkins.plugins.iacjobs.core.IacJobsException | UncheckedIOException e) {
+            } catch (IacJobsException | UncheckedIOException e) {
                 ws = null;
             }
         }
         if (ws == null) {
             return client.jobApiUrl(orgId, jobId);
         }
-        return client.connection().uiUrl().newBuilder().addPathSegment("organizations").addPathSegment(orgId)
+        return ui.newBuilder().addPathSegment("organizations").addPathSegment(orgId)
                 .addPathSegment("workspaces").addPathSegment(ws).addPathSegment("runs").addPathSegment(jobId).build().toString();
     }
 }

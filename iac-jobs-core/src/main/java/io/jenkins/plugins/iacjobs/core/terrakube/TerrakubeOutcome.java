@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.terrakube;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.terrakube.model.Step;
 import io.jenkins.plugins.iacjobs.core.terrakube.model.TerrakubeJob;
 import java.util.Locale;
@@ -9,6 +10,7 @@ final class TerrakubeOutcome {
     private TerrakubeOutcome() {
     }
 
+    @CheckForNull
     static String describe(TerrakubeJob job) {
         String status = job.status() == null ? "" : job.status().toLowerCase(Locale.ROOT);
         return switch (status) {

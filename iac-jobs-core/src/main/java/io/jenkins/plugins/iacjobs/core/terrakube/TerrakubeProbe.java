@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.terrakube;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.http.OutcomeUnknownException;
 import io.jenkins.plugins.iacjobs.core.http.RemoteApiException;
@@ -51,14 +52,16 @@ final class TerrakubeProbe implements JobProbe {
         String orgId = server.orgId();
         TerrakubeJob job = client.getJob(orgId, handle.jobId());
         LogCursor cursor = LogCursor.parse(handle.logCursor());
-        if (cursor.policy() == null) {
-            cursor.policy(policyFor.apply(handle.jobId()));
+        ApprovePolicy policy = cursor.policy();
+        if (policy == null) {
+            policy = policyFor.apply(handle.jobId());
+            cursor.policy(policy);
         }
         JobState state = TerrakubeStatus.state(job);
         IacJobsException logTrouble = streamLogs(job, cursor, logs);
         String message = null;
         if (state == JobState.WAITING_APPROVAL) {
-            Decision d = onApproval(orgId, job, cursor, logs);
+            Decision d = onApproval(orgId, job, policy, cursor, logs);
             state = d.state();
             message = d.message();
         }
@@ -77,6 +80,7 @@ final class TerrakubeProbe implements JobProbe {
     }
 
     /** Streams every step with a log, in step order; returns the first failure, after which it stops. */
+    @CheckForNull
     private IacJobsException streamLogs(TerrakubeJob job, LogCursor cursor, LogSink logs) {
         for (Step step : job.steps()) {
             if (step.id() == null || step.output() == null || cursor.isClosed(step.id())) {
@@ -110,12 +114,12 @@ final class TerrakubeProbe implements JobProbe {
         return null;
     }
 
-    private record Decision(JobState state, String message) {
+    private record Decision(JobState state, @CheckForNull String message) {
     }
 
-    private Decision onApproval(String orgId, TerrakubeJob job, LogCursor cursor, LogSink logs) {
+    private Decision onApproval(String orgId, TerrakubeJob job, ApprovePolicy policy, LogCursor cursor, LogSink logs) {
         String team = job.approvalTeam() == null ? "" : " by team " + job.approvalTeam();
-        switch (cursor.policy()) {
+        switch (policy) {
             case NEVER:
                 return new Decision(JobState.PAUSED, "Job " + job.id() + " is waiting for approval" + team
                         + "; approve or reject it in Terrakube, or run with approve: auto");

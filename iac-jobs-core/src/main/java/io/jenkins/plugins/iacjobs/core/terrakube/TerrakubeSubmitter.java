@@ -1,11 +1,13 @@
 package io.jenkins.plugins.iacjobs.core.terrakube;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.http.OutcomeUnknownException;
 import io.jenkins.plugins.iacjobs.core.http.ServerClock;
 import io.jenkins.plugins.iacjobs.core.terrakube.model.TerrakubeJob;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -52,7 +54,7 @@ final class TerrakubeSubmitter {
      * @param comment     the request id sent in {@code comments}, or null when the API has none
      */
     TerrakubeJob submit(Supplier<TerrakubeJob> create, Supplier<List<TerrakubeJob>> list, Predicate<TerrakubeJob> sameRequest,
-                        String comment, ServerClock serverClock, Consumer<String> log) {
+                        @CheckForNull String comment, ServerClock serverClock, Consumer<String> log) {
         Instant sentAt = clock.instant();
         try {
             return create.get();
@@ -100,7 +102,7 @@ final class TerrakubeSubmitter {
      * @param sentAt  when we sent, by our clock
      * @param since   the earliest server date our job can show
      */
-    private static List<TerrakubeJob> lookUp(List<TerrakubeJob> jobs, Predicate<TerrakubeJob> sameRequest, String comment,
+    private static List<TerrakubeJob> lookUp(List<TerrakubeJob> jobs, Predicate<TerrakubeJob> sameRequest, @CheckForNull String comment,
                                              Instant sentAt, Instant since) {
         if (comment != null) {
             List<TerrakubeJob> ours = jobs.stream().filter(j -> comment.equals(j.comments())).toList();
@@ -118,6 +120,7 @@ final class TerrakubeSubmitter {
     }
 
     /** The send instant in a comment we wrote; null for any other comment. */
+    @CheckForNull
     static Instant stampedAt(String comments) {
         if (comments == null || !comments.startsWith(REQUEST_PREFIX)) {
             return null;
@@ -125,7 +128,7 @@ final class TerrakubeSubmitter {
         int at = comments.lastIndexOf(AT);
         try {
             return at < 0 ? Instant.EPOCH : Instant.parse(comments.substring(at + AT.length()).strip());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return Instant.EPOCH;
         }
     }

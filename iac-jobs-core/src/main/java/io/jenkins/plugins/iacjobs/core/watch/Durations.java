@@ -2,6 +2,7 @@ package io.jenkins.plugins.iacjobs.core.watch;
 
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,7 +54,7 @@ public final class Durations {
         }
         try {
             return Duration.parse(t.toUpperCase(Locale.ROOT));
-        } catch (java.time.format.DateTimeParseException notIso) {
+        } catch (DateTimeParseException notIso) {
             // try the short form
         }
         Matcher m = PART.matcher(t.replace(" ", ""));

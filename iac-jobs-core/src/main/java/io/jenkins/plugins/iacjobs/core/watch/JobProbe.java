@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.watch;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,7 @@ public interface JobProbe {
     /**
      * Jobs whose probes share a key are polled together (one connection and credential). Null: never batched.
      */
+    @CheckForNull
     default String batchKey() {
         return null;
     }
@@ -33,6 +35,7 @@ public interface JobProbe {
      * The remote this probe talks to (a connection), so that a slow remote only ever delays its own jobs; see
      * {@link Lanes}. Defaults to the batch key; unbatched probes without one each get a lane of their own.
      */
+    @CheckForNull
     default String laneKey() {
         return batchKey();
     }

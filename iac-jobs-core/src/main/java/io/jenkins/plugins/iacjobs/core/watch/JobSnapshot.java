@@ -1,5 +1,7 @@
 package io.jenkins.plugins.iacjobs.core.watch;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 /**
  * What one poll saw.
  *
@@ -7,5 +9,5 @@ package io.jenkins.plugins.iacjobs.core.watch;
  * @param message   the remote's error or note, if any
  * @param logCursor where log streaming has got to (opaque to the watcher; null for systems without logs)
  */
-public record JobSnapshot(String jobId, String status, JobState state, String message, String logCursor) {
+public record JobSnapshot(String jobId, String status, JobState state, @CheckForNull String message, @CheckForNull String logCursor) {
 }

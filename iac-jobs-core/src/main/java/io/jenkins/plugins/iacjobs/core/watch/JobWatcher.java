@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.watch;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -49,7 +50,7 @@ public final class JobWatcher implements AutoCloseable {
      *
      * @param timeout overall limit counted from {@link WatchHandle#startedAt()}, or null for none
      */
-    public Watch watch(WatchHandle handle, JobProbe probe, WatchListener listener, PollSettings settings, Duration timeout) {
+    public Watch watch(WatchHandle handle, JobProbe probe, WatchListener listener, PollSettings settings, @CheckForNull Duration timeout) {
         Watch w = new Watch(handle, probe, listener, settings, timeout, clock.instant());
         String key = probe.batchKey() != null ? probe.batchKey() : "solo:" + UUID.randomUUID();
         String lane = probe.laneKey() != null ? probe.laneKey() : key;

@@ -7,6 +7,7 @@ import java.util.Queue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -70,7 +71,7 @@ final class Lanes {
 
     /** Pool threads alive now (busy or idle for less than a minute). */
     int threads() {
-        return ((java.util.concurrent.ThreadPoolExecutor) pool).getPoolSize();
+        return ((ThreadPoolExecutor) pool).getPoolSize();
     }
 
     void shutdownNow() {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.watch;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.http.RemoteApiException;
 import io.jenkins.plugins.iacjobs.core.http.UnreachableException;
@@ -32,7 +33,9 @@ final class PollGroup implements Runnable {
     private final Clock clock;
     private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
     private final Object tickLock = new Object();
+    @CheckForNull
     private ScheduledFuture<?> tick;
+    @CheckForNull
     private Instant tickAt;
 
     PollGroup(JobProbe probe, ScheduledExecutorService scheduler, Lanes lanes, String lane, Clock clock) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.watch;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.WaitAbortedException;
 import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
@@ -8,6 +9,7 @@ import io.jenkins.plugins.iacjobs.core.http.UnreachableException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -22,10 +24,13 @@ public final class Watch {
     private final JobProbe probe;
     private final WatchListener listener;
     private final PollSettings settings;
+    @CheckForNull
     private final Instant deadline;
+    @CheckForNull
     private final Duration timeout;
     private final CompletableFuture<JobSnapshot> result = new CompletableFuture<>();
     private volatile WatchHandle handle;
+    @CheckForNull
     private volatile JobSnapshot last;
     // Touched only by the group's tick, which runs one at a time.
     private Duration interval;
@@ -34,7 +39,7 @@ public final class Watch {
     private Instant lastReportAt;
     private int consecutiveFailures;
 
-    Watch(WatchHandle handle, JobProbe probe, WatchListener listener, PollSettings settings, Duration timeout, Instant now) {
+    Watch(WatchHandle handle, JobProbe probe, WatchListener listener, PollSettings settings, @CheckForNull Duration timeout, Instant now) {
         this.handle = handle;
         this.probe = probe;
         this.listener = listener;
@@ -57,14 +62,16 @@ public final class Watch {
     }
 
     /** The last snapshot seen, or null before the first poll. */
+    @CheckForNull
     public JobSnapshot lastSnapshot() {
         return last;
     }
 
     /** Stops watching (the remote job is not touched). The result completes with {@link WaitAbortedException}. */
     public void cancel() {
+        JobSnapshot seen = last;
         result.completeExceptionally(new WaitAbortedException("Stopped watching job " + handle.jobId()
-                + (last == null ? "" : " (last status " + last.status() + ")")));
+                + (seen == null ? "" : " (last status " + seen.status() + ")")));
     }
 
     public boolean isDone() {
@@ -75,8 +82,8 @@ public final class Watch {
         return probe;
     }
 
-    java.util.Optional<Instant> deadline() {
-        return java.util.Optional.ofNullable(deadline);
+    Optional<Instant> deadline() {
+        return Optional.ofNullable(deadline);
     }
 
     Instant wakeAt() {
@@ -89,9 +96,11 @@ public final class Watch {
 
     /** Ends the watch if the deadline passed; returns true if it did. */
     boolean expireIfPastDeadline(Instant now) {
-        if (deadline != null && !now.isBefore(deadline) && !result.isDone()) {
+        Duration limit = timeout;
+        if (deadline != null && limit != null && !now.isBefore(deadline) && !result.isDone()) {
+            JobSnapshot seen = last;
             result.completeExceptionally(new WaitTimeoutException("Gave up waiting for job " + handle.jobId() + " after "
-                    + Durations.format(timeout) + " (the timeout)" + (last == null ? "" : "; its last status was " + last.status())));
+                    + Durations.format(limit) + " (the timeout)" + (seen == null ? "" : "; its last status was " + seen.status())));
             return true;
         }
         return result.isDone();

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.watch;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
@@ -17,7 +18,9 @@ public final class WatchHandle implements Serializable {
     private final String system;
     private final String connection;
     private final String jobId;
+    @CheckForNull
     private final String lastStatus;
+    @CheckForNull
     private final String logCursor;
     private final Instant startedAt;
 
@@ -28,7 +31,8 @@ public final class WatchHandle implements Serializable {
      * @param logCursor  where log streaming had got to, so no byte is written twice
      * @param startedAt  when waiting began, so an overall timeout survives a restart
      */
-    public WatchHandle(String system, String connection, String jobId, String lastStatus, String logCursor, Instant startedAt) {
+    public WatchHandle(String system, String connection, String jobId, @CheckForNull String lastStatus,
+                       @CheckForNull String logCursor, Instant startedAt) {
         this.system = system;
         this.connection = connection;
         this.jobId = jobId;
@@ -41,7 +45,7 @@ public final class WatchHandle implements Serializable {
         return new WatchHandle(system, connection, jobId, null, null, now);
     }
 
-    public WatchHandle withProgress(String status, String cursor) {
+    public WatchHandle withProgress(@CheckForNull String status, @CheckForNull String cursor) {
         return new WatchHandle(system, connection, jobId, status, cursor, startedAt);
     }
 
@@ -57,10 +61,12 @@ public final class WatchHandle implements Serializable {
         return jobId;
     }
 
+    @CheckForNull
     public String lastStatus() {
         return lastStatus;
     }
 
+    @CheckForNull
     public String logCursor() {
         return logCursor;
     }

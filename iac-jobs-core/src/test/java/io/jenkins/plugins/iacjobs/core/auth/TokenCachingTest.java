@@ -1,6 +1,5 @@
 package io.jenkins.plugins.iacjobs.core.auth;
 
-import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,12 +10,13 @@ import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.SandboxFixture;
 import io.jenkins.plugins.iacjobs.core.genesys.AcceleratorQuery;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysClient;
-import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;
 import io.jenkins.plugins.iacjobs.core.http.RestClient;
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +66,7 @@ class TokenCachingTest {
                 }
 
                 @Override
-                public Clock withZone(java.time.ZoneId zone) {
+                public Clock withZone(ZoneId zone) {
                     return this;
                 }
 
@@ -104,7 +104,7 @@ class TokenCachingTest {
     void aWrongSecretIsAnAuthenticationErrorThatNamesTheClientButNotTheSecret() {
         try (SandboxFixture f = SandboxFixture.fast()) {
             String wrong = "wrong-secret-abcdefghijklmnop";
-            GenesysClient client = GenesysJobs.connect(f.http, f.json, f.endpoints(),
+            GenesysClient client = GenesysClient.connect(f.http, f.json, f.endpoints(),
                     new ClientCredentials(f.sandbox.genesysClientId(), wrong), f.tokens, f.clock);
             IacJobsException e = assertThrows(IacJobsException.class, () -> client.listAccelerators(AcceleratorQuery.all()));
             assertEquals(IacJobsException.Kind.AUTHENTICATION, e.kind());

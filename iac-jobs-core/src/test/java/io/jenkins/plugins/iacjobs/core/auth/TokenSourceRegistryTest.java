@@ -1,13 +1,15 @@
 package io.jenkins.plugins.iacjobs.core.auth;
 
-import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,7 @@ class TokenSourceRegistryTest {
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 
@@ -84,6 +86,6 @@ class TokenSourceRegistryTest {
     void theKeyIsADigestNeverTheSecret() {
         String d = TokenSourceRegistry.digest("sbx-secret");
         assertEquals(64, d.length());
-        assertEquals(d, TokenSourceRegistry.digest("sbx-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(d, TokenSourceRegistry.digest("sbx-secret".getBytes(StandardCharsets.UTF_8)));
     }
 }

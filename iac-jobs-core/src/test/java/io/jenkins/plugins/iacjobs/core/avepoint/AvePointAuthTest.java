@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
+import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.auth.AccessToken;
 import io.jenkins.plugins.iacjobs.core.auth.TokenSourceRegistry;
 import io.jenkins.plugins.iacjobs.core.http.Json;
@@ -18,6 +19,8 @@ import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
 import io.jenkins.plugins.iacjobs.sandbox.avepoint.AvePointSandbox;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Clock;
@@ -160,17 +163,17 @@ class AvePointAuthTest {
     void certificateLoadsFromPemAndPkcs12() throws Exception {
         var cert = sandbox.avepoint().certificate();
         AvePointCredentials.Certificate pem = CertificateLoader.fromPem("app", cert.certificatePem(), cert.privateKeyPem());
-        assertEquals(cert.thumbprint(), ClientAssertion.thumbprint(pem.certificate()));
-        java.nio.file.Path p12 = java.nio.file.Files.createTempFile("sandbox", ".p12");
+        assertEquals(cert.thumbprint(), AvePointCredentials.thumbprint(pem.certificate()));
+        Path p12 = Files.createTempFile("sandbox", ".p12");
         try {
             cert.writePkcs12(p12, "pw".toCharArray());
             AvePointCredentials.Certificate fromP12 = CertificateLoader.fromPkcs12("app", p12, "pw".toCharArray());
-            assertEquals(cert.thumbprint(), ClientAssertion.thumbprint(fromP12.certificate()));
+            assertEquals(cert.thumbprint(), AvePointCredentials.thumbprint(fromP12.certificate()));
             assertFalse(fromP12.toString().contains("BEGIN"));
-            assertThrows(io.jenkins.plugins.iacjobs.core.ValidationException.class,
+            assertThrows(ValidationException.class,
                     () -> CertificateLoader.fromPkcs12("app", p12, "wrong".toCharArray()));
         } finally {
-            java.nio.file.Files.deleteIfExists(p12);
+            Files.deleteIfExists(p12);
         }
     }
 

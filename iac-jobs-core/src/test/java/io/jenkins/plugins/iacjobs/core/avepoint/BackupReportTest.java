@@ -1,10 +1,10 @@
 package io.jenkins.plugins.iacjobs.core.avepoint;
 
-import io.jenkins.plugins.iacjobs.core.avepoint.report.BackupReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.iacjobs.core.avepoint.report.BackupReport;
 import io.jenkins.plugins.iacjobs.sandbox.Sandbox;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
 import io.jenkins.plugins.iacjobs.sandbox.avepoint.D365Job;
@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /** End to end: sandbox tenant → client → four files and a verdict. */
 class BackupReportTest {
@@ -89,10 +91,10 @@ class BackupReportTest {
         BackupReportResult r = run(ApiGeneration.CURRENT, options("backup", "12h", "failed", null, "never", null));
         D365Job first = expected(r, 1, 4).get(0);
         Document junit = new ReportFiles(out).junit();
-        var testcase = (org.w3c.dom.Element) junit.getElementsByTagName("testcase").item(0);
+        var testcase = (Element) junit.getElementsByTagName("testcase").item(0);
         assertEquals(first.organizationName().replace('.', '_') + "." + first.module(), testcase.getAttribute("classname"));
         assertEquals(first.jobId(), testcase.getAttribute("name"));
-        String message = ((org.w3c.dom.Element) testcase.getElementsByTagName("failure").item(0)).getAttribute("message");
+        String message = ((Element) testcase.getElementsByTagName("failure").item(0)).getAttribute("message");
         assertEquals("failed: " + first.failedEntity() + " of " + first.totalEntity() + " entities and " + first.failedRecord()
                 + " of " + first.totalRecord() + " records failed", message);
     }
@@ -158,7 +160,7 @@ class BackupReportTest {
     /** An in-progress job's duration grows between two reads. */
     private static List<List<String>> withoutDuration(List<List<String>> rows) {
         return rows.stream().map(r -> {
-            List<String> copy = new java.util.ArrayList<>(r);
+            List<String> copy = new ArrayList<>(r);
             copy.remove(8);
             return copy;
         }).toList();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jenkins.plugins.iacjobs.sandbox.FaultPlan;
 import io.jenkins.plugins.iacjobs.sandbox.Sandbox;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
+import io.jenkins.plugins.iacjobs.sandbox.avepoint.AvePointSandbox;
 import io.jenkins.plugins.iacjobs.sandbox.avepoint.D365Job;
 import io.jenkins.plugins.iacjobs.sandbox.avepoint.JobFilter;
 import io.jenkins.plugins.iacjobs.sandbox.avepoint.Tenant;
@@ -76,8 +77,8 @@ class JobPagingTest {
     }
 
     private static long listings() {
-        return sandbox.counters().get(io.jenkins.plugins.iacjobs.sandbox.avepoint.AvePointSandbox.JOBS_REQUESTS)
-                + sandbox.counters().get(io.jenkins.plugins.iacjobs.sandbox.avepoint.AvePointSandbox.LEGACY_REQUESTS);
+        return sandbox.counters().get(AvePointSandbox.JOBS_REQUESTS)
+                + sandbox.counters().get(AvePointSandbox.LEGACY_REQUESTS);
     }
 
     @Test

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.http.Json;
 import io.jenkins.plugins.iacjobs.core.http.MalformedResponseException;
 import io.jenkins.plugins.iacjobs.core.http.RemoteApiException;
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;

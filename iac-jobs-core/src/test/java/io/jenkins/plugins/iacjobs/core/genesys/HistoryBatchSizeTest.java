@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints;
-import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.http.HttpClients;
 import io.jenkins.plugins.iacjobs.core.http.HttpSettings;
 import io.jenkins.plugins.iacjobs.core.http.Json;
 import io.jenkins.plugins.iacjobs.core.http.RemoteApiException;
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.watch.JobProbe;
 import io.jenkins.plugins.iacjobs.core.watch.WatchHandle;
 import java.time.Clock;

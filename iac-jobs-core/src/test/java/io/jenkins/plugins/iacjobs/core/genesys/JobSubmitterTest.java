@@ -4,15 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.iacjobs.core.SandboxFixture;
-import io.jenkins.plugins.iacjobs.core.job.JobRequest;
+import io.jenkins.plugins.iacjobs.core.http.OutcomeUnknownException;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
 import io.jenkins.plugins.iacjobs.sandbox.FaultPlan;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
 import io.jenkins.plugins.iacjobs.sandbox.genesys.AcceleratorCatalogue;
 import io.jenkins.plugins.iacjobs.sandbox.genesys.HistoryShape;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -26,7 +35,7 @@ class JobSubmitterTest {
                 .withFaults(FaultPlan.none().withDropSubmitResponses(1));
         try (SandboxFixture f = new SandboxFixture(config)) {
             List<String> log = new ArrayList<>();
-            SubmittedJob job = f.jobs().submit(new JobRequest("Simple IVR", Map.of("queue_name", "Support"), true, Map.of()), log::add);
+            SubmittedJob job = f.jobs().submit(new GenesysJobRequest("Simple IVR", Map.of("queue_name", "Support"), true), log::add);
             assertEquals(1, f.sandbox.counters().jobsCreated());
             assertEquals(1, f.sandbox.counters().submitRequests());
             assertEquals(1, f.sandbox.counters().submissionsFor(AcceleratorCatalogue.SIMPLE_IVR_ID));
@@ -35,26 +44,26 @@ class JobSubmitterTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aSubmissionLostAcrossARestartIsFoundByANewProcess() {
         try (SandboxFixture f = new SandboxFixture(SandboxConfig.defaults().withTimeScale(0.05))) {
-            java.time.Instant sentAt = java.time.Instant.now();
-            JobRequest request = new JobRequest("Simple IVR", Map.of("queue_name", "Support", "flow_api_secret", "s3cr3t-value"), true, Map.of());
+            Instant sentAt = Instant.now();
+            GenesysJobRequest request = new GenesysJobRequest("Simple IVR", Map.of("queue_name", "Support", "flow_api_secret", "s3cr3t-value"), true);
             SubmittedJob sent = f.jobs().submit(request, l -> { });
             SubmittedJob found = f.jobs().findSubmitted(request, sentAt).orElseThrow(); // a fresh GenesysJobs: the restarted controller
             assertEquals(sent.jobId(), found.jobId());
             assertEquals("********", found.shownParams().get("flow_api_secret"));
-            assertTrue(f.jobs().findSubmitted(new JobRequest("Queue Setup", Map.of(), true, Map.of()), sentAt).isEmpty());
+            assertTrue(f.jobs().findSubmitted(new GenesysJobRequest("Queue Setup", Map.of(), true), sentAt).isEmpty());
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void anotherProcesssEarlierJobOfTheSameAcceleratorIsNotMistakenForALostOne() throws Exception {
         try (SandboxFixture f = new SandboxFixture(SandboxConfig.defaults().withTimeScale(0.05))) {
-            JobRequest request = new JobRequest("Simple IVR", Map.of("queue_name", "Support"), true, Map.of());
+            GenesysJobRequest request = new GenesysJobRequest("Simple IVR", Map.of("queue_name", "Support"), true);
             f.jobs().submit(request, l -> { }); // an earlier build, in another process
             Thread.sleep(3_500); // longer than the Date header's precision plus margin
-            java.time.Instant sentAt = java.time.Instant.now();
+            Instant sentAt = Instant.now();
             assertTrue(f.jobs().findSubmitted(request, sentAt).isEmpty(),
                     "a job submitted seconds before our send, by the remote's clock, is not ours");
         }
@@ -66,7 +75,7 @@ class JobSubmitterTest {
         try (SandboxFixture f = new SandboxFixture(SandboxConfig.defaults().withTimeScale(0.05).withHistoryShape(shape).withFaults(FaultPlan.all()))) {
             GenesysJobs jobs = f.jobs(); // one per connection, as front ends hold it
             for (int i = 0; i < 3; i++) {
-                jobs.submit(new JobRequest("Queue Setup", Map.of("queue_name", "Q" + i, "routing_method", "Bullseye"), false, Map.of()), l -> { });
+                jobs.submit(new GenesysJobRequest("Queue Setup", Map.of("queue_name", "Q" + i, "routing_method", "Bullseye"), false), l -> { });
             }
             assertEquals(3, f.sandbox.counters().jobsCreated());
             f.sandbox.genesys().jobs().forEach(j -> assertEquals(1, f.sandbox.counters().submissionsFor(j.id())));
@@ -78,22 +87,22 @@ class JobSubmitterTest {
      * job that another submission created (the history cannot tell them apart by parameters). A submission that
      * cannot tell fails as lost and lists the candidates.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void concurrentSubmissionsWithLostAnswersNeverAdoptAnotherOnesJob() throws Exception {
         SandboxConfig config = SandboxConfig.defaults().withTimeScale(0.05).withFaults(FaultPlan.parse("5xx=4,drop-submit=8"));
         try (SandboxFixture f = new SandboxFixture(config)) {
-            GenesysJobs jobs = GenesysJobs.create(f.client(), "test|" + f.sandbox.baseUrl(), f.clock, java.time.Duration.ofSeconds(2));
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
-            List<java.util.concurrent.Future<SubmittedJob>> runs = new ArrayList<>();
+            GenesysJobs jobs = GenesysJobs.create(f.client(), "test|" + f.sandbox.baseUrl(), f.clock, Duration.ofSeconds(2));
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            List<Future<SubmittedJob>> runs = new ArrayList<>();
             try {
                 for (int i = 0; i < 100; i++) {
                     String queue = "q" + i;
-                    runs.add(pool.submit(() -> jobs.submit(new JobRequest("Queue Setup",
-                            Map.of("queue_name", queue, "routing_method", "Standard"), false, Map.of()), l -> { })));
+                    runs.add(pool.submit(() -> jobs.submit(new GenesysJobRequest("Queue Setup",
+                            Map.of("queue_name", queue, "routing_method", "Standard"), false), l -> { })));
                 }
                 int wrong = 0;
                 int lost = 0;
-                java.util.Set<String> reported = new java.util.HashSet<>();
+                Set<String> reported = new HashSet<>();
                 for (int i = 0; i < runs.size(); i++) {
                     try {
                         SubmittedJob job = runs.get(i).get();
@@ -102,8 +111,8 @@ class JobSubmitterTest {
                                 .findFirst().map(j -> j.parameters().get("queue_name")).orElse(null))) {
                             wrong++;
                         }
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        assertTrue(e.getCause() instanceof io.jenkins.plugins.iacjobs.core.http.OutcomeUnknownException, e.getCause().toString());
+                    } catch (ExecutionException e) {
+                        assertTrue(e.getCause() instanceof OutcomeUnknownException, e.getCause().toString());
                         lost++;
                     }
                 }

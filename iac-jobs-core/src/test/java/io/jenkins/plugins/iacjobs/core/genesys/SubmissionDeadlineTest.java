@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints;
-import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.http.HttpClients;
 import io.jenkins.plugins.iacjobs.core.http.HttpSettings;
 import io.jenkins.plugins.iacjobs.core.http.Json;
-import io.jenkins.plugins.iacjobs.core.job.JobRequest;
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +31,7 @@ class SubmissionDeadlineTest {
             server.start();
             GenesysJobs jobs = GenesysJobs.create(GenesysClient.create(HttpClients.create(HttpSettings.defaults()), Json.newMapper(),
                     TokenSource.fixed("t"), GenesysEndpoints.forBaseUrl(server.url("/").toString())), "k", Clock.systemUTC());
-            JobRequest request = new JobRequest(id, Map.of(), true, Map.of()).withDeadline(Instant.now().plus(Duration.ofSeconds(30)));
+            GenesysJobRequest request = new GenesysJobRequest(id, Map.of(), true).withDeadline(Instant.now().plus(Duration.ofSeconds(30)));
             WaitTimeoutException e = assertTimeoutPreemptively(Duration.ofSeconds(60),
                     () -> assertThrows(WaitTimeoutException.class, () -> jobs.submit(request, l -> { })));
             assertTrue(e.getMessage().contains("Retry-After") && e.getMessage().contains("nothing was created"), e.getMessage());

@@ -10,6 +10,7 @@ import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorSpecification;
 import io.jenkins.plugins.iacjobs.sandbox.genesys.AcceleratorCatalogue;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,7 +78,7 @@ class ValidationTest {
     void sensitiveValuesAreMaskedAndNeverInMessages() {
         assertEquals(Map.of("flow_api_secret", Masking.MASK, "queue_name", "Q"),
                 Masking.mask(Map.of("flow_api_secret", "hunter2-secret", "queue_name", "Q"), simpleIvr.sensitiveNames()));
-        assertEquals("token ******** end", Masking.scrub("token hunter2-secret end", java.util.List.of("hunter2-secret")));
+        assertEquals("token ******** end", Masking.scrub("token hunter2-secret end", List.of("hunter2-secret")));
         ValidationException e = assertThrows(ValidationException.class,
                 () -> ParameterValidator.validate("Simple IVR", simpleIvr, Map.of("flow_api_secret", "hunter2-secret")));
         assertFalse(e.getMessage().contains("hunter2-secret"));

@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -182,7 +183,7 @@ class RestClientTest {
         RestClient r = RestClient.create(impatient, Json.newMapper(), TokenSource.fixed(SECRET_TOKEN), "Test API", RemoteErrorDecoder.excerpt())
                 .withSleeper(waits::add).withRetryPolicy(new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1)));
         for (int i = 0; i < 2; i++) {
-            server.enqueue(new MockResponse().setBody("{}").setHeadersDelay(1, java.util.concurrent.TimeUnit.SECONDS));
+            server.enqueue(new MockResponse().setBody("{}").setHeadersDelay(1, TimeUnit.SECONDS));
         }
         UnreachableException e = assertThrows(UnreachableException.class, () -> r.sendTree(ApiRequest.get("get thing", url()), "a thing"));
         assertTrue(e.getMessage().contains("timed out") && e.getMessage().contains("after 2 attempts"), e.getMessage());

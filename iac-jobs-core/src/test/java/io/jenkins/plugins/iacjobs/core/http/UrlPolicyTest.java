@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.iacjobs.core.ValidationException;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints;
 import org.junit.jupiter.api.Test;
 
 class UrlPolicyTest {
@@ -39,9 +40,9 @@ class UrlPolicyTest {
     @Test
     void aGenesysBaseUrlWhoseLoginHostWouldLeaveLoopbackIsRefused() {
         ValidationException e = assertThrows(ValidationException.class,
-                () -> io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints.forBaseUrl("http://127.attacker.example.com"));
+                () -> GenesysEndpoints.forBaseUrl("http://127.attacker.example.com"));
         assertTrue(e.getMessage().contains("plain http"), e.getMessage());
         assertEquals("http://127.0.0.1:9/oauth/token",
-                io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints.forBaseUrl("http://127.0.0.1:9").tokenUrl().toString());
+                GenesysEndpoints.forBaseUrl("http://127.0.0.1:9").tokenUrl().toString());
     }
 }

@@ -5,18 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.iacjobs.core.ValidationException;
-import io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints;
-import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysClient;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobRequest;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;
 import io.jenkins.plugins.iacjobs.core.http.HttpClients;
 import io.jenkins.plugins.iacjobs.core.http.HttpSettings;
 import io.jenkins.plugins.iacjobs.core.http.Json;
 import io.jenkins.plugins.iacjobs.core.http.MalformedResponseException;
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.report.JobReport;
 import io.jenkins.plugins.iacjobs.core.report.JobReportWriter;
 import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeClient;
-import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeConnection;
+import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,7 +57,7 @@ class HostileIdsTest {
         try (MockWebServer server = new MockWebServer()) {
             server.start();
             TerrakubeClient client = TerrakubeClient.create(HTTP, Json.newMapper(), TokenSource.fixed("t"),
-                    TerrakubeConnection.of(server.url("/").toString(), "org"));
+                    TerrakubeServer.of(server.url("/").toString(), "org"));
             assertThrows(ValidationException.class, () -> client.getJob("d9e8dd9c-1d06-37af-898b-a35f2666adc8", id));
             assertThrows(ValidationException.class, () -> client.getJob("..", "1"));
             assertEquals(0, server.getRequestCount());
@@ -73,7 +74,7 @@ class HostileIdsTest {
             GenesysJobs jobs = GenesysJobs.create(GenesysClient.create(HTTP, Json.newMapper(), TokenSource.fixed("t"),
                     GenesysEndpoints.forBaseUrl(server.url("/").toString())), "k", Clock.systemUTC());
             MalformedResponseException e = assertThrows(MalformedResponseException.class,
-                    () -> jobs.submit(new JobRequest(accelerator, Map.of(), true, Map.of()), l -> { }));
+                    () -> jobs.submit(new GenesysJobRequest(accelerator, Map.of(), true), l -> { }));
             assertTrue(e.getMessage().contains("a job whose id is a UUID"), e.getMessage());
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.iacjobs.core.JobFailedException;
 import io.jenkins.plugins.iacjobs.core.SandboxFixture;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobRequest;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;
 import io.jenkins.plugins.iacjobs.core.watch.JobSnapshot;
 import io.jenkins.plugins.iacjobs.core.watch.JobWatcher;
@@ -42,7 +43,7 @@ class JobRunnerTest {
         GenesysJobs jobs = f.jobs();
         try (JobWatcher watcher = JobWatcher.create(2, Clock.systemUTC())) {
             JobRunner runner = new JobRunner(jobs, watcher, "test", Clock.systemUTC());
-            SubmittedJob job = jobs.submit(new JobRequest(accelerator, params, true, Map.of()), said::add);
+            SubmittedJob job = jobs.submit(new GenesysJobRequest(accelerator, params, true), said::add);
             WatchHandle h = runner.handleFor(job);
             WatchListener l = new WatchListener() {
                 @Override

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Plans read from what Terraform prints, Terraform's JSON plan, and a Genesys dry run's results. */
@@ -76,8 +78,8 @@ class PlanReadersTest {
         Plan p = TerraformPlanText.read("  # a.b will be destroyed\nPlan: 0 to add, 0 to change, 1 to destroy.\n").orElseThrow();
         var m = p.toMap();
         assertEquals(1, m.get("destroy"));
-        assertEquals(java.util.ArrayList.class, m.get("resources").getClass());
-        assertEquals("destroy", ((java.util.Map<?, ?>) ((List<?>) m.get("resources")).get(0)).get("action"));
+        assertEquals(ArrayList.class, m.get("resources").getClass());
+        assertEquals("destroy", ((Map<?, ?>) ((List<?>) m.get("resources")).get(0)).get("action"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.jenkins.plugins.iacjobs.core.model.FinalJob;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ class JobReportWriterTest {
     @Test
     void remoteNamesWithLineBreaksCannotAddLinesToTheSummary() throws Exception {
         JobReport evil = new JobReport("Genesys Cloud", "prod", "job-1", "Evil\r\n# Injected heading", "acc-1", true, Map.of(),
-                "Complete\n| forged | row |", true, "boom\u001b[31m", java.time.Instant.now(), java.time.Instant.now(), null);
+                "Complete\n| forged | row |", true, "boom\u001b[31m", Instant.now(), Instant.now(), null);
         JobReportWriter.write(root, evil, null, null);
         String md = Files.readString(root.resolve("iac-jobs/job-1/summary.md"));
         assertTrue(md.lines().noneMatch(l -> l.startsWith("# Injected") || l.startsWith("| forged")), md);
@@ -89,7 +90,7 @@ class JobReportWriterTest {
     void everyFileIsReadableByAll() throws Exception {
         List<String> files = JobReportWriter.write(root, report(true, "Complete", true, null), fin("{\"a\":1}"), null);
         for (String f : files) {
-            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+            assertEquals("rw-r--r--", PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(root.resolve(f))), f);
         }
     }

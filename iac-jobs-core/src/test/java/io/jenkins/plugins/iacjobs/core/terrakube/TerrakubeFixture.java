@@ -1,9 +1,9 @@
 package io.jenkins.plugins.iacjobs.core.terrakube;
 
-import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.http.HttpClients;
 import io.jenkins.plugins.iacjobs.core.http.HttpSettings;
 import io.jenkins.plugins.iacjobs.core.http.Json;
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.job.JobRunner;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
 import io.jenkins.plugins.iacjobs.core.watch.JobSnapshot;
@@ -45,7 +45,7 @@ final class TerrakubeFixture implements AutoCloseable {
     /** A new instance, as after a restart: it knows nothing of jobs submitted before. */
     TerrakubeJobs jobs(String token) {
         return TerrakubeJobs.create(http, Json.newMapper(),
-                TerrakubeConnection.of(sandbox.baseUrl(), "sandbox-org"), TokenSource.fixed(token), Clock.systemUTC());
+                TerrakubeServer.of(sandbox.baseUrl(), "sandbox-org"), TokenSource.fixed(token), Clock.systemUTC());
     }
 
     /** What watching saw. {@code log} is the text the watcher streamed, in order. */

@@ -46,7 +46,7 @@ class TerrakubeJobsSandboxTest {
     }
 
     private SubmittedJob submit(String workspace, String template, boolean planOnly, String branch, ApprovePolicy approve) {
-        return jobs.submit(new TerrakubeJobRequest(workspace, template, planOnly, branch, approve).toJobRequest(), submitLog::add);
+        return jobs.submit(new TerrakubeJobRequest(workspace, template, planOnly, branch, approve), submitLog::add);
     }
 
     private long counter(String name) {
@@ -209,7 +209,7 @@ class TerrakubeJobsSandboxTest {
         assertEquals(List.of(), older.templates());
 
         SubmittedJob plan = older.submit(new TerrakubeJobRequest("sandbox-workspace", null, true, null, ApprovePolicy.AUTO)
-                .toJobRequest(), submitLog::add);
+                , submitLog::add);
         assertEquals("plan", plan.targetId());
         Outcome o = fx.watch(older, fx.handleFor(plan));
         assertEquals(JobState.SUCCEEDED, o.last().state());
@@ -217,11 +217,11 @@ class TerrakubeJobsSandboxTest {
         assertEquals(fx.expectedLog(plan.jobId()), TerrakubeFixture.remoteBytesOnly(o.log()));
 
         SubmittedJob apply = older.submit(new TerrakubeJobRequest("staging", "apply", false, null, ApprovePolicy.AUTO)
-                .toJobRequest(), submitLog::add);
+                , submitLog::add);
         assertEquals(JobState.SUCCEEDED, fx.watch(older, fx.handleFor(apply)).last().state());
 
         ValidationException e = assertThrows(ValidationException.class, () -> older.submit(
-                new TerrakubeJobRequest("staging", "Plan and apply", false, null, ApprovePolicy.AUTO).toJobRequest(), submitLog::add));
+                new TerrakubeJobRequest("staging", "Plan and apply", false, null, ApprovePolicy.AUTO), submitLog::add));
         assertTrue(e.getMessage().contains("plan, apply or destroy"), e.getMessage());
     }
 

@@ -78,11 +78,11 @@ class TerrakubeParsingTest {
 
     @Test
     void connectionUrlsAreCheckedAndNormalised() {
-        TerrakubeConnection c = TerrakubeConnection.of("https://tk.example.com/api/v1/", "org");
+        TerrakubeServer c = TerrakubeServer.of("https://tk.example.com/api/v1/", "org");
         assertEquals("https://tk.example.com/", c.baseUrl().toString());
         assertEquals("https://tk.example.com/api/v1/organization/o/job", c.api("organization/o/job").toString());
-        assertThrows(ValidationException.class, () -> TerrakubeConnection.of("http://tk.example.com", "org"));
-        assertThrows(ValidationException.class, () -> TerrakubeConnection.of("https://tk.example.com", " "));
+        assertThrows(ValidationException.class, () -> TerrakubeServer.of("http://tk.example.com", "org"));
+        assertThrows(ValidationException.class, () -> TerrakubeServer.of("https://tk.example.com", " "));
         assertEquals(ApprovePolicy.WAIT, ApprovePolicy.parse(null));
         assertEquals(ApprovePolicy.NEVER, ApprovePolicy.parse("Never"));
         assertThrows(ValidationException.class, () -> ApprovePolicy.parse("sometimes"));

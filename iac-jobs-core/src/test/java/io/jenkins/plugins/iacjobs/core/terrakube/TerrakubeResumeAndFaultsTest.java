@@ -22,6 +22,7 @@ import io.jenkins.plugins.iacjobs.sandbox.terrakube.TokenAccess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -40,7 +41,7 @@ class TerrakubeResumeAndFaultsTest {
 
     private record JobRequestBuilder(TerrakubeJobRequest r) {
         SubmittedJob submit(TerrakubeJobs jobs, List<String> log) {
-            return jobs.submit(r.toJobRequest(), log::add);
+            return jobs.submit(r, log::add);
         }
     }
 
@@ -121,17 +122,17 @@ class TerrakubeResumeAndFaultsTest {
     void aCreateLostWithARestartIsFoundAgainByAFreshClient() throws Exception {
         try (TerrakubeFixture fx = new TerrakubeFixture(0.1, FaultPlan.none())) {
             TerrakubeJobRequest r = new TerrakubeJobRequest("staging", "Plan", false, null, ApprovePolicy.AUTO);
-            SubmittedJob earlierRun = fx.jobs().submit(r.toJobRequest(), s -> { });
+            SubmittedJob earlierRun = fx.jobs().submit(r, s -> { });
             Thread.sleep(5); // the instants of the two sends must differ
-            java.time.Instant sentAt = java.time.Instant.now();
-            SubmittedJob job = fx.jobs().submit(r.toJobRequest(), s -> { });
+            Instant sentAt = Instant.now();
+            SubmittedJob job = fx.jobs().submit(r, s -> { });
 
-            SubmittedJob found = fx.jobs().findSubmitted(r.toJobRequest(), sentAt).orElseThrow();
+            SubmittedJob found = fx.jobs().findSubmitted(r, sentAt).orElseThrow();
 
             assertEquals(job.jobId(), found.jobId(), "not the earlier run's job " + earlierRun.jobId());
             assertEquals("Plan", found.targetName());
             assertTrue(fx.jobs().findSubmitted(new TerrakubeJobRequest("sandbox-workspace", "Plan", false, null,
-                    ApprovePolicy.AUTO).toJobRequest(), sentAt).isEmpty(), "another workspace has no such job");
+                    ApprovePolicy.AUTO), sentAt).isEmpty(), "another workspace has no such job");
         }
     }
 
@@ -174,7 +175,7 @@ class TerrakubeResumeAndFaultsTest {
 
             String forged = "tkb-forged-" + token.substring(4);
             TokenSuspectException e500 = assertThrows(TokenSuspectException.class, () -> fx.jobs(forged).workspaces());
-            assertEquals(io.jenkins.plugins.iacjobs.core.IacJobsException.Kind.AUTHENTICATION, e500.kind());
+            assertEquals(IacJobsException.Kind.AUTHENTICATION, e500.kind());
             assertTrue(e500.getMessage().contains("likely a token or permission problem"), e500.getMessage());
             seen.add(e500.getMessage());
 

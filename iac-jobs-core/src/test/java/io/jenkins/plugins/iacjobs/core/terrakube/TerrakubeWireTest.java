@@ -5,18 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.http.HttpClients;
 import io.jenkins.plugins.iacjobs.core.http.HttpSettings;
 import io.jenkins.plugins.iacjobs.core.http.Json;
 import io.jenkins.plugins.iacjobs.core.http.RemoteApiException;
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.watch.JobSnapshot;
 import io.jenkins.plugins.iacjobs.core.watch.JobState;
 import io.jenkins.plugins.iacjobs.core.watch.WatchHandle;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
@@ -39,8 +41,8 @@ class TerrakubeWireTest {
     @BeforeEach
     void start() throws Exception {
         server = new MockWebServer();
-        server.start(java.net.InetAddress.getLoopbackAddress(), 0);
-        TerrakubeConnection c = TerrakubeConnection.of(server.url("/api/v1").toString(), ORG).withApi(ApiGeneration.CURRENT);
+        server.start(InetAddress.getLoopbackAddress(), 0);
+        TerrakubeServer c = TerrakubeServer.of(server.url("/api/v1").toString(), ORG).withApi(ApiGeneration.CURRENT);
         jobs = TerrakubeJobs.create(HttpClients.create(HttpSettings.defaults()), Json.newMapper(), c,
                 TokenSource.fixed("secret-token-value"), Clock.systemUTC());
     }
@@ -75,7 +77,7 @@ class TerrakubeWireTest {
         // The server writes its configured API URL, here another host: the client reads it from our server only.
         String output = "http://terrakube-api.internal:8080/tfoutput/v1/organization/" + ORG + "/job/42/step/" + STEP;
         server.enqueue(jobDoc("running", "running", output));
-        server.enqueue(bytes(200, java.util.Arrays.copyOf(full, cutInsideArrow)));
+        server.enqueue(bytes(200, Arrays.copyOf(full, cutInsideArrow)));
         server.enqueue(jobDoc("pending", "completed", output));
         server.enqueue(bytes(200, full)); // Range ignored: the whole log again
         server.enqueue(jobDoc("completed", "completed", output));

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jenkins.plugins.iacjobs.core.SandboxFixture;
 import io.jenkins.plugins.iacjobs.core.WaitAbortedException;
 import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobRequest;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;
-import io.jenkins.plugins.iacjobs.core.job.JobRequest;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
 import io.jenkins.plugins.iacjobs.sandbox.FaultPlan;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
@@ -19,16 +19,22 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** The shared watcher over real HTTP: each status once, shared threads, batching, timeout, abort and resume. */
@@ -43,7 +49,7 @@ class JobWatcherTest {
     }
 
     private static SubmittedJob submit(GenesysJobs jobs, String queue) {
-        return jobs.submit(new JobRequest("Simple IVR", Map.of("queue_name", queue), true, Map.of()), l -> { });
+        return jobs.submit(new GenesysJobRequest("Simple IVR", Map.of("queue_name", queue), true), l -> { });
     }
 
     private static WatchHandle handle(SubmittedJob job) {
@@ -132,7 +138,7 @@ class JobWatcherTest {
         try (SandboxFixture f = new SandboxFixture(SandboxConfig.defaults().withTimeScale(100))) {
             GenesysJobs jobs = f.jobs();
             Watch w = watcher.watch(handle(submit(jobs, "A")), jobs.probe(), new RecordingListener(), FAST, Duration.ofMillis(300));
-            ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> w.result().get(30, TimeUnit.SECONDS));
+            ExecutionException e = Assertions.assertThrows(ExecutionException.class, () -> w.result().get(30, TimeUnit.SECONDS));
             WaitTimeoutException t = assertInstanceOf(WaitTimeoutException.class, e.getCause());
             assertTrue(t.getMessage().contains("after 300ms (the timeout)") && t.getMessage().contains("last status was"), t.getMessage());
         }
@@ -144,7 +150,7 @@ class JobWatcherTest {
             GenesysJobs jobs = f.jobs();
             Watch w = watcher.watch(handle(submit(jobs, "A")), jobs.probe(), new RecordingListener(), FAST, null);
             w.cancel();
-            ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> w.result().get(5, TimeUnit.SECONDS));
+            ExecutionException e = Assertions.assertThrows(ExecutionException.class, () -> w.result().get(5, TimeUnit.SECONDS));
             assertInstanceOf(WaitAbortedException.class, e.getCause());
             assertEquals(0, watcher.activeWatches());
         }
@@ -161,7 +167,7 @@ class JobWatcherTest {
             }
             w.cancel(); // the controller goes down
             byte[] persisted = serialise(w.handle());
-            assertFalse(new String(persisted, java.nio.charset.StandardCharsets.ISO_8859_1).contains(f.sandbox.genesysClientSecret()));
+            assertFalse(new String(persisted, StandardCharsets.ISO_8859_1).contains(f.sandbox.genesysClientSecret()));
 
             WatchHandle restored = deserialise(persisted);
             RecordingListener second = new RecordingListener();
@@ -189,9 +195,9 @@ class JobWatcherTest {
 
     @Test
     void oneListingRefreshesEveryWatchedJobNotOnlyTheDueOnes() throws Exception {
-        Map<String, String> status = new java.util.concurrent.ConcurrentHashMap<>(Map.of("a", "Running", "b", "Running"));
-        java.util.concurrent.atomic.AtomicInteger alone = new java.util.concurrent.atomic.AtomicInteger();
-        List<Integer> listingSizes = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<String, String> status = new ConcurrentHashMap<>(Map.of("a", "Running", "b", "Running"));
+        AtomicInteger alone = new AtomicInteger();
+        List<Integer> listingSizes = Collections.synchronizedList(new ArrayList<>());
         JobProbe probe = new JobProbe() {
             @Override
             public JobSnapshot poll(WatchHandle h, LogSink logs) {
@@ -202,7 +208,7 @@ class JobWatcherTest {
             @Override
             public Map<String, JobSnapshot> pollMany(List<WatchHandle> handles) {
                 listingSizes.add(handles.size());
-                Map<String, JobSnapshot> out = new java.util.HashMap<>();
+                Map<String, JobSnapshot> out = new HashMap<>();
                 handles.forEach(h -> out.put(h.jobId(), snapshot(h.jobId(), status.get(h.jobId()))));
                 return out;
             }

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jenkins.plugins.iacjobs.core.SandboxFixture;
 import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
-import io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints;
-import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysClient;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobRequest;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;
 import io.jenkins.plugins.iacjobs.core.http.HttpClients;
 import io.jenkins.plugins.iacjobs.core.http.HttpSettings;
 import io.jenkins.plugins.iacjobs.core.http.Json;
-import io.jenkins.plugins.iacjobs.core.job.JobRequest;
+import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
 import java.time.Clock;
@@ -75,7 +75,7 @@ class SlowRemoteTest {
         }
         try (SandboxFixture f = new SandboxFixture(SandboxConfig.defaults().withTimeScale(0.05))) {
             GenesysJobs healthy = f.jobs();
-            SubmittedJob job = healthy.submit(new JobRequest("Simple IVR", Map.of("queue_name", "Q"), true, Map.of()), l -> { });
+            SubmittedJob job = healthy.submit(new GenesysJobRequest("Simple IVR", Map.of("queue_name", "Q"), true), l -> { });
             WatchHandle h = WatchHandle.start("genesys", "healthy", job.jobId(), Clock.systemUTC().instant());
             JobSnapshot last = watcher.watch(h, healthy.probe(), new RecordingListener(), FAST, null).result().get(60, TimeUnit.SECONDS);
             assertEquals("Complete", last.status());

@@ -2,6 +2,7 @@ package io.jenkins.plugins.iacjobs.sandbox.avepoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.iacjobs.sandbox.Json;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Verifies a JWT client assertion the way an OAuth server should (RFC 7523 §3): RS256 only, the registered
@@ -23,11 +25,11 @@ final class AssertionCheck {
     static final Duration MAX_LIFETIME = Duration.ofHours(1);
 
     private final String clientId;
-    private final java.util.function.Supplier<TestCertificate> certificates;
+    private final Supplier<TestCertificate> certificates;
     private final Clock clock;
     private final Map<String, Instant> usedJti = new ConcurrentHashMap<>();
 
-    AssertionCheck(String clientId, java.util.function.Supplier<TestCertificate> certificates, Clock clock) {
+    AssertionCheck(String clientId, Supplier<TestCertificate> certificates, Clock clock) {
         this.clientId = clientId;
         this.certificates = certificates;
         this.clock = clock;
@@ -44,7 +46,7 @@ final class AssertionCheck {
         try {
             header = Json.MAPPER.readTree(decode(parts[0]));
             claims = Json.MAPPER.readTree(decode(parts[1]));
-        } catch (java.io.IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             return "client_assertion header or payload is not base64url JSON";
         }
         if (!"RS256".equals(header.path("alg").asText())) {

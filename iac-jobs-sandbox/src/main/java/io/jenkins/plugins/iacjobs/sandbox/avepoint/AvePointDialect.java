@@ -3,7 +3,6 @@ package io.jenkins.plugins.iacjobs.sandbox.avepoint;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.iacjobs.sandbox.ApiDialect;
 import io.jenkins.plugins.iacjobs.sandbox.Json;
-import io.jenkins.plugins.iacjobs.sandbox.SandboxRequest;
 
 /**
  * AvePoint documents no error body (API-DIGEST §3.3), so the stand-in answers with the shape ASP.NET Core uses for
@@ -27,7 +26,7 @@ final class AvePointDialect implements ApiDialect {
     }
 
     @Override
-    public void revokeCaller(SandboxRequest request) {
-        tokens.revoke(request.bearerToken());
+    public void revokeCaller(String token) {
+        tokens.revoke(token);
     }
 }

@@ -1,14 +1,18 @@
 package io.jenkins.plugins.iacjobs.sandbox.avepoint;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.iacjobs.sandbox.ApiError;
+import io.jenkins.plugins.iacjobs.sandbox.Json;
 import io.jenkins.plugins.iacjobs.sandbox.Router;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxRequest;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxSystem;
 import io.jenkins.plugins.iacjobs.sandbox.TokenLog;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Identity and API share the sandbox's one host, so a client's token URL is {@code baseUrl + /connect/token}
  * and its data-centre base URL is {@code baseUrl}.
  */
-public final class AvePointSandbox implements SandboxSystem {
+public final class AvePointSandbox implements SandboxSystem , JobSource{
     public static final String DEFAULT_CLIENT_ID = "avepoint-sandbox-app";
     public static final String TOKEN_REQUESTS = "avepointTokenRequests";
     public static final String JOBS_REQUESTS = "avepointJobsRequests";
@@ -27,7 +31,6 @@ public final class AvePointSandbox implements SandboxSystem {
     /** The sandbox app's client id, secret, certificate and test key, for clients outside the JVM. */
     public static final String APP_PATH = "/sandbox/avepoint/app";
 
-    private final String clientId = DEFAULT_CLIENT_ID;
     private final String clientSecret = SandboxConfig.generateSecret();
     private final Clock clock;
     private final IssuedTokens tokens;
@@ -42,7 +45,7 @@ public final class AvePointSandbox implements SandboxSystem {
         this.clock = clock;
         this.tokens = new IssuedTokens(clock, Duration.ofSeconds(config.tokenLifetimeSeconds()), issued);
         this.dialect = new AvePointDialect(tokens);
-        useTenant(TenantSpec.defaults().withAnchor(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)));
+        useTenant(TenantSpec.defaults().withAnchor(clock.instant().truncatedTo(ChronoUnit.MINUTES)));
     }
 
     @Override
@@ -52,7 +55,7 @@ public final class AvePointSandbox implements SandboxSystem {
 
     @Override
     public void registerRoutes(Router router) {
-        IdentityEndpoint identity = new IdentityEndpoint(clientId, clientSecret, new AssertionCheck(clientId, this::certificate, clock), tokens);
+        IdentityEndpoint identity = new IdentityEndpoint(DEFAULT_CLIENT_ID, clientSecret, new AssertionCheck(DEFAULT_CLIENT_ID, this::certificate, clock), tokens);
         JobsEndpoints endpoints = new JobsEndpoints(this);
         router.plain("POST", IdentityEndpoint.PATH, dialect, TOKEN_REQUESTS, identity::token);
         router.api("GET", JobsEndpoints.CURRENT_PATH, dialect, JOBS_REQUESTS, endpoints::current);
@@ -80,7 +83,7 @@ public final class AvePointSandbox implements SandboxSystem {
     }
 
     public String clientId() {
-        return clientId;
+        return DEFAULT_CLIENT_ID;
     }
 
     public String clientSecret() {
@@ -90,12 +93,13 @@ public final class AvePointSandbox implements SandboxSystem {
     /** The certificate registered for the app; generated on first use. */
     public synchronized TestCertificate certificate() {
         if (certificate == null) {
-            certificate = TestCertificate.generate("iacjobs-sandbox-" + clientId);
+            certificate = TestCertificate.generate("iacjobs-sandbox-" + DEFAULT_CLIENT_ID);
         }
         return certificate;
     }
 
     /** Every job the listing would return for {@code filter} now, newest first. */
+    @Override
     public List<D365Job> matching(JobFilter filter) {
         return jobs.stream().filter(filter::matches).toList();
     }
@@ -110,13 +114,15 @@ public final class AvePointSandbox implements SandboxSystem {
         tokens.revokeAll();
     }
 
-    void authorize(SandboxRequest request) {
+    @Override
+    public void authorize(SandboxRequest request) {
         if (!tokens.valid(request.bearerToken())) {
             throw ApiError.unauthorized("The access token is missing, unknown, expired or revoked");
         }
     }
 
-    void afterPage(JobFilter filter) {
+    @Override
+    public void afterPage(JobFilter filter) {
         int n = arrivalsPerPage;
         if (n <= 0) {
             return;
@@ -137,9 +143,9 @@ public final class AvePointSandbox implements SandboxSystem {
         }
     }
 
-    private void describeApp(SandboxRequest request) throws java.io.IOException {
-        com.fasterxml.jackson.databind.node.ObjectNode body = io.jenkins.plugins.iacjobs.sandbox.Json.object();
-        body.put("clientId", clientId);
+    private void describeApp(SandboxRequest request) throws IOException {
+        ObjectNode body = Json.object();
+        body.put("clientId", DEFAULT_CLIENT_ID);
         body.put("clientSecret", clientSecret);
         body.put("x5t", certificate().thumbprint());
         body.put("certificatePem", certificate().certificatePem());
@@ -147,7 +153,8 @@ public final class AvePointSandbox implements SandboxSystem {
         request.respondJson(200, body);
     }
 
-    Instant now() {
+    @Override
+    public Instant now() {
         return clock.instant();
     }
 }

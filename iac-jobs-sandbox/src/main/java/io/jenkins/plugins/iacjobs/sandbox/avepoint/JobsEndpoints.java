@@ -9,6 +9,7 @@ import io.jenkins.plugins.iacjobs.sandbox.SandboxRequest;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -22,9 +23,9 @@ final class JobsEndpoints {
     static final String LEGACY_PATH = "/api/OpenApi/GetJobs";
     static final int MAX_PAGE_SIZE = 200;
 
-    private final AvePointSandbox sandbox;
+    private final JobSource sandbox;
 
-    JobsEndpoints(AvePointSandbox sandbox) {
+    JobsEndpoints(JobSource sandbox) {
         this.sandbox = sandbox;
     }
 
@@ -72,7 +73,7 @@ final class JobsEndpoints {
         body.put("totalCount", matching.size());
         ArrayNode rows = body.putArray("jobs");
         long from = (long) (pageIndex - 1) * pageSize;
-        java.time.Instant now = sandbox.now();
+        Instant now = sandbox.now();
         for (long i = from; i < Math.min(matching.size(), from + pageSize); i++) {
             rows.add(matching.get((int) i).toJson(now));
         }

@@ -17,8 +17,6 @@ import java.util.UUID;
  */
 public final class Tenant {
     /** Organisation names; one holds a comma and quotes so report files must escape it. */
-    static final String[] NAMES = {"contoso-prod", "contoso-uat", "Fabrikam Sales", "Northwind, \"EMEA\"", "adatum-service",
-        "tailspin-archive", "litware-dev", "wingtip-crm"};
     private static final String[] MODULES = {"Customer Engagement", "Customer Engagement", "Customer Engagement",
         "Power Apps", "Power Automate"};
     private static final int[] TYPES = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 4, 4, 8, 8, 16, 16, 32, 32};
@@ -41,7 +39,7 @@ public final class Tenant {
         List<Organisation> orgs = new ArrayList<>();
         for (int i = 0; i < spec.organisations(); i++) {
             String id = UUID.nameUUIDFromBytes(("d365-org:" + spec.seed() + ":" + i).getBytes(StandardCharsets.UTF_8)).toString();
-            orgs.add(new Organisation(id, NAMES[i]));
+            orgs.add(new Organisation(id, TenantSpec.NAMES[i]));
         }
         Organisation staleOrg = orgs.size() > 1 ? orgs.get(orgs.size() - 1) : null;
         List<D365Job> jobs = new ArrayList<>(spec.jobs());

@@ -16,6 +16,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -114,7 +115,7 @@ public final class TestCertificate {
         try (OutputStream out = Files.newOutputStream(file)) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
-            ks.setKeyEntry("sandbox", privateKey, password, new java.security.cert.Certificate[] {certificate});
+            ks.setKeyEntry("sandbox", privateKey, password, new Certificate[] {certificate});
             ks.store(out, password);
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot write the PKCS#12 file " + file + ": " + e.getMessage(), e);

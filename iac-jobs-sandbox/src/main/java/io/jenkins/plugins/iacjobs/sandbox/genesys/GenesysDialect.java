@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import io.jenkins.plugins.iacjobs.sandbox.ApiDialect;
 import io.jenkins.plugins.iacjobs.sandbox.Json;
-import io.jenkins.plugins.iacjobs.sandbox.SandboxRequest;
 import java.util.UUID;
 
 /** Genesys errors are {@code ErrorBody}; every response carries {@code ININ-Correlation-Id}. */
@@ -37,8 +36,7 @@ final class GenesysDialect implements ApiDialect {
     }
 
     @Override
-    public void revokeCaller(SandboxRequest request) {
-        String token = request.bearerToken();
+    public void revokeCaller(String token) {
         if (token != null) {
             tokens.revoke(token);
         }

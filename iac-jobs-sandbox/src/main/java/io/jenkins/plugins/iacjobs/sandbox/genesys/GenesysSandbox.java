@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The Genesys Cloud stand-in: OAuth client credentials and the Infrastructure as Code API (API-DIGEST §1).
  * Tests and benchmarks use it to script jobs ({@link #setJobPlanner}) and to read per-job facts.
  */
-public final class GenesysSandbox implements SandboxSystem {
+public final class GenesysSandbox implements SandboxSystem , JobStore{
 
     private final SandboxConfig config;
     private final SandboxCounters counters;
@@ -102,6 +102,7 @@ public final class GenesysSandbox implements SandboxSystem {
         return defaultPlanner;
     }
 
+    @Override
     public AcceleratorCatalogue catalogue() {
         return catalogue;
     }
@@ -141,7 +142,8 @@ public final class GenesysSandbox implements SandboxSystem {
     }
 
     /** The OAuth client id whose bearer token the request carries; a 401 ErrorBody otherwise. */
-    String authorize(SandboxRequest request) {
+    @Override
+    public String authorize(SandboxRequest request) {
         String token = request.bearerToken();
         if (token == null) {
             throw ApiError.unauthorized("No authentication bearer token specified in authorization header");
@@ -150,7 +152,8 @@ public final class GenesysSandbox implements SandboxSystem {
                 () -> ApiError.unauthorized("Invalid login credentials: the access token is unknown, expired or revoked"));
     }
 
-    SandboxJob createJob(Accelerator accelerator, Map<String, String> parameters, boolean dryRun, String clientId) {
+    @Override
+    public SandboxJob createJob(Accelerator accelerator, Map<String, String> parameters, boolean dryRun, String clientId) {
         int index = jobIndex.getAndIncrement();
         JobPlan plan = Objects.requireNonNull(planner.plan(accelerator.id(), parameters, dryRun, index),
                 "job planner returned null");
@@ -162,27 +165,33 @@ public final class GenesysSandbox implements SandboxSystem {
         return job;
     }
 
-    Optional<SandboxJob> findJob(String jobId) {
+    @Override
+    public Optional<SandboxJob> findJob(String jobId) {
         return Optional.ofNullable(jobs.get(jobId));
     }
 
-    Collection<SandboxJob> allJobs() {
+    @Override
+    public Collection<SandboxJob> allJobs() {
         return jobs.values();
     }
 
-    HistoryShape historyShape() {
+    @Override
+    public HistoryShape historyShape() {
         return config.historyShape();
     }
 
-    SandboxCounters counters() {
+    @Override
+    public SandboxCounters counters() {
         return counters;
     }
 
-    FaultInjector faults() {
+    @Override
+    public FaultInjector faults() {
         return faults;
     }
 
-    Instant now() {
+    @Override
+    public Instant now() {
         return clock.instant();
     }
 }

@@ -23,9 +23,9 @@ final class JobEndpoints {
             "acceleratorId", by(j -> j.acceleratorId),
             "status", Comparator.comparingLong(j -> j.sequence)); // replaced per request: status depends on now
 
-    private final GenesysSandbox genesys;
+    private final JobStore genesys;
 
-    JobEndpoints(GenesysSandbox genesys) {
+    JobEndpoints(JobStore genesys) {
         this.genesys = genesys;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.iacjobs.sandbox.ApiError;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** Server-side checks of {@code AcceleratorInput.parameters} against the accelerator's specification. */
@@ -32,7 +33,7 @@ final class ParameterValidator {
                 JsonNode value = item.get("value");
                 if (value == null || !value.isTextual()) {
                     throw ApiError.badRequest("Parameter '" + parameterName + "': value must be a string, got "
-                            + (value == null ? "nothing" : value.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+                            + (value == null ? "nothing" : value.getNodeType().name().toLowerCase(Locale.ROOT)));
                 }
                 ParameterSpec spec = accelerator.parameter(parameterName).orElseThrow(() -> ApiError.badRequest(
                         "Unknown parameter '" + parameterName + "' for accelerator '" + accelerator.name() + "'; known: "

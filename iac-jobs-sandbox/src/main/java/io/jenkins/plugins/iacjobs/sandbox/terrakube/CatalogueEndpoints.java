@@ -9,9 +9,9 @@ import java.io.IOException;
 
 /** Organizations, workspaces and templates, and the {@code /tfoutput/v1} step log endpoint. */
 final class CatalogueEndpoints {
-    private final TerrakubeSandbox tk;
+    private final TerrakubeState tk;
 
-    CatalogueEndpoints(TerrakubeSandbox tk) {
+    CatalogueEndpoints(TerrakubeState tk) {
         this.tk = tk;
     }
 

@@ -15,9 +15,9 @@ import java.util.Set;
 final class JobEndpoints {
     private static final Set<String> VIA = Set.of("UI", "CLI", "Github", "Gitlab", "Bitbucket", "Schedule");
 
-    private final TerrakubeSandbox tk;
+    private final TerrakubeState tk;
 
-    JobEndpoints(TerrakubeSandbox tk) {
+    JobEndpoints(TerrakubeState tk) {
         this.tk = tk;
     }
 
@@ -66,11 +66,11 @@ final class JobEndpoints {
         synchronized (tk.lock()) {
             tk.advanceAll();
             SandboxRun run = run(request);
-            doc = JobDocuments.document(JobDocuments.job(run, tk.organizationId(), TerrakubeSandbox.apiUrl(request), tk.older()));
+            doc = JobDocuments.document(JobDocuments.job(run, tk.organizationId(), Responses.apiUrl(request), tk.older()));
             String include = request.query("include");
             if (include != null && List.of(include.split(",")).contains("step")) {
                 ArrayNode included = doc.putArray("included");
-                run.steps.forEach(s -> included.add(JobDocuments.step(s, run, tk.organizationId(), TerrakubeSandbox.apiUrl(request))));
+                run.steps.forEach(s -> included.add(JobDocuments.step(s, run, tk.organizationId(), Responses.apiUrl(request))));
             }
         }
         request.respondJson(200, doc);
@@ -102,7 +102,7 @@ final class JobEndpoints {
             }
             for (SandboxRun r : runs.stream().sorted(order).toList()) {
                 if (visible && (workspaceId == null || r.workspace.id().equals(workspaceId)) && matches(filter, r)) {
-                    data.add(JobDocuments.job(r, tk.organizationId(), TerrakubeSandbox.apiUrl(request), tk.older()));
+                    data.add(JobDocuments.job(r, tk.organizationId(), Responses.apiUrl(request), tk.older()));
                 }
             }
         }
@@ -190,7 +190,7 @@ final class JobEndpoints {
         synchronized (tk.lock()) {
             tk.advanceAll();
             SandboxRun run = creator.create();
-            doc = JobDocuments.document(JobDocuments.job(run, tk.organizationId(), TerrakubeSandbox.apiUrl(request), tk.older()));
+            doc = JobDocuments.document(JobDocuments.job(run, tk.organizationId(), Responses.apiUrl(request), tk.older()));
         }
         if (tk.faults().shouldDropSubmitResponse()) {
             request.dropConnection();
@@ -243,7 +243,7 @@ final class JobEndpoints {
 
     private static void rejectDeleteBody(SandboxRequest request) throws IOException {
         if (request.header("Content-Type") != null || request.body().length > 0) {
-            TerrakubeSandbox.springError(request, 400, "Bad Request");
+            Responses.springError(request, 400, "Bad Request");
             throw ApiError.badRequest("DELETE with a body");
         }
     }

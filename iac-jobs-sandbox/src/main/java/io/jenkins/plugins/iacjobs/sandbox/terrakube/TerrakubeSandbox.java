@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The Terrakube stand-in (API-DIGEST §2, as observed on a 2.27 server in §2.9): organizations, workspaces, templates,
@@ -26,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * tokens. It can also speak the older jobs API ({@code command: plan|apply|destroy}, no templates).
  * All job state is guarded by one lock and advanced to "now" on each request.
  */
-public final class TerrakubeSandbox implements SandboxSystem {
+public final class TerrakubeSandbox implements SandboxSystem , TerrakubeState{
     public static final String ORGANIZATION = Catalogue.ORGANIZATION;
     public static final String APPROVAL_TEAM = Catalogue.APPROVAL_TEAM;
 
@@ -108,6 +109,7 @@ public final class TerrakubeSandbox implements SandboxSystem {
         return t;
     }
 
+    @Override
     public String organizationId() {
         return catalogue.organizationId;
     }
@@ -163,7 +165,7 @@ public final class TerrakubeSandbox implements SandboxSystem {
         }
     }
 
-    private <T> Optional<T> withRun(String jobId, java.util.function.Function<SandboxRun, T> f) {
+    private <T> Optional<T> withRun(String jobId, Function<SandboxRun, T> f) {
         synchronized (lock) {
             advanceAll();
             SandboxRun r = find(jobId);
@@ -173,36 +175,44 @@ public final class TerrakubeSandbox implements SandboxSystem {
 
     // ---- used by the endpoints, always under lock() ----
 
-    Object lock() {
+    @Override
+    public Object lock() {
         return lock;
     }
 
-    Catalogue catalogue() {
+    @Override
+    public Catalogue catalogue() {
         return catalogue;
     }
 
-    boolean older() {
+    @Override
+    public boolean older() {
         return older;
     }
 
-    SandboxCounters counters() {
+    @Override
+    public SandboxCounters counters() {
         return counters;
     }
 
-    FaultInjector faults() {
+    @Override
+    public FaultInjector faults() {
         return faults;
     }
 
-    Instant now() {
+    @Override
+    public Instant now() {
         return clock.instant();
     }
 
-    Timings timings() {
+    @Override
+    public Timings timings() {
         return timings;
     }
 
     /** Advances every job, oldest first, so a job waiting for an earlier one in its workspace sees it finished. */
-    void advanceAll() {
+    @Override
+    public void advanceAll() {
         Instant now = now();
         for (SandboxRun r : runs.values()) {
             SandboxRun blocker = null;
@@ -220,7 +230,8 @@ public final class TerrakubeSandbox implements SandboxSystem {
         }
     }
 
-    SandboxRun create(SandboxWorkspace ws, SandboxTemplate template, String command, List<Flow> flows, String branch, String via,
+    @Override
+    public SandboxRun create(SandboxWorkspace ws, SandboxTemplate template, String command, List<Flow> flows, String branch, String via,
                       String comments) {
         SandboxRun run = new SandboxRun(nextId++, ws, template, command, flows, branch, via, comments, "sandbox@example.com", now(),
                 timings, logLines);
@@ -230,7 +241,8 @@ public final class TerrakubeSandbox implements SandboxSystem {
         return run;
     }
 
-    SandboxRun find(String jobId) {
+    @Override
+    public SandboxRun find(String jobId) {
         try {
             return runs.get(Long.parseLong(jobId));
         } catch (NumberFormatException e) {
@@ -238,11 +250,13 @@ public final class TerrakubeSandbox implements SandboxSystem {
         }
     }
 
-    List<SandboxRun> runs() {
+    @Override
+    public List<SandboxRun> runs() {
         return new ArrayList<>(runs.values());
     }
 
-    void remove(SandboxRun run) {
+    @Override
+    public void remove(SandboxRun run) {
         runs.remove(run.id);
     }
 
@@ -250,27 +264,17 @@ public final class TerrakubeSandbox implements SandboxSystem {
      * The caller's access. No token: 401. A token this server did not issue: 500, as a real Terrakube answers
      * while it tries OIDC discovery for it, with Spring's error body rather than JSON:API.
      */
-    TokenAccess authorize(SandboxRequest request) throws IOException {
+    @Override
+    public TokenAccess authorize(SandboxRequest request) throws IOException {
         String t = request.bearerToken();
         if (t == null) {
             throw new ApiError(401, "unauthorized", "Full authentication is required to access this resource");
         }
         TokenAccess access = tokens.get(t);
         if (access == null) {
-            springError(request, 500, "Internal Server Error");
+            Responses.springError(request, 500, "Internal Server Error");
             throw new ApiError(500, "internal", "unknown token");
         }
         return access;
-    }
-
-    static void springError(SandboxRequest request, int status, String error) throws IOException {
-        String body = "{\"timestamp\":\"" + Instant.now() + "\",\"status\":" + status + ",\"error\":\"" + error
-                + "\",\"path\":\"" + request.path() + "\"}";
-        request.respondBytes(status, "application/json", body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String apiUrl(SandboxRequest request) {
-        String host = request.header("Host");
-        return "http://" + (host == null ? "127.0.0.1" : host);
     }
 }

@@ -1,19 +1,20 @@
 package io.jenkins.plugins.iacjobs.core.avepoint.report;
 
-import io.jenkins.plugins.iacjobs.core.avepoint.ReportTally;
-import io.jenkins.plugins.iacjobs.core.avepoint.BackupReportOptions;
-import io.jenkins.plugins.iacjobs.core.avepoint.ReadStats;
-import io.jenkins.plugins.iacjobs.core.avepoint.JobQuery;
-import io.jenkins.plugins.iacjobs.core.avepoint.Gate;
-import io.jenkins.plugins.iacjobs.core.avepoint.BackupReportResult;
-import io.jenkins.plugins.iacjobs.core.avepoint.AvePointClient;
-import io.jenkins.plugins.iacjobs.core.avepoint.Verdict;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
+import io.jenkins.plugins.iacjobs.core.avepoint.AvePointClient;
+import io.jenkins.plugins.iacjobs.core.avepoint.BackupReportOptions;
+import io.jenkins.plugins.iacjobs.core.avepoint.BackupReportResult;
+import io.jenkins.plugins.iacjobs.core.avepoint.Gate;
+import io.jenkins.plugins.iacjobs.core.avepoint.JobQuery;
+import io.jenkins.plugins.iacjobs.core.avepoint.ReadStats;
+import io.jenkins.plugins.iacjobs.core.avepoint.ReportTally;
+import io.jenkins.plugins.iacjobs.core.avepoint.Verdict;
 import io.jenkins.plugins.iacjobs.core.avepoint.report.BackupReportWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -42,11 +43,11 @@ public final class BackupReport {
      */
     public static BackupReportResult run(AvePointClient client, BackupReportOptions.Plan plan, Path root, Consumer<String> progress) {
         JobQuery q = plan.query();
+        String organization = q.organization();
         progress.accept("Reading AvePoint Cloud Backup jobs from " + q.startTime() + " to " + q.finishTime() + " (type "
-                + q.type().label() + ", status " + (q.status() == null ? "all" : q.status().label())
-                + (q.organizationId() != null ? ", organisation " + q.organizationId() : "")
-                + (q.organizationName() != null ? ", organisation " + q.organizationName() : "") + ") from "
-                + client.endpoints().apiBase().host() + " with the " + client.generation().name().toLowerCase(java.util.Locale.ROOT) + " API");
+                + q.type().label() + ", status " + q.statusLabel()
+                + (organization == null ? "" : ", organisation " + organization) + ") from "
+                + client.endpoints().apiBase().host() + " with the " + client.generation().name().toLowerCase(Locale.ROOT) + " API");
         ReportTally tally = new ReportTally();
         try (BackupReportWriter writer = BackupReportWriter.open(root, plan, client.json())) {
             ReadStats stats = client.readJobs(q, (job, raw) -> {
@@ -59,17 +60,17 @@ public final class BackupReport {
             });
             progress.accept("Read " + stats.jobs() + " jobs in " + stats.pages() + (stats.pages() == 1 ? " page" : " pages")
                     + (stats.duplicatesSkipped() > 0 ? "; " + stats.duplicatesSkipped() + " repeated across pages counted once" : ""));
-            if (q.organizationName() != null && stats.jobs() == 0 && !stats.otherOrganisations().isEmpty()) {
+            String name = q.organizationName();
+            if (name != null && stats.jobs() == 0 && !stats.otherOrganisations().isEmpty()) {
                 // A misspelt name must not pass the gate with an empty report: name the organisations that exist.
-                throw new ValidationException("organization", "'" + q.organizationName() + "' matches no organisation with jobs"
+                throw new ValidationException("organization", "'" + name + "' matches no organisation with jobs"
                         + " in the window; organisations seen: " + String.join(", ", stats.otherOrganisations())
                         + ". Give one of these names, or the organisation's id");
             }
             tally.expect(q.organizationId(), q.organizationName());
             Verdict verdict = Gate.evaluate(plan.failOn(), tally, q.finishTime(), plan.maxAge());
-            String organization = q.organizationId() != null ? q.organizationId() : q.organizationName();
             BackupReportResult result = new BackupReportResult(q.startTime(), q.finishTime(), q.type().label(),
-                    q.status() == null ? "all" : q.status().label(), organization, tally.total(), tally.byStatusOrdered(),
+                    q.statusLabel(), organization, tally.total(), tally.byStatusOrdered(),
                     tally.byTypeOrdered(), tally.organisations(), verdict, stats, List.of());
             List<String> files = writer.finish(result, tally.problemSample());
             return result.withFiles(files);

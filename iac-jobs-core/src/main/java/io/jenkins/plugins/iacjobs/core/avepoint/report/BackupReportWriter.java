@@ -18,6 +18,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -74,12 +75,14 @@ public final class BackupReportWriter implements Closeable {
         jsonOut.writeStringField("startTime", q.startTime().toString());
         jsonOut.writeStringField("finishTime", q.finishTime().toString());
         jsonOut.writeStringField("type", q.type().label());
-        jsonOut.writeStringField("status", q.status() == null ? "all" : q.status().label());
-        if (q.organizationId() != null) {
-            jsonOut.writeStringField("organizationId", q.organizationId());
+        jsonOut.writeStringField("status", q.statusLabel());
+        String organizationId = q.organizationId();
+        if (organizationId != null) {
+            jsonOut.writeStringField("organizationId", organizationId);
         }
-        if (q.organizationName() != null) {
-            jsonOut.writeStringField("organizationName", q.organizationName());
+        String organizationName = q.organizationName();
+        if (organizationName != null) {
+            jsonOut.writeStringField("organizationName", organizationName);
         }
         jsonOut.writeStringField("failOn", plan.failOn().label());
         jsonOut.writeEndObject();
@@ -141,7 +144,8 @@ public final class BackupReportWriter implements Closeable {
             jsonOut.writeNumberField("failed", o.failed());
             jsonOut.writeNumberField("finishedWithException", o.finishedWithException());
             jsonOut.writeNumberField("inProgress", o.inProgress());
-            jsonOut.writeStringField("newestSuccessfulBackup", o.newestSuccessfulBackup() == null ? null : o.newestSuccessfulBackup().toString());
+            Instant newest = o.newestSuccessfulBackup();
+            jsonOut.writeStringField("newestSuccessfulBackup", newest == null ? null : newest.toString());
             jsonOut.writeEndObject();
         }
         jsonOut.writeEndArray();

@@ -2,7 +2,9 @@ package io.jenkins.plugins.iacjobs.core.avepoint.report;
 
 import io.jenkins.plugins.iacjobs.core.avepoint.BackupJob;
 import io.jenkins.plugins.iacjobs.core.avepoint.BackupReportResult;
+import io.jenkins.plugins.iacjobs.core.avepoint.JobStatus;
 import io.jenkins.plugins.iacjobs.core.avepoint.OrganisationSummary;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +20,9 @@ public final class BackupSummaryMarkdown {
         row(b, "Window", r.windowStart() + " to " + r.windowFinish());
         row(b, "Type", r.type());
         row(b, "Status", r.status());
-        if (r.organization() != null) {
-            row(b, "Organisation", r.organization());
+        String organization = r.organization();
+        if (organization != null) {
+            row(b, "Organisation", organization);
         }
         row(b, "Jobs", String.valueOf(r.total()));
         row(b, "Gate", "failOn " + r.verdict().failOn().label());
@@ -38,15 +41,16 @@ public final class BackupSummaryMarkdown {
         b.append("\n## Organisations\n\n| organisation | jobs | finished | failed | with exception | in progress | newest finished backup |\n")
                 .append("|---|---:|---:|---:|---:|---:|---|\n");
         for (OrganisationSummary o : r.organisations()) {
+            Instant newest = o.newestSuccessfulBackup();
             b.append("| ").append(cell(o.label())).append(" | ").append(o.jobs()).append(" | ").append(o.finished())
                     .append(" | ").append(o.failed()).append(" | ").append(o.finishedWithException()).append(" | ")
                     .append(o.inProgress()).append(" | ")
-                    .append(o.newestSuccessfulBackup() == null ? "none in window" : o.newestSuccessfulBackup().toString()).append(" |\n");
+                    .append(newest == null ? "none in window" : newest.toString()).append(" |\n");
         }
         if (!problems.isEmpty()) {
             b.append("\n## Failed and finished-with-exception jobs");
-            b.append(problems.size() < r.count(io.jenkins.plugins.iacjobs.core.avepoint.JobStatus.FAILED)
-                    + r.count(io.jenkins.plugins.iacjobs.core.avepoint.JobStatus.FINISHED_WITH_EXCEPTION)
+            b.append(problems.size() < r.count(JobStatus.FAILED)
+                    + r.count(JobStatus.FINISHED_WITH_EXCEPTION)
                     ? " (first " + problems.size() + "; all are in jobs.csv)" : "");
             b.append("\n\n| organisation | module | job | status | failed entities | failed records |\n|---|---|---|---|---:|---:|\n");
             for (BackupJob j : problems) {

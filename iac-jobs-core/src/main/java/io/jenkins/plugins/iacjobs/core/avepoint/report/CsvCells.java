@@ -1,5 +1,7 @@
 package io.jenkins.plugins.iacjobs.core.avepoint.report;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 /**
  * CSV cells that spreadsheets open safely (RFC 4180 quoting). Text starting with {@code = + - @}, a tab or a
  * carriage return is prefixed with an apostrophe so Excel, LibreOffice and Google Sheets show it instead of running
@@ -9,7 +11,7 @@ public final class CsvCells {
     private CsvCells() {
     }
 
-    public static String text(String value) {
+    public static String text(@CheckForNull String value) {
         if (value == null) {
             return "";
         }
@@ -24,7 +26,7 @@ public final class CsvCells {
         return v;
     }
 
-    public static String number(Number n) {
+    public static String number(@CheckForNull Number n) {
         return n == null ? "" : n.toString();
     }
 }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.iacjobs.core.genesys.model;
 
-
 /**
  * A CX infrastructure-as-code job. {@code status} is kept as the string the server sent (Created, Queued,
  * Running, Complete, Failed, Incomplete, or a value newer than this code); {@code results} is an opaque string.

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.terrakube;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.http.UrlPolicy;
 import okhttp3.HttpUrl;
@@ -16,12 +17,12 @@ import okhttp3.HttpUrl;
  * @param via              the {@code via} attribute jobs are created with ({@code UI, CLI, Github, Gitlab,
  *                         Bitbucket, Schedule} on 2.x); null sends none
  */
-public record TerrakubeConnection(HttpUrl baseUrl, String organization, ApiGeneration api, String planOnlyTemplate,
-                                  HttpUrl uiUrl, String via) {
+public record TerrakubeServer(HttpUrl baseUrl, String organization, ApiGeneration api, @CheckForNull String planOnlyTemplate,
+                                  @CheckForNull HttpUrl uiUrl, @CheckForNull String via) {
 
     public static final String DEFAULT_VIA = "CLI";
 
-    public TerrakubeConnection {
+    public TerrakubeServer {
         if (organization == null || organization.isBlank()) {
             throw new ValidationException("organization", "is empty; give the Terrakube organization's name or id");
         }
@@ -32,31 +33,31 @@ public record TerrakubeConnection(HttpUrl baseUrl, String organization, ApiGener
     }
 
     /** Checks the URL (HTTPS except on loopback) and strips a trailing {@code /api/v1} someone pasted. */
-    public static TerrakubeConnection of(String url, String organization) {
+    public static TerrakubeServer of(String url, String organization) {
         HttpUrl parsed = UrlPolicy.requireSecure("url", url);
         String path = parsed.encodedPath().replaceAll("/+$", "");
         if (path.endsWith("/api/v1")) {
             path = path.substring(0, path.length() - "/api/v1".length());
         }
         HttpUrl base = parsed.newBuilder().encodedPath(path.isEmpty() ? "/" : path + "/").query(null).build();
-        return new TerrakubeConnection(base, organization, ApiGeneration.DETECT, null, null, DEFAULT_VIA);
+        return new TerrakubeServer(base, organization, ApiGeneration.DETECT, null, null, DEFAULT_VIA);
     }
 
-    public TerrakubeConnection withApi(ApiGeneration generation) {
-        return new TerrakubeConnection(baseUrl, organization, generation, planOnlyTemplate, uiUrl, via);
+    public TerrakubeServer withApi(ApiGeneration generation) {
+        return new TerrakubeServer(baseUrl, organization, generation, planOnlyTemplate, uiUrl, via);
     }
 
-    public TerrakubeConnection withPlanOnlyTemplate(String template) {
-        return new TerrakubeConnection(baseUrl, organization, api, template, uiUrl, via);
+    public TerrakubeServer withPlanOnlyTemplate(@CheckForNull String template) {
+        return new TerrakubeServer(baseUrl, organization, api, template, uiUrl, via);
     }
 
-    public TerrakubeConnection withUiUrl(String url) {
+    public TerrakubeServer withUiUrl(@CheckForNull String url) {
         HttpUrl ui = url == null || url.isBlank() ? null : UrlPolicy.requireSecure("uiUrl", url);
-        return new TerrakubeConnection(baseUrl, organization, api, planOnlyTemplate, ui, via);
+        return new TerrakubeServer(baseUrl, organization, api, planOnlyTemplate, ui, via);
     }
 
-    public TerrakubeConnection withVia(String newVia) {
-        return new TerrakubeConnection(baseUrl, organization, api, planOnlyTemplate, uiUrl, newVia);
+    public TerrakubeServer withVia(@CheckForNull String newVia) {
+        return new TerrakubeServer(baseUrl, organization, api, planOnlyTemplate, uiUrl, newVia);
     }
 
     /** {@code <base>/api/v1/<segments>}. */
