@@ -32,26 +32,27 @@ credentials:
 unclassified:
   iacJobs:
     connections:
-      - name: "casc-genesys"
-        baseUrl: "@URL@"
-        credentialsId: "casc-genesys"
-        defaultConnection: true
-        minPollSeconds: 1
-        maxPollSeconds: 2
-        timeoutMinutes: 20
-      - name: "casc-terrakube"
-        system: "terrakube"
-        baseUrl: "@URL@"
-        organization: "sandbox-org"
-        credentialsId: "casc-terrakube"
-        planOnlyTemplate: "Plan"
-        minPollSeconds: 1
-        maxPollSeconds: 1
-      - name: "casc-avepoint"
-        system: "avepoint"
-        baseUrl: "@URL@"
-        identityUrl: "@URL@/connect/token"
-        credentialsId: "casc-avepoint"
+      - genesys:
+          name: "casc-genesys"
+          baseUrl: "@URL@"
+          credentialsId: "casc-genesys"
+          defaultConnection: true
+          minPollSeconds: 1
+          maxPollSeconds: 2
+          timeoutMinutes: 20
+      - terrakube:
+          name: "casc-terrakube"
+          baseUrl: "@URL@"
+          organization: "sandbox-org"
+          credentialsId: "casc-terrakube"
+          planOnlyTemplate: "Plan"
+          minPollSeconds: 1
+          maxPollSeconds: 1
+      - avepoint:
+          name: "casc-avepoint"
+          baseUrl: "@URL@"
+          identityUrl: "@URL@/connect/token"
+          credentialsId: "casc-avepoint"
 """
 
 # Compares, inside the controller (snakeyaml is there), the plugin's section of the YAML given with the connections
@@ -59,15 +60,19 @@ unclassified:
 # or leaves it out as a default (JCasC writes only what differs from a fresh object). Nothing secret is printed.
 COMPARE = """
 import org.yaml.snakeyaml.Yaml
-def section = { b64 -> new Yaml().load(new String(Base64.decoder.decode(b64), 'UTF-8')).unclassified.iacJobs.connections }
+// Each entry is one key (the system's symbol) whose value holds the fields.
+def section = { b64 -> new Yaml().load(new String(Base64.decoder.decode(b64), 'UTF-8')).unclassified.iacJobs.connections
+        .collect { e -> def kind = e.keySet().first(); [kind: kind] + e[kind] } }
 def given = section('@GIVEN@'), exported = section('@EXPORTED@')
-def live = io.jenkins.plugins.iacjobs.IacJobsGlobalConfiguration.get().connections
+def live = io.jenkins.plugins.iacjobs.config.IacJobsGlobalConfiguration.get().connections
+def symbol = { c -> org.jenkinsci.plugins.structs.SymbolLookup.getSymbolValue(c.descriptor).first() }
 def problems = []
 if (exported*.name != given*.name) problems << "connections exported: ${exported*.name}, given: ${given*.name}"
 given.each { g ->
   def c = live.find { it.name == g.name }, e = exported.find { it.name == g.name } ?: [:]
   if (c == null) { problems << "no connection ${g.name}"; return }
-  g.each { k, v ->
+  if (symbol(c) != g.kind) problems << "${g.name} is a ${symbol(c)} connection, given as ${g.kind}"
+  g.findAll { it.key != 'kind' }.each { k, v ->
     if (String.valueOf(c."$k") != String.valueOf(v)) problems << "${g.name}.${k} is configured as ${c."$k"}, given ${v}"
     if (e.containsKey(k) && String.valueOf(e[k]) != String.valueOf(v)) problems << "${g.name}.${k} is exported as ${e[k]}, given ${v}"
   }
@@ -85,7 +90,7 @@ SystemCredentialsProvider.getInstance().getCredentials().sort { it.id }.each { c
   def secret = c.hasProperty('password') ? c.password.plainText : c.hasProperty('secret') ? c.secret.plainText : ''
   println "CRED ${c.id} ${c.class.simpleName} ${sha(secret)}"
 }
-def f = new File(jenkins.model.Jenkins.get().rootDir, 'io.jenkins.plugins.iacjobs.IacJobsGlobalConfiguration.xml')
+def f = new File(jenkins.model.Jenkins.get().rootDir, 'io.jenkins.plugins.iacjobs.config.IacJobsGlobalConfiguration.xml')
 println "CONFIG ${sha(f.text)}"
 println 'OK'
 """

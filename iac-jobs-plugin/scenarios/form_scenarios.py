@@ -21,18 +21,18 @@ def freestyle_form(ctx):
     status, _ = http.post("/createItem?name=freestyle", b"<project><builders/></project>", headers={"Content-Type": "application/xml"})
     check(status == 200, "creating the freestyle job answered %d" % status)
     status, page = http.get("/job/freestyle/configure")
-    check(status == 200 and "io.jenkins.plugins.iacjobs.IacJobBuilder" in page,
+    check(status == 200 and "io.jenkins.plugins.iacjobs.steps.IacJobBuilder" in page,
           "the configure page does not offer the Run IaC job step (%d)" % status)
     no_page_error("the freestyle configure page", page)
     form = {"description": "", "enable": True, "builder": {
-        "stapler-class": "io.jenkins.plugins.iacjobs.IacJobBuilder", "$class": "io.jenkins.plugins.iacjobs.IacJobBuilder",
+        "stapler-class": "io.jenkins.plugins.iacjobs.steps.IacJobBuilder", "$class": "io.jenkins.plugins.iacjobs.steps.IacJobBuilder",
         "connection": "genesys", "accelerator": "Simple IVR", "parameters": "queue_name=Support\ndivision=Home",
         "planOnly": True, "credentialsId": "", "timeout": "10m", "failOnError": True, "submitOnly": False,
         "jobId": "", "workspace": "", "branch": "", "approve": ""}}
     status, _ = http.post("/job/freestyle/configSubmit", {"json": json.dumps(form), "Submit": "Save"})
     check(status == 200, "submitting the config form answered %d" % status)
     status, xml = http.get("/job/freestyle/config.xml")
-    for text in ("<io.jenkins.plugins.iacjobs.IacJobBuilder", "<accelerator>Simple IVR</accelerator>",
+    for text in ("<io.jenkins.plugins.iacjobs.steps.IacJobBuilder", "<accelerator>Simple IVR</accelerator>",
                  "<planOnly>true</planOnly>", "<connection>genesys</connection>", "<timeout>10m</timeout>"):
         check(text in xml, "config.xml after the form lacks %r" % text)
     status, page = http.get("/job/freestyle/configure")
@@ -53,7 +53,7 @@ def snippet_and_global_config(ctx):
     http = ctx.kit.admin()
     status, page = http.get("/job/plan/pipeline-syntax/")
     check(status == 200, "the Snippet Generator answered %d" % status)
-    at = page.find('value="io.jenkins.plugins.iacjobs.IacJobStep"')
+    at = page.find('value="io.jenkins.plugins.iacjobs.steps.IacJobStep"')
     check(at > 0, "the Snippet Generator does not list iacJob")
     proxy = list(re.finditer(r'data-proxy-url="([^"]+)" data-proxy-crumb="([^"]+)"', page[:at]))
     check(proxy, "no render-on-demand proxy before iacJob's entry")
@@ -64,7 +64,7 @@ def snippet_and_global_config(ctx):
     fields = set(FORM_FIELD.findall(form))
     want = {"connection", "accelerator", "template", "workspace", "planOnly", "credentialsId", "timeout", "failOnError", "jobId"}
     check(want <= fields, "iacJob's snippet form lacks %s" % sorted(want - fields))
-    step = {"stapler-class": "io.jenkins.plugins.iacjobs.IacJobStep", "$class": "io.jenkins.plugins.iacjobs.IacJobStep",
+    step = {"stapler-class": "io.jenkins.plugins.iacjobs.steps.IacJobStep", "$class": "io.jenkins.plugins.iacjobs.steps.IacJobStep",
             "accelerator": "Simple IVR", "planOnly": True, "connection": "genesys", "timeout": "30m", "failOnError": True}
     status, snippet = http.post("/job/plan/pipeline-syntax/generateSnippet", {"json": json.dumps(step)})
     check(status == 200 and snippet.strip() == "iacJob accelerator: 'Simple IVR', connection: 'genesys', planOnly: true, timeout: '30m'",

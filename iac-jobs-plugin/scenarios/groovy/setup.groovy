@@ -5,8 +5,10 @@ import com.cloudbees.plugins.credentials.SystemCredentialsProvider
 import com.cloudbees.plugins.credentials.domains.Domain
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl
 import hudson.util.Secret
-import io.jenkins.plugins.iacjobs.Connection
-import io.jenkins.plugins.iacjobs.IacJobsGlobalConfiguration
+import io.jenkins.plugins.iacjobs.config.AvePointConnection
+import io.jenkins.plugins.iacjobs.config.GenesysConnection
+import io.jenkins.plugins.iacjobs.config.IacJobsGlobalConfiguration
+import io.jenkins.plugins.iacjobs.config.TerrakubeConnection
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl
 
 def store = SystemCredentialsProvider.getInstance().getStore()
@@ -25,15 +27,15 @@ client('avepoint-fast', '@FAST_AVEPOINT_CLIENT@', '@FAST_AVEPOINT_SECRET@')
 text('flow-secret', '@FLOW_SECRET@')
 
 def genesys = { name, url, creds ->
-    def c = new Connection(name); c.setBaseUrl(url); c.setCredentialsId(creds); c
+    def c = new GenesysConnection(name); c.setBaseUrl(url); c.setCredentialsId(creds); c
 }
 def terrakube = { name, url, creds ->
-    def c = new Connection(name); c.setSystem('terrakube'); c.setBaseUrl(url); c.setOrganization('sandbox-org'); c.setCredentialsId(creds); c
+    def c = new TerrakubeConnection(name); c.setBaseUrl(url); c.setOrganization('sandbox-org'); c.setCredentialsId(creds); c
 }
 def fast = genesys('genesys', '@FAST_URL@', 'genesys-fast')
 fast.setDefaultConnection(true)
-def avepoint = new Connection('avepoint')
-avepoint.setSystem('avepoint'); avepoint.setIdentityUrl('@FAST_URL@/connect/token'); avepoint.setBaseUrl('@FAST_URL@'); avepoint.setCredentialsId('avepoint-fast')
+def avepoint = new AvePointConnection('avepoint')
+avepoint.setIdentityUrl('@FAST_URL@/connect/token'); avepoint.setBaseUrl('@FAST_URL@'); avepoint.setCredentialsId('avepoint-fast')
 IacJobsGlobalConfiguration.get().setConnections([
     fast,
     genesys('genesys-slow', '@SLOW_URL@', 'genesys-slow'),

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.iacjobs.actions.IacJobAction;
 import io.jenkins.plugins.iacjobs.sandbox.Sandbox;
+import io.jenkins.plugins.iacjobs.steps.IacJobBuilder;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -68,13 +72,13 @@ class IacJobBuilderTest {
         SandboxFixture.configure(sandbox);
         FreeStyleProject p = r.createFreeStyleProject();
         IacJobBuilder.DescriptorImpl d = r.jenkins.getDescriptorByType(IacJobBuilder.DescriptorImpl.class);
-        org.junit.jupiter.api.Assertions.assertEquals(hudson.util.FormValidation.Kind.ERROR,
+        Assertions.assertEquals(FormValidation.Kind.ERROR,
                 d.doCheckParameters(p, "queue_nam=Support", "Simple IVR", "", "", "").kind);
-        org.junit.jupiter.api.Assertions.assertEquals(hudson.util.FormValidation.Kind.ERROR,
+        Assertions.assertEquals(FormValidation.Kind.ERROR,
                 d.doCheckParameters(p, "queue_name=Q\ngreeting_language=xx", "Simple IVR", "", "", "").kind);
-        org.junit.jupiter.api.Assertions.assertEquals(hudson.util.FormValidation.Kind.OK,
+        Assertions.assertEquals(FormValidation.Kind.OK,
                 d.doCheckParameters(p, "queue_name=Support", "Simple IVR", "", "", "").kind);
-        org.junit.jupiter.api.Assertions.assertTrue(
+        Assertions.assertTrue(
                 d.doFillAcceleratorItems(p, "", "", "").stream().anyMatch(o -> "Simple IVR".equals(o.value)));
     }
 }

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.Result;
+import io.jenkins.plugins.iacjobs.actions.IacJobAction;
 import io.jenkins.plugins.iacjobs.sandbox.Sandbox;
+import io.jenkins.plugins.iacjobs.steps.IacJobStep;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

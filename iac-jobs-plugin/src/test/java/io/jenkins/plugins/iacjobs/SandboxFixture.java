@@ -10,6 +10,11 @@ import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.impl.CertificateCredentialsImpl;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.util.Secret;
+import io.jenkins.plugins.iacjobs.config.AvePointConnection;
+import io.jenkins.plugins.iacjobs.config.Connection;
+import io.jenkins.plugins.iacjobs.config.GenesysConnection;
+import io.jenkins.plugins.iacjobs.config.IacJobsGlobalConfiguration;
+import io.jenkins.plugins.iacjobs.config.TerrakubeConnection;
 import io.jenkins.plugins.iacjobs.core.plan.Ansi;
 import io.jenkins.plugins.iacjobs.sandbox.Sandbox;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
@@ -50,7 +55,7 @@ final class SandboxFixture {
                 CredentialsScope.GLOBAL, "not-a-token", "a bearer token the sandbox does not know",
                 Secret.fromString("tok-unknown")));
         SystemCredentialsProvider.getInstance().save();
-        Connection c = new Connection(CONNECTION);
+        GenesysConnection c = new GenesysConnection(CONNECTION);
         c.setBaseUrl(sandbox.baseUrl());
         c.setCredentialsId(CREDENTIALS_ID);
         c.setMinPollSeconds(1);
@@ -81,8 +86,7 @@ final class SandboxFixture {
         }
         SystemCredentialsProvider.getInstance().save();
 
-        Connection tk = new Connection(TERRAKUBE);
-        tk.setSystem(Connection.SYSTEM_TERRAKUBE);
+        TerrakubeConnection tk = new TerrakubeConnection(TERRAKUBE);
         tk.setBaseUrl(sandbox.baseUrl());
         tk.setOrganization(TerrakubeSandbox.ORGANIZATION);
         tk.setCredentialsId(TERRAKUBE_TOKEN_ID);
@@ -109,9 +113,8 @@ final class SandboxFixture {
     }
 
     /** The sandbox serves identity and API on its one host: token URL {@code <base>/connect/token}, data centre {@code <base>}. */
-    static Connection avePoint(Sandbox sandbox, String name, String api) {
-        Connection c = new Connection(name);
-        c.setSystem(Connection.SYSTEM_AVEPOINT);
+    static AvePointConnection avePoint(Sandbox sandbox, String name, String api) {
+        AvePointConnection c = new AvePointConnection(name);
         c.setIdentityUrl(sandbox.baseUrl() + "/connect/token");
         c.setBaseUrl(sandbox.baseUrl());
         c.setClientId(sandbox.avepoint().clientId());

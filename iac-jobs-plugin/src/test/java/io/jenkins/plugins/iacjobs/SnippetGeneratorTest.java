@@ -1,5 +1,11 @@
 package io.jenkins.plugins.iacjobs;
 
+import io.jenkins.plugins.iacjobs.config.AvePointConnection;
+import io.jenkins.plugins.iacjobs.config.GenesysConnection;
+import io.jenkins.plugins.iacjobs.config.IacJobsGlobalConfiguration;
+import io.jenkins.plugins.iacjobs.config.TerrakubeConnection;
+import io.jenkins.plugins.iacjobs.steps.IacBackupReportStep;
+import io.jenkins.plugins.iacjobs.steps.IacJobStep;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +31,12 @@ class SnippetGeneratorTest {
     @BeforeEach
     void connections(JenkinsRule rule) {
         r = rule;
-        Connection genesys = new Connection("genesys-prod");
+        GenesysConnection genesys = new GenesysConnection("genesys-prod");
         genesys.setRegion("eu_west_1");
-        Connection terrakube = new Connection("terrakube");
-        terrakube.setSystem(Connection.SYSTEM_TERRAKUBE);
+        TerrakubeConnection terrakube = new TerrakubeConnection("terrakube");
         terrakube.setBaseUrl("https://terrakube-api.example.com");
         terrakube.setOrganization("platform");
-        Connection avepoint = new Connection("avepoint");
-        avepoint.setSystem(Connection.SYSTEM_AVEPOINT);
+        AvePointConnection avepoint = new AvePointConnection("avepoint");
         avepoint.setDataCentre("ne");
         IacJobsGlobalConfiguration.get().setConnections(List.of(genesys, terrakube, avepoint));
     }

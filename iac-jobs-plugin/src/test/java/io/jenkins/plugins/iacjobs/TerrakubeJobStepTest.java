@@ -10,8 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.Result;
+import io.jenkins.plugins.iacjobs.actions.IacJobAction;
 import io.jenkins.plugins.iacjobs.sandbox.Sandbox;
 import io.jenkins.plugins.iacjobs.sandbox.terrakube.TerrakubeSandbox;
+import io.jenkins.plugins.iacjobs.steps.IacJobBuilder;
+import io.jenkins.plugins.iacjobs.steps.IacJobStep;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -176,7 +179,7 @@ class TerrakubeJobStepTest {
         r.assertLogContains("take no parameters", b);
         p.setDefinition(new CpsFlowDefinition("iacJob accelerator: 'Simple IVR', params: [queue_name: 'Q'], workspace: 'staging'", true));
         b = r.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
-        r.assertLogContains("are Terrakube options", b);
+        r.assertLogContains("only Terrakube connections take workspace", b);
         assertEquals(0, sandbox.terrakube().jobCount(), "nothing was created");
     }
 

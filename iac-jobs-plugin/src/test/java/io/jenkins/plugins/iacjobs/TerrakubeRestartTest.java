@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.iacjobs.actions.IacJobAction;
 import io.jenkins.plugins.iacjobs.sandbox.Sandbox;
 import java.util.List;
 import org.apache.commons.lang3.StringUtils;

@@ -2,6 +2,7 @@ package io.jenkins.plugins.iacjobs.credentials;
 
 import hudson.util.Secret;
 import io.jenkins.plugins.iacjobs.core.auth.TokenSourceRegistry;
+import java.security.KeyStore;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -36,7 +37,7 @@ public sealed interface ResolvedCredentials {
      * The key store is the credential's own object, so it is never copied to disk. Core's token cache binds the
      * private key itself (see {@code AvePointCredentials#cacheKey}); this digest only tells key store objects apart.
      */
-    record Certificate(java.security.KeyStore keyStore, Secret password) implements ResolvedCredentials {
+    record Certificate(KeyStore keyStore, Secret password) implements ResolvedCredentials {
         @Override
         public String digest() {
             return TokenSourceRegistry.digest("certificate:" + System.identityHashCode(keyStore) + ":" + password.getPlainText());

@@ -14,18 +14,18 @@ import io.jenkins.plugins.iacjobs.core.avepoint.DataCenter;
 import io.jenkins.plugins.iacjobs.core.avepoint.IdentityService;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysRegion;
 import io.jenkins.plugins.iacjobs.credentials.CredentialsLookup;
-import io.jenkins.plugins.iacjobs.remote.ConnectionSettings;
+import io.jenkins.plugins.iacjobs.remote.RemoteConnection;
 import io.jenkins.plugins.iacjobs.remote.RemoteSystem;
-import io.jenkins.plugins.iacjobs.remote.RemoteTarget;
-import io.jenkins.plugins.iacjobs.remote.Systems;
 import java.util.Locale;
+import java.util.function.Supplier;
 import jenkins.model.Jenkins;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
- * The connection form on the system configuration page. Only administrators configure connections, so every
- * helper checks {@link Jenkins#ADMINISTER} first; the form's values arrive as a draft connection.
+ * The connection forms on the system configuration page. Only administrators configure connections, so every
+ * helper checks {@link Jenkins#ADMINISTER} first, before it reads the form's values (a draft connection, made only
+ * after that check).
  */
 @Restricted(NoExternalUse.class)
 public final class ConnectionForms {
@@ -37,11 +37,12 @@ public final class ConnectionForms {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
     }
 
-    public static ListBoxModel systemItems() {
+    /** Fixed choices as label and value pairs; an empty value means the default. */
+    public static ListBoxModel choices(String... labelValue) {
         checkAdminister();
         ListBoxModel m = new ListBoxModel();
-        for (RemoteSystem s : Systems.all()) {
-            m.add(s.displayName(), s.id());
+        for (int i = 0; i < labelValue.length; i += 2) {
+            m.add(labelValue[i], labelValue[i + 1]);
         }
         return m;
     }
@@ -56,22 +57,9 @@ public final class ConnectionForms {
         return m;
     }
 
-    /** The choices depend on the system; an empty value means the system's default. */
-    public static ListBoxModel apiGenerationItems(@CheckForNull String system) {
-        checkAdminister();
-        ListBoxModel m = new ListBoxModel();
-        try {
-            Systems.of(system).addApiGenerations(m);
-        } catch (IacJobsException e) {
-            m.add(e.getMessage(), ""); // a system this version does not know: nothing to choose
-        }
-        return m;
-    }
-
     public static ListBoxModel identityServiceItems() {
         checkAdminister();
         ListBoxModel m = new ListBoxModel();
-        // Empty means commercial, so that connections of other systems round-trip with no value.
         m.add(IdentityService.COMMERCIAL.displayName() + " (" + IdentityService.COMMERCIAL.tokenUrl() + ")", "");
         for (IdentityService s : IdentityService.values()) {
             if (s != IdentityService.COMMERCIAL) {
@@ -92,42 +80,38 @@ public final class ConnectionForms {
     }
 
     /** System-scoped and global credentials of the kinds the draft's system takes, matched to where they go. */
-    public static ListBoxModel credentialsItems(ConnectionSettings draft) {
+    public static ListBoxModel credentialsItems(Supplier<? extends RemoteConnection> draft, @CheckForNull String credentialsId) {
         checkAdminister();
-        String url;
+        StandardListBoxModel m = new StandardListBoxModel();
+        m.includeEmptyValue();
         try {
-            url = Systems.target(draft).credentialsUrl();
-        } catch (IacJobsException e) {
-            url = null; // the form is not complete yet
+            RemoteSystem system = draft.get().system();
+            m.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class,
+                    CredentialsLookup.domainRequirements(system.credentialsUrl()), system.credentialsMatcher());
+        } catch (IacJobsException incomplete) {
+            // the form does not say where yet: no list until it does
         }
-        return new StandardListBoxModel()
-                .includeEmptyValue()
-                .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class,
-                        CredentialsLookup.domainRequirements(url), Forms.matcher(draft))
-                .includeCurrentValue(draft.getCredentialsId());
+        return m.includeCurrentValue(credentialsId);
     }
 
     public static FormValidation checkName(@CheckForNull String value) {
-        checkAdminister();
-        return Util.fixEmptyAndTrim(value) == null ? FormValidation.error(Messages.ConnectionForms_nameRequired()) : FormValidation.ok();
+        return checkRequired(value, Messages.ConnectionForms_nameRequired());
     }
 
-    /** Where the draft points: region, base URL or data centre, as its system reads them. */
-    public static FormValidation checkLocation(ConnectionSettings draft) {
+    public static FormValidation checkRequired(@CheckForNull String value, String missing) {
+        checkAdminister();
+        return Util.fixEmptyAndTrim(value) == null ? FormValidation.error(missing) : FormValidation.ok();
+    }
+
+    /** Where the draft points (region, base URL or data centre), as its system reads them. */
+    public static FormValidation checkLocation(Supplier<? extends RemoteConnection> draft) {
         checkAdminister();
         try {
-            Systems.target(draft);
+            draft.get().system();
             return FormValidation.ok();
         } catch (IacJobsException e) {
             return FormValidation.error(e.getMessage());
         }
-    }
-
-    public static FormValidation checkOrganization(@CheckForNull String value, @CheckForNull String system) {
-        checkAdminister();
-        return Systems.TERRAKUBE.equals(system) && Util.fixEmptyAndTrim(value) == null
-                ? FormValidation.error(Messages.ConnectionForms_organizationRequired())
-                : FormValidation.ok();
     }
 
     public static FormValidation checkIdentityUrl(@CheckForNull String value) {
@@ -157,11 +141,12 @@ public final class ConnectionForms {
     }
 
     /** Signs in with the credentials as selected in the form and makes one cheap read. */
-    public static FormValidation test(ConnectionSettings draft) {
+    public static FormValidation test(Supplier<? extends RemoteConnection> draft) {
         checkAdminister();
         try {
-            RemoteTarget target = Systems.target(draft);
-            return FormValidation.ok(target.test(CredentialsLookup.forSystem(draft.getCredentialsId(), target.credentialsUrl())));
+            RemoteConnection c = draft.get();
+            RemoteSystem system = c.system();
+            return FormValidation.ok(system.test(CredentialsLookup.forSystem(c.getCredentialsId(), system.credentialsUrl())));
         } catch (IacJobsException | AbortException e) {
             return FormValidation.error(e.getMessage());
         }

@@ -17,15 +17,17 @@ import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.watch.Durations;
 import io.jenkins.plugins.iacjobs.credentials.CredentialsLookup;
 import io.jenkins.plugins.iacjobs.credentials.ResolvedCredentials;
-import io.jenkins.plugins.iacjobs.remote.ConnectionSettings;
-import io.jenkins.plugins.iacjobs.remote.RemoteTarget;
-import io.jenkins.plugins.iacjobs.remote.Systems;
+import io.jenkins.plugins.iacjobs.remote.RemoteConnection;
+import io.jenkins.plugins.iacjobs.remote.RemoteSystem;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import jenkins.model.Jenkins;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
+import org.springframework.security.core.Authentication;
 
 /**
  * Form endpoints shared by the steps and the builders. Callers are {@code @POST}; each method checks permission
@@ -50,8 +52,8 @@ public final class Forms {
         checkConfigure(item);
         ListBoxModel m = new ListBoxModel();
         m.add(Messages.Forms_defaultConnection(), "");
-        for (ConnectionSettings c : source.connections()) {
-            m.add(c.getName() + (source.isDefault(c) ? " " + Messages.Forms_defaultMark() : ""), c.getName());
+        for (RemoteConnection c : source.connections()) {
+            m.add(c.getName() + (c.isDefaultConnection() ? " " + Messages.Forms_defaultMark() : ""), c.getName());
         }
         return m;
     }
@@ -68,16 +70,24 @@ public final class Forms {
         if (item != null && !item.hasPermission(Item.CONFIGURE)) {
             return result.includeCurrentValue(credentialsId);
         }
-        ConnectionSettings c = source.lookup(connection);
-        String url = c == null ? null : safeUrl(c);
-        CredentialsMatcher matcher = c == null ? CredentialsLookup.SUPPORTED : matcher(c);
+        String url = null;
+        CredentialsMatcher matcher = CredentialsLookup.SUPPORTED;
+        RemoteConnection c = source.lookup(connection);
+        try {
+            if (c != null) {
+                RemoteSystem system = c.system();
+                url = system.credentialsUrl();
+                matcher = system.credentialsMatcher();
+            }
+        } catch (IacJobsException unusable) {
+            // a connection this form cannot use yet: every supported kind, wherever it goes
+        }
         result.includeEmptyValue();
+        Authentication as = item instanceof Queue.Task t ? Tasks.getAuthenticationOf2(t) : ACL.SYSTEM2;
         if (item == null) {
-            result.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class,
-                    CredentialsLookup.domainRequirements(url), matcher);
+            result.includeMatchingAs(as, Jenkins.get(), StandardCredentials.class, CredentialsLookup.domainRequirements(url), matcher);
         } else {
-            result.includeMatchingAs(item instanceof Queue.Task t ? Tasks.getAuthenticationOf2(t) : ACL.SYSTEM2, item,
-                    StandardCredentials.class, CredentialsLookup.domainRequirements(url), matcher);
+            result.includeMatchingAs(as, item, StandardCredentials.class, CredentialsLookup.domainRequirements(url), matcher);
         }
         return result.includeCurrentValue(credentialsId);
     }
@@ -102,8 +112,8 @@ public final class Forms {
         checkConfigure(item);
         ListBoxModel m = new ListBoxModel();
         try {
-            Remote r = remote(item, source, connection, credentialsId);
-            r.target().targets(r.credentials()).forEach(t -> m.add(t[1], t[0]));
+            ask(item, source, connection, credentialsId, RemoteConnection::jobs, (jobs, creds) -> jobs.targets(creds))
+                    .ifPresent(targets -> targets.forEach(t -> m.add(t[1], t[0])));
         } catch (IacJobsException | AbortException e) {
             m.add(Messages.Forms_acceleratorsUnavailable(e.getMessage()), "");
         }
@@ -118,10 +128,8 @@ public final class Forms {
         ListBoxModel m = new ListBoxModel();
         m.add("", "");
         try {
-            Remote r = workspaceRemote(item, source, connection, credentialsId);
-            if (r != null) {
-                r.target().workspaces(r.credentials()).forEach(w -> m.add(w, w));
-            }
+            ask(item, source, connection, credentialsId, RemoteConnection::workspaces, (ws, creds) -> ws.workspaces(creds))
+                    .ifPresent(names -> names.forEach(w -> m.add(w, w)));
         } catch (IacJobsException | AbortException e) {
             m.add(Messages.Forms_workspacesUnavailable(e.getMessage()), "");
         }
@@ -132,45 +140,21 @@ public final class Forms {
     /** For the Pipeline snippet form: suggestions that still let the user type anything, such as {@code ${env.WS}}. */
     public static ComboBoxModel workspaceNames(@CheckForNull Item item, ConnectionSource source, @CheckForNull String connection,
                                                @CheckForNull String credentialsId) {
-        return suggestions(item, source, connection, credentialsId, r -> r.target().workspaces(r.credentials()));
+        return suggestions(item, () -> ask(item, source, connection, credentialsId, RemoteConnection::workspaces,
+                (ws, creds) -> ws.workspaces(creds)));
     }
 
+    /** Template names where the connection's jobs run in workspaces (Terrakube); none elsewhere. */
     public static ComboBoxModel templateNames(@CheckForNull Item item, ConnectionSource source, @CheckForNull String connection,
                                               @CheckForNull String credentialsId) {
-        return suggestions(item, source, connection, credentialsId,
-                r -> r.target().targets(r.credentials()).stream().map(t -> t[0]).filter(n -> !n.isEmpty()).toList());
-    }
-
-    private static ComboBoxModel suggestions(@CheckForNull Item item, ConnectionSource source, @CheckForNull String connection,
-                                             @CheckForNull String credentialsId, Function<Remote, List<String>> names) {
-        checkConfigure(item);
-        ComboBoxModel m = new ComboBoxModel();
-        try {
-            Remote r = workspaceRemote(item, source, connection, credentialsId);
-            if (r != null) {
-                m.addAll(names.apply(r));
+        return suggestions(item, () -> {
+            RemoteConnection c = source.lookup(connection);
+            if (c == null || c.workspaces().isEmpty()) {
+                return Optional.empty();
             }
-        } catch (IacJobsException | AbortException e) {
-            // suggestions only: the field stays free text
-        }
-        return m;
-    }
-
-    /** Terrakube approval policies; no remote call, but kept behind the same permission as the other fields. */
-    public static ListBoxModel approveItems(@CheckForNull Item item) {
-        checkConfigure(item);
-        ListBoxModel m = new ListBoxModel();
-        m.add(Messages.Forms_approveWait(), "");
-        m.add(Messages.Forms_approveAuto(), "auto");
-        m.add(Messages.Forms_approveNever(), "never");
-        m.add(Messages.Forms_approveInput(), "input");
-        return m;
-    }
-
-    private static void keepCurrent(ListBoxModel m, @CheckForNull String cur) {
-        if (cur != null && m.stream().noneMatch(o -> cur.equals(o.value))) {
-            m.add(0, new ListBoxModel.Option(cur, cur, true));
-        }
+            return ask(item, source, connection, credentialsId, RemoteConnection::jobs,
+                    (jobs, creds) -> jobs.targets(creds).stream().map(t -> t[0]).filter(n -> !n.isEmpty()).toList());
+        });
     }
 
     /**
@@ -192,8 +176,10 @@ public final class Forms {
             return FormValidation.ok(); // nothing to check against yet, or only known at build time
         }
         try {
-            Remote r = remote(item, source, connection, credentialsId);
-            r.target().checkParameters(r.credentials(), target, params);
+            ask(item, source, connection, credentialsId, RemoteConnection::jobs, (jobs, creds) -> {
+                jobs.checkParameters(creds, target, params);
+                return true;
+            });
             return FormValidation.ok();
         } catch (IacJobsException e) {
             return FormValidation.error(e.getMessage());
@@ -202,50 +188,57 @@ public final class Forms {
         }
     }
 
-    /** A connection with its place resolved and the credentials a form may use with it. */
-    public record Remote(ConnectionSettings connection, RemoteTarget target, ResolvedCredentials credentials) {
+    /** Terrakube approval policies; no remote call, but kept behind the same permission as the other fields. */
+    public static ListBoxModel approveItems(@CheckForNull Item item) {
+        checkConfigure(item);
+        ListBoxModel m = new ListBoxModel();
+        m.add(Messages.Forms_approveWait(), "");
+        m.add(Messages.Forms_approveAuto(), "auto");
+        m.add(Messages.Forms_approveNever(), "never");
+        m.add(Messages.Forms_approveInput(), "input");
+        return m;
     }
 
     /**
-     * The job's own credentials when it names some, looked up as the job; otherwise the connection's, which an
-     * administrator chose.
+     * Asks one part of the connection's system, with the job's own credentials when it names some (looked up as the
+     * job), otherwise the connection's, which an administrator chose. Empty when the system has no such part: nothing
+     * is looked up or sent for it.
      */
-    public static Remote remote(@CheckForNull Item item, ConnectionSource source, @CheckForNull String connection,
-                                @CheckForNull String credentialsId) throws AbortException {
-        ConnectionSettings c = source.require(connection);
-        RemoteTarget target = Systems.target(c);
+    private static <P, T> Optional<T> ask(@CheckForNull Item item, ConnectionSource source, @CheckForNull String connection,
+                                          @CheckForNull String credentialsId, Function<RemoteConnection, Optional<P>> part,
+                                          BiFunction<P, ResolvedCredentials, T> call) throws AbortException {
+        RemoteConnection c = source.require(connection);
+        Optional<P> p = part.apply(c);
+        if (p.isEmpty()) {
+            return Optional.empty();
+        }
+        String url = c.system().credentialsUrl();
         String own = Util.fixEmptyAndTrim(credentialsId);
         ResolvedCredentials creds = own == null || item == null
-                ? CredentialsLookup.forSystem(CredentialsLookup.chooseId(own, c.getCredentialsId()), target.credentialsUrl())
-                : CredentialsLookup.forItem(item, own, target.credentialsUrl());
-        return new Remote(c, target, creds);
+                ? CredentialsLookup.forSystem(CredentialsLookup.chooseId(own, c.getCredentialsId()), url)
+                : CredentialsLookup.forItem(item, own, url);
+        return Optional.of(call.apply(p.get(), creds));
     }
 
-    /**
-     * {@link #remote}, for fields only a system with workspaces has (Terrakube); null for other systems, before any
-     * credential is looked up for them.
-     */
-    private static @CheckForNull Remote workspaceRemote(@CheckForNull Item item, ConnectionSource source,
-                                                        @CheckForNull String connection, @CheckForNull String credentialsId)
-            throws AbortException {
-        ConnectionSettings c = source.lookup(connection);
-        return c != null && !Systems.of(c).takesWorkspaceOptions() ? null : remote(item, source, connection, credentialsId);
+    /** What may fail while suggesting: anything that stops the suggestions, never the form. */
+    private interface Lookup<T> {
+        Optional<T> get() throws AbortException;
     }
 
-    /** The credential types the connection's system takes; every supported type for a system this version does not know. */
-    static CredentialsMatcher matcher(ConnectionSettings c) {
+    private static ComboBoxModel suggestions(@CheckForNull Item item, Lookup<List<String>> names) {
+        checkConfigure(item);
+        ComboBoxModel m = new ComboBoxModel();
         try {
-            return Systems.of(c).credentialsMatcher();
-        } catch (IacJobsException e) {
-            return CredentialsLookup.SUPPORTED;
+            names.get().ifPresent(m::addAll);
+        } catch (IacJobsException | AbortException e) {
+            // suggestions only: the field stays free text
         }
+        return m;
     }
 
-    private static @CheckForNull String safeUrl(ConnectionSettings c) {
-        try {
-            return Systems.target(c).credentialsUrl();
-        } catch (IacJobsException e) {
-            return null;
+    private static void keepCurrent(ListBoxModel m, @CheckForNull String cur) {
+        if (cur != null && m.stream().noneMatch(o -> cur.equals(o.value))) {
+            m.add(0, new ListBoxModel.Option(cur, cur, true));
         }
     }
 }

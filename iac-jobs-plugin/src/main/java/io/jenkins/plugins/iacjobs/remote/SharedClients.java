@@ -2,11 +2,13 @@ package io.jenkins.plugins.iacjobs.remote;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import io.jenkins.plugins.iacjobs.core.auth.ClientKit;
 import io.jenkins.plugins.iacjobs.core.auth.TokenSourceRegistry;
 import io.jenkins.plugins.iacjobs.core.http.HttpClients;
 import io.jenkins.plugins.iacjobs.core.http.HttpSettings;
 import io.jenkins.plugins.iacjobs.core.http.Json;
 import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
+import java.time.Clock;
 import jenkins.model.Jenkins;
 import okhttp3.OkHttpClient;
 import org.kohsuke.accmod.Restricted;
@@ -54,6 +56,11 @@ public final class SharedClients {
             }
         }
         return m;
+    }
+
+    /** What the systems' {@code connect} methods take: the same as the CLI's, so clients are built and keyed alike. */
+    public static @NonNull ClientKit kit() {
+        return new ClientKit(http(), json(), TOKENS, Clock.systemUTC());
     }
 
     /** The token caches of every system, one per credential. */

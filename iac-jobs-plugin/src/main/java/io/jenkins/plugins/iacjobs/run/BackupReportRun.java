@@ -6,12 +6,15 @@ import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.iacjobs.actions.BackupReportAction;
+import io.jenkins.plugins.iacjobs.config.Connection;
+import io.jenkins.plugins.iacjobs.config.IacJobsGlobalConfiguration;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.avepoint.BackupReportOptions;
 import io.jenkins.plugins.iacjobs.core.avepoint.BackupReportResult;
 import io.jenkins.plugins.iacjobs.core.avepoint.report.BackupReport;
 import io.jenkins.plugins.iacjobs.credentials.CredentialsLookup;
-import io.jenkins.plugins.iacjobs.remote.AvePointSystem;
+import io.jenkins.plugins.iacjobs.remote.ReportSystem;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -33,11 +36,27 @@ public final class BackupReportRun {
     }
 
     /**
+     * The whole report of {@code iacBackupReport} and its builder: the AvePoint connection (the one named, or the only
+     * one), the credentials (the step's, else the connection's), the files, the build page's summary, then the gate.
+     *
      * @param workspace where to leave {@code backup-report/} for the {@code junit} step, or null outside {@code node}
-     * @return the result, whatever the verdict; callers call {@link #gate} after handing it on
      */
-    public static @NonNull BackupReportResult run(@NonNull Run<?, ?> run, @CheckForNull FilePath workspace, @NonNull TaskListener listener,
-                                                  @NonNull AvePointSystem.Target target, @CheckForNull String credentialsId,
+    public static @NonNull BackupReportResult report(@NonNull Run<?, ?> run, @CheckForNull FilePath workspace,
+                                                     @NonNull TaskListener listener, @CheckForNull String connection,
+                                                     @CheckForNull String credentialsId, @NonNull BackupReportOptions options)
+            throws IOException, InterruptedException {
+        Connection c = IacJobsGlobalConfiguration.get().requireForReports(connection);
+        ReportSystem system = IacJobsGlobalConfiguration.reportsOf(c);
+        BackupReportResult result = run(run, workspace, listener, system, CredentialsLookup.chooseId(credentialsId, c.getCredentialsId()),
+                options);
+        run.addAction(new BackupReportAction(c.getName(), result));
+        gate(result);
+        return result;
+    }
+
+    /** @return the result, whatever the verdict; {@link #report} gates after handing it on */
+    private static @NonNull BackupReportResult run(@NonNull Run<?, ?> run, @CheckForNull FilePath workspace, @NonNull TaskListener listener,
+                                                  @NonNull ReportSystem target, @CheckForNull String credentialsId,
                                                   @NonNull BackupReportOptions options) throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
         Path work = null;
@@ -67,7 +86,7 @@ public final class BackupReportRun {
     }
 
     /** Fails the build per {@code failOn}, with the verdict as the message; the files are already archived. */
-    public static void gate(@NonNull BackupReportResult result) throws AbortException {
+    private static void gate(@NonNull BackupReportResult result) throws AbortException {
         if (!result.passed()) {
             String details = result.verdict().details().isEmpty() ? ""
                     : "\n  " + String.join("\n  ", result.verdict().details());

@@ -3,7 +3,7 @@ package io.jenkins.plugins.iacjobs.run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.Printable;
-import io.jenkins.plugins.iacjobs.core.watch.Durations;
+import io.jenkins.plugins.iacjobs.core.job.RunLines;
 import io.jenkins.plugins.iacjobs.core.watch.JobSnapshot;
 import io.jenkins.plugins.iacjobs.core.watch.WatchHandle;
 import io.jenkins.plugins.iacjobs.core.watch.WatchListener;
@@ -55,15 +55,13 @@ public final class BuildLogListener implements WatchListener {
         if (snapshot.state().endsWatch()) {
             log.flush();
         }
-        String msg = snapshot.message() == null ? "" : " — " + snapshot.message();
-        say(listener, TIME.format(at.truncatedTo(ChronoUnit.SECONDS)) + " " + systemName + " job " + snapshot.jobId()
-                + ": " + snapshot.status() + msg);
+        say(listener, TIME.format(at.truncatedTo(ChronoUnit.SECONDS)) + " " + RunLines.status(systemName, snapshot));
         hooks.onStatus(snapshot);
     }
 
     @Override
     public void onHeartbeat(JobSnapshot snapshot, Duration quietFor) {
-        say(listener, Messages.BuildLogListener_stillWaiting(snapshot.jobId(), snapshot.status(), Durations.format(quietFor)));
+        say(listener, systemName + " job " + snapshot.jobId() + " " + RunLines.heartbeat(snapshot, quietFor));
     }
 
     @Override
@@ -78,7 +76,7 @@ public final class BuildLogListener implements WatchListener {
         String m = problem.getMessage();
         if (!m.equals(lastTrouble)) { // a flapping endpoint should not flood the log
             lastTrouble = m;
-            say(listener, Messages.BuildLogListener_trouble(m, Durations.format(retryIn)));
+            say(listener, RunLines.trouble(problem, retryIn));
         }
     }
 

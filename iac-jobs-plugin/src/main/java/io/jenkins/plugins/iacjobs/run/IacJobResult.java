@@ -1,6 +1,8 @@
 package io.jenkins.plugins.iacjobs.run;
 
-import io.jenkins.plugins.iacjobs.core.plan.Plan;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
+import io.jenkins.plugins.iacjobs.core.report.JobReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,10 +16,10 @@ import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
- * The value {@code iacJob} returns: a {@link LinkedHashMap} of strings, booleans and lists of strings.
- * Plain JDK types on purpose: a sandboxed script reads {@code job.id} or {@code job.artifacts} without any
- * script approval (map property access and these value types are on script-security's default whitelist),
- * and the value serialises with the Pipeline program.
+ * The value {@code iacJob} returns: a {@link LinkedHashMap} of strings, booleans, lists of strings and, for the plan,
+ * maps of those. Plain JDK types on purpose: a sandboxed script reads {@code job.id} or {@code job.plan.destroy}
+ * without any script approval (map property access and these value types are on script-security's default
+ * whitelist), and the value serialises with the Pipeline program.
  */
 @Restricted(NoExternalUse.class)
 public final class IacJobResult {
@@ -28,20 +30,30 @@ public final class IacJobResult {
     private IacJobResult() {
     }
 
-    public static LinkedHashMap<String, Object> of(String system, String connection, String jobId, String status,
-                                            boolean success, boolean planOnly, String accelerator,
-                                            String message, String results, List<String> artifacts, String remoteUrl) {
-        return of(system, connection, jobId, status, success, planOnly, accelerator, message, results, artifacts, remoteUrl, null);
+    /** A job that ended, as its report says; {@code results} is the plan or results file's text, or null. */
+    static LinkedHashMap<String, Object> of(JobReport report, @CheckForNull String results, List<String> artifacts) {
+        LinkedHashMap<String, Object> m = base(report.system(), report.connection(), report.jobId(), report.status(),
+                report.success(), report.planOnly(), report.targetName() != null ? report.targetName() : report.targetId(),
+                report.remoteUrl());
+        m.put("error", report.message());
+        m.put("results", truncate(results));
+        m.put("artifacts", new ArrayList<>(artifacts));
+        m.put("plan", report.plan() == null ? null : report.plan().toMap());
+        return m;
     }
 
-    /**
-     * @param plan what the job planned, or null; in the map as {@code plan: [add, change, destroy, resources, …]},
-     *             so a Jenkinsfile can gate on {@code job.plan.destroy > 0}
-     */
-    public static LinkedHashMap<String, Object> of(String system, String connection, String jobId, String status,
-                                            boolean success, boolean planOnly, String accelerator,
-                                            String message, String results, List<String> artifacts, String remoteUrl,
-                                            Plan plan) {
+    /** The value of a {@code submitOnly} run: the job goes on remotely. */
+    static LinkedHashMap<String, Object> submitted(String system, String connection, SubmittedJob job, @CheckForNull String url) {
+        LinkedHashMap<String, Object> m = base(system, connection, job.jobId(), "Submitted", true, job.planOnly(), job.targetName(), url);
+        m.put("error", null);
+        m.put("results", null);
+        m.put("artifacts", new ArrayList<String>());
+        m.put("plan", null);
+        return m;
+    }
+
+    private static LinkedHashMap<String, Object> base(String system, String connection, String jobId, String status, boolean success,
+                                                      boolean planOnly, @CheckForNull String target, @CheckForNull String url) {
         LinkedHashMap<String, Object> m = new LinkedHashMap<>();
         m.put("id", jobId);
         m.put("status", status);
@@ -49,17 +61,13 @@ public final class IacJobResult {
         m.put("planOnly", planOnly);
         m.put("system", system);
         m.put("connection", connection);
-        m.put("accelerator", accelerator);
-        m.put("error", message);
-        m.put("results", truncate(results));
-        m.put("artifacts", artifacts == null ? new ArrayList<String>() : new ArrayList<>(artifacts));
-        m.put("url", remoteUrl);
-        m.put("plan", plan == null ? null : plan.toMap());
+        m.put("accelerator", target);
+        m.put("url", url);
         return m;
     }
 
     /** The first plan or results file's text, cut to what the step's return value holds; null when there is none. */
-    public static String readResults(Path root, List<String> files) {
+    static @CheckForNull String readResults(Path root, List<String> files) {
         for (String f : files) {
             String name = f.substring(f.lastIndexOf('/') + 1);
             if (name.startsWith("plan.") || name.startsWith("results.")) {
@@ -80,7 +88,7 @@ public final class IacJobResult {
         return null;
     }
 
-    private static String truncate(String s) {
+    private static String truncate(@CheckForNull String s) {
         if (s == null || s.length() <= MAX_RESULTS_CHARS) {
             return s;
         }

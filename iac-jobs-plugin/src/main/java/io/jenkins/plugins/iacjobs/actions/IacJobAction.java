@@ -1,0 +1,171 @@
+package io.jenkins.plugins.iacjobs.actions;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.Util;
+import io.jenkins.plugins.iacjobs.core.plan.Plan;
+import io.jenkins.plugins.iacjobs.core.plan.PlannedChange;
+import io.jenkins.plugins.iacjobs.core.report.JobReport;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+
+/**
+ * One IaC job on the build page ({@code summary.jelly}). Stores only what the summary shows, as plain strings,
+ * so {@code build.xml} stays readable and holds no secret: parameters arrive masked from core.
+ */
+@Restricted(NoExternalUse.class)
+public final class IacJobAction extends BuildPageAction {
+
+    private final String system;
+    private final String connection;
+    private final String jobId;
+    private final String accelerator;
+    private final boolean planOnly;
+    private final String status;
+    private final boolean success;
+    private final String message;
+    private final long durationMillis;
+    private final String remoteUrl;
+    private final LinkedHashMap<String, String> parameters;
+    private final ArrayList<String> artifacts;
+    /** The plan's counts, or -1 each when there was no plan to read (older builds have no such fields: 0 when loaded). */
+    private final int planAdd;
+    private final int planChange;
+    private final int planDestroy;
+    private final boolean hasPlan;
+    private final String planHeadline;
+    /** Its resources as sign-and-address lines, at most {@link #MAX_PLAN_LINES}; plan.txt has them all. */
+    private final ArrayList<String> planLines;
+    private final int planMore;
+
+    public static final int MAX_PLAN_LINES = 500;
+
+    public IacJobAction(JobReport report, List<String> artifacts) {
+        this.system = report.system();
+        this.connection = report.connection();
+        this.jobId = report.jobId();
+        this.accelerator = report.targetName() != null ? report.targetName() : report.targetId();
+        this.planOnly = report.planOnly();
+        this.status = report.status();
+        this.success = report.success();
+        this.message = report.message();
+        this.durationMillis = report.duration() == null ? -1 : report.duration().toMillis();
+        this.remoteUrl = report.remoteUrl();
+        this.parameters = new LinkedHashMap<>(report.shownParams() == null ? Map.of() : report.shownParams());
+        this.artifacts = new ArrayList<>(artifacts);
+        Plan plan = report.plan();
+        this.hasPlan = plan != null;
+        this.planAdd = plan == null ? -1 : plan.add();
+        this.planChange = plan == null ? -1 : plan.change();
+        this.planDestroy = plan == null ? -1 : plan.destroy();
+        this.planHeadline = plan == null ? null : plan.headline();
+        this.planLines = plan == null ? new ArrayList<>()
+                : plan.resources().stream().limit(MAX_PLAN_LINES).map(PlannedChange::line).collect(Collectors.toCollection(ArrayList::new));
+        this.planMore = plan == null ? 0 : Math.max(0, plan.resources().size() - MAX_PLAN_LINES);
+    }
+
+    public boolean isHasPlan() {
+        return hasPlan;
+    }
+
+    public int getPlanAdd() {
+        return planAdd;
+    }
+
+    public int getPlanChange() {
+        return planChange;
+    }
+
+    public int getPlanDestroy() {
+        return planDestroy;
+    }
+
+    public @CheckForNull String getPlanHeadline() {
+        return planHeadline;
+    }
+
+    /** The first {@link Plan#SHOWN} resources, shown open on the build page. */
+    public List<String> getPlanShown() {
+        return planLines.subList(0, Math.min(Plan.SHOWN, planLines.size()));
+    }
+
+    /** The rest, folded. */
+    public List<String> getPlanFolded() {
+        return planLines.size() <= Plan.SHOWN ? List.of() : planLines.subList(Plan.SHOWN, planLines.size());
+    }
+
+    /** Resources beyond what the build page keeps: plan.txt lists them. */
+    public int getPlanMore() {
+        return planMore;
+    }
+
+    /** The archived plan.txt, relative to the build page, or null. */
+    public @CheckForNull String getPlanTextHref() {
+        return artifacts.stream().filter(a -> a.endsWith("/plan.txt")).findFirst().map(this::artifactHref).orElse(null);
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.IacJobAction_displayName(system, jobId);
+    }
+
+    public String getSystem() {
+        return system;
+    }
+
+    public String getConnection() {
+        return connection;
+    }
+
+    public String getJobId() {
+        return jobId;
+    }
+
+    public String getAccelerator() {
+        return accelerator;
+    }
+
+    public boolean isPlanOnly() {
+        return planOnly;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public boolean isSuccess() {
+        return success;
+    }
+
+    public @CheckForNull String getMessage() {
+        return message;
+    }
+
+    public String getDuration() {
+        return durationMillis < 0 ? "" : Util.getTimeSpanString(durationMillis);
+    }
+
+    /** Only http(s) links are rendered, so a remote value cannot smuggle a script URL into the page. */
+    public @CheckForNull String getRemoteUrl() {
+        return remoteUrl != null && (remoteUrl.startsWith("https://") || remoteUrl.startsWith("http://")) ? remoteUrl : null;
+    }
+
+    public Map<String, String> getParameters() {
+        return parameters;
+    }
+
+    public List<String> getArtifacts() {
+        return artifacts;
+    }
+
+    /** Relative to the build page, where {@code summary.jelly} is rendered. */
+    public String artifactHref(String path) {
+        return "artifact/" + Arrays.stream(path.split("/")).map(Util::rawEncode).collect(Collectors.joining("/"));
+    }
+
+}

@@ -1,0 +1,108 @@
+package io.jenkins.plugins.iacjobs.run;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.iacjobs.actions.IacJobAction;
+import io.jenkins.plugins.iacjobs.core.IacJobsException;
+import io.jenkins.plugins.iacjobs.core.job.JobResult;
+import io.jenkins.plugins.iacjobs.core.job.JobRunner;
+import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
+import io.jenkins.plugins.iacjobs.core.report.JobReport;
+import io.jenkins.plugins.iacjobs.core.watch.JobSnapshot;
+import io.jenkins.plugins.iacjobs.core.watch.JobState;
+import io.jenkins.plugins.iacjobs.core.watch.WatchHandle;
+import io.jenkins.plugins.iacjobs.remote.JobSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * How a job run ends, given what it needs: core's {@link JobRunner#finish} writes the evidence, which is archived
+ * with the build and summarised on its page; the caller gets the step's value, or an error a person can act on,
+ * never a stack trace.
+ */
+final class JobEnding {
+
+    private static final Logger LOGGER = Logger.getLogger(JobEnding.class.getName());
+
+    private final Run<?, ?> build;
+    private final TaskListener listener;
+    private final JobRunner runner;
+    private final SubmittedJob submitted;
+    private final JobSpec spec;
+
+    JobEnding(Run<?, ?> build, TaskListener listener, JobRunner runner, SubmittedJob submitted, JobSpec spec) {
+        this.build = build;
+        this.listener = listener;
+        this.runner = runner;
+        this.submitted = submitted;
+        this.spec = spec;
+    }
+
+    /**
+     * @param decision who decided the job's approval on the build page, or null
+     * @return the step's value; a failed job throws instead, unless {@code failOnError} is false
+     */
+    Map<String, Object> end(WatchHandle handle, JobSnapshot last, StreamedLog log, @CheckForNull String decision)
+            throws IOException, InterruptedException {
+        String system = runner.system().displayName();
+        String jobId = submitted.jobId();
+        Path work = Files.createTempDirectory("iac-jobs-");
+        try {
+            Path out = Files.createDirectories(work.resolve("out"));
+            JobResult finished = runner.finish(handle, last, submitted, out, log.existing(), spec.keepAnsi(), decision);
+            JobReport report = finished.report();
+            RunArtifacts.archive(build, listener, out, finished.artifacts(), "iac-jobs/" + jobId + "/");
+            log.delete(); // archived as log.txt
+            build.addAction(new IacJobAction(report, finished.artifacts()));
+            Map<String, Object> value = IacJobResult.of(report, IacJobResult.readResults(out, finished.artifacts()), finished.artifacts());
+            // approve: 'never' stops at waitingApproval: not a failure, the job waits remotely for a person.
+            if (last.state() == JobState.PAUSED) {
+                say(Messages.JobRun_paused(system, jobId, report.status()));
+            } else if (!finished.success()) {
+                String message = finished.message();
+                if (spec.failOnError()) {
+                    throw new AbortException(Messages.JobRun_failed(system, jobId, report.status(),
+                            message == null ? Messages.JobRun_noMessage() : message) + (decision == null ? "" : " (" + decision + ")"));
+                }
+                say(Messages.JobRun_failedButReturned(jobId, report.status(), message == null ? "" : message));
+            }
+            return value;
+        } finally {
+            RunArtifacts.deleteQuietly(work);
+        }
+    }
+
+    private void say(String line) {
+        BuildLogListener.say(listener, line);
+    }
+
+    /** What a build sees of a failure: the message of ours or core's, never a stack trace; anything else is logged. */
+    static Throwable failure(Run<?, ?> build, Throwable t) {
+        Throwable e = unwrap(t);
+        if (e instanceof AbortException || e instanceof InterruptedException) {
+            return e;
+        }
+        if (e instanceof IacJobsException) {
+            // Core's messages already name the status, correlation id and what to do.
+            return new AbortException(e.getMessage());
+        }
+        LOGGER.log(Level.WARNING, "iacJob failed unexpectedly in " + build, e);
+        return new AbortException(Messages.JobRun_unexpected(e));
+    }
+
+    static Throwable unwrap(Throwable t) {
+        Throwable e = t;
+        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+}

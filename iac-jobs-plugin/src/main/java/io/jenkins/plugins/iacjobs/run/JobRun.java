@@ -1,0 +1,323 @@
+package io.jenkins.plugins.iacjobs.run;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.iacjobs.config.Connection;
+import io.jenkins.plugins.iacjobs.config.IacJobsGlobalConfiguration;
+import io.jenkins.plugins.iacjobs.core.IacJobsException;
+import io.jenkins.plugins.iacjobs.core.WaitAbortedException;
+import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
+import io.jenkins.plugins.iacjobs.core.job.JobRunner;
+import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
+import io.jenkins.plugins.iacjobs.core.watch.JobSnapshot;
+import io.jenkins.plugins.iacjobs.core.watch.JobState;
+import io.jenkins.plugins.iacjobs.core.watch.Watch;
+import io.jenkins.plugins.iacjobs.core.watch.WatchHandle;
+import io.jenkins.plugins.iacjobs.credentials.CredentialsLookup;
+import io.jenkins.plugins.iacjobs.credentials.ResolvedCredentials;
+import io.jenkins.plugins.iacjobs.remote.JobSpec;
+import io.jenkins.plugins.iacjobs.remote.JobSystem;
+import io.jenkins.plugins.iacjobs.remote.PreparedJob;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+
+/**
+ * One invocation of {@code iacJob} or the freestyle builder, and the one owner of its state, as
+ * {@code DurableTaskStep.Execution} owns a shell step's: what it was asked ({@link JobSpec}), what the remote accepted
+ * ({@link SubmittedJob}) and where watching got to ({@link WatchHandle}, the streamed log's length and unfinished line)
+ * are persisted with the Pipeline; the build it writes to, the watch and the result are live. It submits (or attaches,
+ * or adopts after a restart), watches through core's {@link JobRunner} on the shared watcher, and hands the end to a
+ * {@link JobEnding}. It holds no thread while waiting: the watcher calls back on one of its few threads.
+ */
+@Restricted(NoExternalUse.class)
+public final class JobRun implements Serializable, LiveRuns.LiveRun, BuildLogListener.Hooks {
+    private static final long serialVersionUID = 1L;
+
+    // Persisted: no secret (credentials are looked up again from the build, parameter values are dropped).
+    private final JobSpec spec;
+    private final Instant startedAt;
+    private String connection;
+    private String systemName;
+    /** Null until the remote accepted the job. */
+    private SubmittedJob submitted;
+    private WatchHandle handle;
+    /** Streamed log text after the last line end, not yet in the build log (lines are printed whole). */
+    private String pendingLine;
+    /** Length of the streamed log file when {@link #handle} was last persisted; a resume cuts the file back to it. */
+    private long logBytes;
+
+    // Live.
+    private transient JobSpec toSubmit;
+    private transient Run<?, ?> build;
+    private transient TaskListener listener;
+    private transient Runnable persist;
+    private transient CompletableFuture<Map<String, Object>> result;
+    private transient JobRunner runner;
+    private transient PreparedJob prepared;
+    private transient ApprovalGate gate;
+    private transient StreamedLog streamed;
+    private transient volatile Watch watch;
+    private transient volatile boolean stopped;
+    /** Set at shutdown: nothing more is written or persisted, so the resumed run owns the log from the cursor on. */
+    private transient volatile boolean detached;
+
+    private JobRun(JobSpec spec) {
+        this.spec = spec.withoutParamValues();
+        this.toSubmit = spec;
+        this.startedAt = Instant.now();
+    }
+
+    /** A run of {@code spec}; nothing is sent until {@link #start}. */
+    public static JobRun of(JobSpec spec) {
+        return new JobRun(spec);
+    }
+
+    /**
+     * Starts the run: the remote calls happen on a pool thread, and the caller's thread returns at once.
+     *
+     * @param persist saves this object with the build (the step's state); called when what a resume needs changes
+     * @return completes with the step's value, or exceptionally with an {@link AbortException} a person can act on
+     */
+    public CompletableFuture<Map<String, Object>> start(Run<?, ?> build, TaskListener listener, Runnable persist) {
+        attach(build, listener, persist);
+        RunPools.CALLS.submit(this::submitAndWatch);
+        return result;
+    }
+
+    /** Re-attaches after a restart, from the persisted state. */
+    public CompletableFuture<Map<String, Object>> resume(Run<?, ?> build, TaskListener listener, Runnable persist) {
+        attach(build, listener, persist);
+        RunPools.CALLS.submit(this::resumeWatch);
+        return result;
+    }
+
+    private void attach(Run<?, ?> b, TaskListener l, Runnable p) {
+        build = b;
+        listener = l;
+        persist = p;
+        result = new CompletableFuture<>();
+        LiveRuns.add(this);
+        result.whenComplete((v, e) -> LiveRuns.remove(this));
+    }
+
+    private void submitAndWatch() {
+        try {
+            JobSystem system = connect();
+            String jobId = spec.jobId();
+            if (jobId != null) {
+                accept(SubmittedJob.attached(runner.system().requireJobId("jobId", jobId), spec.planOnly()));
+                say(Messages.JobRun_attaching(systemName, submitted.jobId(), connection));
+            } else {
+                Duration timeout = spec.timeoutOr(system.timeout()); // a bad timeout fails here, before anything is sent
+                SubmittedJob sub = prepared.submission().withDeadline(timeout == null ? null : startedAt.plus(timeout))
+                        .submit(this::say); // prepare() gives a submission whenever there is no jobId
+                toSubmit = null;
+                accept(sub);
+                say(Messages.JobRun_submitted(systemName, sub.jobId(), name(sub),
+                        sub.planOnly() ? Messages.JobRun_planOnly() : Messages.JobRun_apply(), describe(sub.shownParams())));
+            }
+            persist.run();
+            if (spec.submitOnly()) {
+                say(Messages.JobRun_submitOnly(submitted.jobId()));
+                result.complete(IacJobResult.submitted(systemName, connection, submitted, runner.system().remoteUrl(submitted.jobId())));
+                return;
+            }
+            if (stopped) {
+                // Aborted while the submission was in flight: the job exists now, so say so instead of watching.
+                say(runner.system().cancel(submitted.jobId()).message());
+                return;
+            }
+            startWatch(system);
+        } catch (Throwable t) {
+            fail(t);
+        }
+    }
+
+    private void resumeWatch() {
+        try {
+            JobSystem system = connect();
+            if (handle == null) {
+                adoptLostSubmission();
+            } else {
+                say(Messages.JobRun_resumed(systemName, handle.jobId(), handle.lastStatus()));
+            }
+            startWatch(system);
+        } catch (Throwable t) {
+            fail(t);
+        }
+    }
+
+    /**
+     * The restart came between sending the job and hearing back. Re-sending could create a second job, so the
+     * remote's history is asked instead; only a single match is adopted.
+     */
+    private void adoptLostSubmission() throws AbortException {
+        if (prepared.submission() == null) {
+            throw new AbortException(Messages.JobRun_lostSubmission(spec.target()));
+        }
+        SubmittedJob sub = prepared.submission().findSubmitted(startedAt)
+                .orElseThrow(() -> new AbortException(Messages.JobRun_lostSubmission(spec.target())));
+        accept(sub);
+        persist.run();
+        say(Messages.JobRun_adopted(systemName, sub.jobId()));
+    }
+
+    /** The job the remote accepted; the timeout counts from the start, submission included. */
+    private void accept(SubmittedJob sub) {
+        submitted = sub;
+        handle = runner.handleFor(sub, startedAt);
+    }
+
+    /**
+     * The connection's job system, the credentials looked up as the build, and the request read once by the system
+     * (options it does not take are refused by name). A connection without jobs (AvePoint) is refused by name.
+     */
+    private JobSystem connect() throws AbortException {
+        Connection c = IacJobsGlobalConfiguration.get().require(connection != null ? connection : spec.connection());
+        JobSystem system = IacJobsGlobalConfiguration.jobsOf(c);
+        String credentialsId = CredentialsLookup.chooseId(spec.credentialsId(), c.getCredentialsId());
+        ResolvedCredentials credentials = CredentialsLookup.forRun(build, credentialsId, system.credentialsUrl());
+        prepared = system.prepare(toSubmit != null ? toSubmit : spec, credentials);
+        runner = new JobRunner(prepared.jobs(), RunPools.WATCHER, system.connection(), Clock.systemUTC());
+        gate = new ApprovalGate(build, listener, system.connection(), credentialsId, spec.approvers());
+        connection = system.connection();
+        systemName = system.displayName();
+        return system;
+    }
+
+    private void startWatch(JobSystem system) throws IacJobsException {
+        StreamedLog log = streamedLog();
+        log.restore(pendingLine, logBytes);
+        Watch w = runner.watch(handle, new BuildLogListener(listener, systemName, log, this), system.poll(),
+                spec.timeoutOr(system.timeout()));
+        watch = w;
+        w.result().whenComplete((snapshot, error) -> {
+            if (error != null) {
+                RunPools.CALLS.submit(() -> onWatchError(JobEnding.unwrap(error)));
+            } else if (!detached) { // after a restart the resumed step finishes it
+                end(snapshot);
+            }
+        });
+    }
+
+    private void end(JobSnapshot last) {
+        try {
+            result.complete(new JobEnding(build, listener, runner, submitted, spec).end(handle, last, streamedLog(),
+                    gate.decision(submitted.jobId())));
+        } catch (Throwable t) {
+            fail(t);
+        }
+    }
+
+    /** The watch ended without a terminal status: stopped on purpose, timed out (cancelled remotely), or failed. */
+    private void onWatchError(Throwable error) {
+        if (error instanceof WaitAbortedException) {
+            result.completeExceptionally(error); // stop() or detach() asked for this
+        } else if (error instanceof WaitTimeoutException timeout) {
+            fail(new AbortException(runner.timedOut(submitted.jobId(), timeout).message()));
+        } else {
+            fail(error);
+        }
+    }
+
+    private void fail(Throwable t) {
+        result.completeExceptionally(JobEnding.failure(build, t));
+    }
+
+    StreamedLog streamedLog() {
+        StreamedLog s = streamed;
+        if (s == null) {
+            s = new StreamedLog(build.getRootDir().toPath(), submitted.jobId(), listener.getLogger(), spec.keepAnsi());
+            streamed = s;
+        }
+        return s;
+    }
+
+    /** The build was aborted: stop waiting, close an open approval, and say plainly what happens to the remote job. */
+    public void stop() {
+        stopped = true;
+        cancelWatch();
+        if (submitted == null || runner == null) {
+            say(Messages.JobRun_stoppedBeforeSubmit());
+            return;
+        }
+        if (gate != null) {
+            gate.close(submitted.jobId(), Messages.JobRun_closedAborted());
+        }
+        say(RemoteCancel.ask(runner, submitted.jobId()));
+    }
+
+    /** Jenkins is shutting down: stop watching; the resumed step takes over from the persisted cursor. */
+    @Override
+    public void detach() {
+        detached = true;
+        if (handle != null && !result.isDone()) { // said first: cancelling the watch completes the result
+            say(Messages.JobRun_detached(systemName, handle.jobId(), handle.lastStatus()));
+        }
+        cancelWatch();
+    }
+
+    private void cancelWatch() {
+        Optional.ofNullable(watch).ifPresent(Watch::cancel);
+    }
+
+    @Override
+    public boolean waitsFor(Run<?, ?> b, String jobId) {
+        return build == b && handle != null && handle.jobId().equals(jobId);
+    }
+
+    /** For {@code getStatus()} in the thread dump and the Pipeline console. */
+    public String status() {
+        WatchHandle h = handle;
+        return h == null ? "submitting to " + (connection != null ? connection : spec.connection())
+                : "waiting for " + systemName + " job " + h.jobId() + " (last status " + h.lastStatus() + ")";
+    }
+
+    @Override
+    public boolean detached() {
+        return detached;
+    }
+
+    /** {@code approve: 'input'}: the build page asks a person while the job waits; closed when the job moves on. */
+    @Override
+    public void onStatus(JobSnapshot snapshot) {
+        if (snapshot.state() == JobState.WAITING_APPROVAL && prepared.decisions() != null) {
+            gate.open(snapshot.jobId(), streamedLog().existing());
+        } else {
+            gate.close(snapshot.jobId(), Messages.JobRun_closedRemotely(snapshot.status()));
+        }
+    }
+
+    /** The cursor, the unfinished line and the file length are persisted together, so a resume repeats nothing. */
+    @Override
+    public void onProgress(WatchHandle h, @CheckForNull String line, long streamedBytes) {
+        handle = h;
+        pendingLine = line;
+        logBytes = streamedBytes;
+        persist.run();
+    }
+
+    @Override
+    public void say(String line) {
+        BuildLogListener.say(listener, line);
+    }
+
+    private String name(SubmittedJob sub) {
+        return sub.targetName() != null ? sub.targetName() : spec.target();
+    }
+
+    private static String describe(Map<String, String> shown) {
+        return shown.isEmpty() ? "" : shown.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ", " with ", ""));
+    }
+}

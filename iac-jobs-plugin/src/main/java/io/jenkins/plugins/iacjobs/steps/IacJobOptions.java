@@ -1,0 +1,166 @@
+package io.jenkins.plugins.iacjobs.steps;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
+import hudson.Util;
+import io.jenkins.plugins.iacjobs.remote.JobSpec;
+import java.io.Serializable;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+
+/**
+ * The options {@code iacJob} and the "Run IaC job" builder share, declared once: both hold one of these and
+ * delegate their data-bound setters to it, as credentials-binding's wrapper and step share one list of bindings.
+ * Values are normalised here (trimmed, empty as null, {@code approve} in lower case).
+ */
+@Restricted(NoExternalUse.class)
+public final class IacJobOptions implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private String accelerator;
+    private boolean planOnly;
+    private String connection;
+    private String credentialsId;
+    private String timeout;
+    private boolean failOnError = true;
+    private boolean submitOnly;
+    private String jobId;
+    private String workspace;
+    private String branch;
+    private String approve;
+    private String approvers;
+    private boolean keepAnsi;
+
+    /**
+     * The immutable snapshot a run takes: these options, with {@code expand} applied to the texts a freestyle build
+     * may hold variables in (identity in Pipeline).
+     *
+     * @param target the Terrakube template when the step gives one; else the accelerator is the target
+     */
+    JobSpec spec(@CheckForNull String target, Map<String, String> params, UnaryOperator<String> expand) throws AbortException {
+        String t = target != null ? target : accelerator;
+        if (t == null && jobId == null && workspace == null) {
+            throw new AbortException(Messages.IacJobOptions_acceleratorOrJobId());
+        }
+        return new JobSpec(connection, credentialsId, expand.apply(t), params, planOnly, timeout, failOnError, submitOnly,
+                expand.apply(jobId), expand.apply(workspace), expand.apply(branch), approve, approvers, keepAnsi);
+    }
+
+    static @CheckForNull String text(@CheckForNull String value) {
+        return Util.fixEmptyAndTrim(value);
+    }
+
+    public @CheckForNull String getAccelerator() {
+        return accelerator;
+    }
+
+    public void setAccelerator(@CheckForNull String accelerator) {
+        this.accelerator = text(accelerator);
+    }
+
+    public boolean isPlanOnly() {
+        return planOnly;
+    }
+
+    public void setPlanOnly(boolean planOnly) {
+        this.planOnly = planOnly;
+    }
+
+    public @CheckForNull String getConnection() {
+        return connection;
+    }
+
+    public void setConnection(@CheckForNull String connection) {
+        this.connection = text(connection);
+    }
+
+    public @CheckForNull String getCredentialsId() {
+        return credentialsId;
+    }
+
+    public void setCredentialsId(@CheckForNull String credentialsId) {
+        this.credentialsId = text(credentialsId);
+    }
+
+    /** A duration such as {@code 45m} or {@code 2h}; empty uses the connection's timeout. */
+    public @CheckForNull String getTimeout() {
+        return timeout;
+    }
+
+    public void setTimeout(@CheckForNull String timeout) {
+        this.timeout = text(timeout);
+    }
+
+    public boolean isFailOnError() {
+        return failOnError;
+    }
+
+    public void setFailOnError(boolean failOnError) {
+        this.failOnError = failOnError;
+    }
+
+    public boolean isSubmitOnly() {
+        return submitOnly;
+    }
+
+    public void setSubmitOnly(boolean submitOnly) {
+        this.submitOnly = submitOnly;
+    }
+
+    public @CheckForNull String getJobId() {
+        return jobId;
+    }
+
+    public void setJobId(@CheckForNull String jobId) {
+        this.jobId = text(jobId);
+    }
+
+    /** Terrakube: the workspace's name or id. */
+    public @CheckForNull String getWorkspace() {
+        return workspace;
+    }
+
+    public void setWorkspace(@CheckForNull String workspace) {
+        this.workspace = text(workspace);
+    }
+
+    /** Terrakube: the git branch to run instead of the workspace's. */
+    public @CheckForNull String getBranch() {
+        return branch;
+    }
+
+    public void setBranch(@CheckForNull String branch) {
+        this.branch = text(branch);
+    }
+
+    /** Terrakube: at waitingApproval, {@code auto}, {@code never}, {@code input} or {@code wait} (the default when empty). */
+    public @CheckForNull String getApprove() {
+        return approve;
+    }
+
+    public void setApprove(@CheckForNull String approve) {
+        String a = text(approve);
+        this.approve = a == null ? null : a.toLowerCase(Locale.ROOT);
+    }
+
+    /** With {@code approve: 'input'}: the users or groups who may decide, comma-separated; empty: anyone with Build. */
+    public @CheckForNull String getApprovers() {
+        return approvers;
+    }
+
+    public void setApprovers(@CheckForNull String approvers) {
+        this.approvers = text(approvers);
+    }
+
+    /** Keep the remote log's terminal colours in the build log (for the AnsiColor plugin) and as {@code log.ansi.txt}. */
+    public boolean isKeepAnsi() {
+        return keepAnsi;
+    }
+
+    public void setKeepAnsi(boolean keepAnsi) {
+        this.keepAnsi = keepAnsi;
+    }
+}
