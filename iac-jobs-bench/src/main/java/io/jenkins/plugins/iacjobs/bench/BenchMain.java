@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -81,7 +82,7 @@ public final class BenchMain {
         LargeResultCase.Result large = null;
         if (largeMb > 0) {
             System.out.printf(Locale.ROOT, "large results: %d MB%n", largeMb);
-            large = LargeResultCase.run(largeMb * 1024 * 1024, out.toAbsolutePath().getParent().resolve("large-result-work"));
+            large = LargeResultCase.run(largeMb * 1024 * 1024, folderOf(out).resolve("large-result-work"));
         }
         long totalSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
 
@@ -90,7 +91,7 @@ public final class BenchMain {
         System.out.println(table);
         ObjectNode json = Report.json(rows, large, seed, scale, OURS_POLL, totalSeconds);
         ((ObjectNode) json.get("setup")).put("ours_history_max_batch", maxBatch);
-        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.createDirectories(folderOf(out));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), json);
         System.out.printf(Locale.ROOT, "wrote %s (total %d s)%n", out, totalSeconds);
     }
@@ -112,7 +113,9 @@ public final class BenchMain {
             threads.sample();
             Instant deadline = Instant.now().plus(scaled(plan.longest(n), scale)).plus(SdkBaselineWay.POLL_EVERY)
                     .plus(OURS_POLL.maxInterval()).plusSeconds(30);
-            way.await(deadline);
+            if (!way.await(deadline)) {
+                System.out.printf(Locale.ROOT, "  %s: %d jobs still unreported at the deadline%n", way.name(), way.waiting());
+            }
             threads.close();
             long wall = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - wall0);
             long cpuProcess = Jvm.processCpuNanos() - cpu0 - threads.selfCpuNanos();
@@ -178,5 +181,9 @@ public final class BenchMain {
             }
         }
         return m;
+    }
+
+    private static Path folderOf(Path file) {
+        return Objects.requireNonNull(file.toAbsolutePath().getParent(), "a file has a folder");
     }
 }

@@ -4,11 +4,11 @@ import io.jenkins.plugins.iacjobs.core.auth.ClientCredentials;
 import io.jenkins.plugins.iacjobs.core.auth.TokenSourceRegistry;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysClient;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobRequest;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;
 import io.jenkins.plugins.iacjobs.core.http.HttpClients;
 import io.jenkins.plugins.iacjobs.core.http.HttpSettings;
 import io.jenkins.plugins.iacjobs.core.http.Json;
-import io.jenkins.plugins.iacjobs.core.job.JobRequest;
 import io.jenkins.plugins.iacjobs.core.job.JobResult;
 import io.jenkins.plugins.iacjobs.core.job.JobRunner;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
@@ -62,8 +62,8 @@ final class LargeResultCase {
                     new ClientCredentials(sandbox.genesysClientId(), sandbox.genesysClientSecret()), new TokenSourceRegistry(), clock);
             GenesysJobs jobs = GenesysJobs.create(client, "large", clock);
             JobRunner runner = new JobRunner(jobs, watcher, "bench", clock);
-            SubmittedJob job = jobs.submit(new JobRequest(AcceleratorCatalogue.SIMPLE_IVR_ID, Map.of("queue_name", "bench-large"),
-                    false, Map.of()), line -> { });
+            SubmittedJob job = jobs.submit(new GenesysJobRequest(AcceleratorCatalogue.SIMPLE_IVR_ID,
+                    Map.of("queue_name", "bench-large"), false), line -> { });
             WatchHandle handle = runner.handleFor(job);
             JobSnapshot last = runner.watch(handle, new WatchListener() { }, PollSettings.defaults(), Duration.ofMinutes(2)).result()
                     .get(2, TimeUnit.MINUTES);

@@ -6,11 +6,11 @@ import io.jenkins.plugins.iacjobs.core.auth.ClientCredentials;
 import io.jenkins.plugins.iacjobs.core.auth.TokenSourceRegistry;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysClient;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints;
+import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobRequest;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;
 import io.jenkins.plugins.iacjobs.core.http.HttpClients;
 import io.jenkins.plugins.iacjobs.core.http.HttpSettings;
 import io.jenkins.plugins.iacjobs.core.http.Json;
-import io.jenkins.plugins.iacjobs.core.job.JobRequest;
 import io.jenkins.plugins.iacjobs.core.job.JobRunner;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
 import io.jenkins.plugins.iacjobs.core.watch.JobWatcher;
@@ -93,8 +93,8 @@ final class OursWay implements Way {
             for (int i = 0; i < n; i++) {
                 int slot = i;
                 submitted.add(submitters.submit(() -> {
-                    SubmittedJob job = jobs.submit(new JobRequest(AcceleratorCatalogue.SIMPLE_IVR_ID,
-                            Map.of("queue_name", BenchPlan.queueName(slot)), false, Map.of()), line -> { });
+                    SubmittedJob job = jobs.submit(new GenesysJobRequest(AcceleratorCatalogue.SIMPLE_IVR_ID,
+                            Map.of("queue_name", BenchPlan.queueName(slot)), false), line -> { });
                     jobIds[slot] = job.jobId();
                     Watch w = runner.watch(runner.handleFor(job), listener, poll, null);
                     w.result().whenComplete((s, e) -> {
@@ -122,8 +122,8 @@ final class OursWay implements Way {
     }
 
     @Override
-    public void await(Instant deadline) throws InterruptedException {
-        done.await(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+    public boolean await(Instant deadline) throws InterruptedException {
+        return done.await(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -146,8 +146,8 @@ final class SdkBaselineWay implements Way {
     }
 
     @Override
-    public void await(Instant deadline) throws InterruptedException {
-        done.await(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+    public boolean await(Instant deadline) throws InterruptedException {
+        return done.await(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -20,8 +20,8 @@ interface Way extends AutoCloseable {
     /** Jobs not yet reported terminal. */
     int waiting();
 
-    /** Blocks until every job was reported or the deadline passed. */
-    void await(Instant deadline) throws InterruptedException;
+    /** Blocks until every job was reported or the deadline passed; true if every job was reported. */
+    boolean await(Instant deadline) throws InterruptedException;
 
     /** Polls that failed (each way retries them). */
     int pollErrors();
