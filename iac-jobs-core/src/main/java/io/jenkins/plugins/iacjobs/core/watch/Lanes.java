@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,23 +51,29 @@ final class Lanes {
     }
 
     private void start(String laneKey, Runnable tick) {
-        pool.execute(() -> {
-            try {
-                tick.run();
-            } finally {
-                Runnable next;
-                synchronized (lanes) {
-                    Lane lane = lanes.get(laneKey);
-                    next = lane.waiting.poll();
-                    if (next == null && --lane.running == 0) {
-                        lanes.remove(laneKey);
-                    }
-                }
-                if (next != null) {
-                    start(laneKey, next);
+        try {
+            pool.execute(() -> run(laneKey, tick));
+        } catch (RejectedExecutionException closed) {
+            // the watcher is closing: nothing more is polled, and nobody waits for the answer
+        }
+    }
+
+    private void run(String laneKey, Runnable tick) {
+        try {
+            tick.run();
+        } finally {
+            Runnable next;
+            synchronized (lanes) {
+                Lane lane = lanes.get(laneKey);
+                next = lane.waiting.poll();
+                if (next == null && --lane.running == 0) {
+                    lanes.remove(laneKey);
                 }
             }
-        });
+            if (next != null) {
+                start(laneKey, next);
+            }
+        }
     }
 
     /** Pool threads alive now (busy or idle for less than a minute). */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -56,11 +57,16 @@ final class PollGroup implements Runnable {
     /** On the scheduler, not in a tick: a tick may be stuck on a slow remote, the timeout must not be. */
     private void expireAt(Watch w, Instant deadline) {
         long delay = Math.max(0, Duration.between(clock.instant(), deadline).toMillis()) + 1;
-        var timer = scheduler.schedule(() -> {
-            if (!w.expireIfPastDeadline(clock.instant())) {
-                expireAt(w, deadline); // woke a moment early
-            }
-        }, delay, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> timer;
+        try {
+            timer = scheduler.schedule(() -> {
+                if (!w.expireIfPastDeadline(clock.instant())) {
+                    expireAt(w, deadline); // woke a moment early
+                }
+            }, delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            return; // the watcher is closing
+        }
         w.result().whenComplete((s, e) -> timer.cancel(false));
     }
 
@@ -157,8 +163,12 @@ final class PollGroup implements Runnable {
                 tick.cancel(false);
             }
             long delay = Math.max(0, Duration.between(clock.instant(), earliest).toMillis());
-            tickAt = earliest;
-            tick = scheduler.schedule(() -> lanes.submit(lane, this), delay, TimeUnit.MILLISECONDS);
+            try {
+                tick = scheduler.schedule(() -> lanes.submit(lane, this), delay, TimeUnit.MILLISECONDS);
+                tickAt = earliest;
+            } catch (RejectedExecutionException closed) {
+                // the watcher is closing (JobWatcher.close): its watches end with it, nothing is left to poll
+            }
         }
     }
 }

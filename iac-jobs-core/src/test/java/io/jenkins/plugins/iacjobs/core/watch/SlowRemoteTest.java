@@ -21,7 +21,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
@@ -88,5 +90,32 @@ class SlowRemoteTest {
         Watch w = watchSlow(9, Duration.ofSeconds(1));
         ExecutionException e = assertThrows(ExecutionException.class, () -> w.result().get(60, TimeUnit.SECONDS));
         assertInstanceOf(WaitTimeoutException.class, e.getCause());
+    }
+
+    /**
+     * Closing the watcher while polls hang (a JVM or Jenkins shutting down) ends its threads quietly: a poll that
+     * ends after the close must not try to schedule the next one and die with an uncaught exception.
+     */
+    @Test
+    void closingTheWatcherWhilePollsHangLeavesNoUncaughtException() throws Exception {
+        Set<Thread> earlier = Thread.getAllStackTraces().keySet(); // other tests' watchers may still have threads
+        List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(new AssertionError(t.getName(), e)));
+        try {
+            watchSlow(0, null);
+            watchSlow(1, null);
+            while (trickle.getRequestCount() < 2) {
+                Thread.sleep(20); // both polls are on their way and hang
+            }
+            watcher.close();
+            while (Thread.getAllStackTraces().keySet().stream()
+                    .anyMatch(t -> t.getName().startsWith("iac-jobs-") && !earlier.contains(t))) {
+                Thread.sleep(20); // the interrupted polls end, and with them the threads
+            }
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+        assertEquals(List.of(), uncaught);
     }
 }
