@@ -23,8 +23,9 @@ node {
     check(total > 0 and failed > 0, "the sandbox tenant should give failed backups in the last 24 h; got %d of %d" % (failed, total))
     report = kit.admin().json("/job/backup-report/%d/testReport/api/json?tree=passCount,failCount,skipCount" % n)
     cases = report["passCount"] + report["failCount"] + report["skipCount"]
-    check(cases == total, "junit read %d test cases, the report has %d jobs" % (cases, total))
-    check(report["failCount"] >= failed, "junit counts %d failures, the report %d failed jobs" % (report["failCount"], failed))
+    check(cases == total + 1, "junit read %d test cases, the report has %d jobs and a gate" % (cases, total))
+    check(report["failCount"] == 0, "failOn never judges no job, yet junit counts %d failures" % report["failCount"])
+    check(result == "SUCCESS", "failOn never and a test report that follows it leave the build SUCCESS, not %s" % result)
     arts = sorted(a["relativePath"] for a in kit.build_info("backup-report", n)["artifacts"])
     for f in ("backup-report/jobs.json", "backup-report/jobs.csv", "backup-report/junit.xml"):
         check(f in arts, "artifact %s missing: %s" % (f, arts))

@@ -150,9 +150,12 @@ class IacBackupReportStepTest {
         r.assertLogContains("is not an AvePoint connection", b);
     }
 
-    /** The JUnit plugin reads the produced junit.xml: one case per job, failures and skips as the report counts them. */
+    /**
+     * The JUnit plugin reads the produced junit.xml: one case per job and one for the gate, and failures as the gate
+     * the user chose counts them, so the test report never judges the build against another gate.
+     */
     @Test
-    void junitStepParsesTheReport(JenkinsRule r) throws Exception {
+    void junitStepParsesTheReportAndFollowsTheGate(JenkinsRule r) throws Exception {
         SandboxFixture.configureAll(sandbox);
         r.jenkins.setNumExecutors(1);
         WorkflowJob p = pipeline(r, """
@@ -163,20 +166,21 @@ class IacBackupReportStepTest {
                     echo "report total=${report.total} finished=${report.finished} failed=${report.failed} fwe=${report.finishedWithException}"
                 }
                 """);
-        WorkflowRun b = r.assertBuildStatus(Result.UNSTABLE, p.scheduleBuild2(0)); // failed jobs are failing tests
+        WorkflowRun b = r.assertBuildStatus(Result.SUCCESS, p.scheduleBuild2(0)); // failOn never: no job is judged
         String log = JenkinsRule.getLog(b);
         Matcher j = Pattern.compile("junit total=(\\d+) failed=(\\d+) skipped=(\\d+)").matcher(log);
         Matcher rep = Pattern.compile("report total=(\\d+) finished=(\\d+) failed=(\\d+) fwe=(\\d+)").matcher(log);
         assertTrue(j.find() && rep.find(), log);
         long total = Long.parseLong(rep.group(1));
         long finished = Long.parseLong(rep.group(2));
-        long failures = Long.parseLong(rep.group(3)) + Long.parseLong(rep.group(4));
-        assertEquals(total, Long.parseLong(j.group(1)), "one test case per job");
-        assertEquals(failures, Long.parseLong(j.group(2)), "failed and finished-with-exception jobs fail");
-        assertEquals(total - finished - failures, Long.parseLong(j.group(3)), "in-progress jobs are skipped");
+        long unsuccessful = Long.parseLong(rep.group(3)) + Long.parseLong(rep.group(4));
+        assertTrue(unsuccessful > 0, "the sandbox tenant has unsuccessful jobs in two days: " + log);
+        assertEquals(total + 1, Long.parseLong(j.group(1)), "one test case per job, and the gate's");
+        assertEquals(0, Long.parseLong(j.group(2)), "failOn never: the unsuccessful jobs are reported, not failed");
+        assertEquals(total - finished - unsuccessful, Long.parseLong(j.group(3)), "in-progress jobs are skipped");
         TestResultAction tra = b.getAction(TestResultAction.class);
         assertNotNull(tra);
-        assertEquals(total, tra.getTotalCount());
+        assertEquals(total + 1, tra.getTotalCount());
     }
 
     @Test

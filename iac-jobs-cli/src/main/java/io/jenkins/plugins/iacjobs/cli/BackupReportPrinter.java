@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.cli;
 
+import io.jenkins.plugins.iacjobs.core.Instants;
 import io.jenkins.plugins.iacjobs.core.avepoint.BackupReportResult;
 import io.jenkins.plugins.iacjobs.core.avepoint.JobStatus;
 import io.jenkins.plugins.iacjobs.core.avepoint.OrganisationSummary;
@@ -22,14 +23,14 @@ final class BackupReportPrinter {
         out.printf(row, "ORGANISATION", "JOBS", "FINISHED", "FAILED", "EXCEPTION", "RUNNING", "NEWEST FINISHED BACKUP");
         for (OrganisationSummary o : r.organisations()) {
             out.printf(row, clip(o.label(), width), o.jobs(), o.finished(), o.failed(), o.finishedWithException(), o.inProgress(),
-                    Objects.toString(o.newestSuccessfulBackup(), "-"));
+                    Objects.toString(Instants.seconds(o.newestSuccessfulBackup()), "-"));
         }
         out.printf(row, "TOTAL", r.total(), r.count(JobStatus.FINISHED),
                 r.count(JobStatus.FAILED),
                 r.count(JobStatus.FINISHED_WITH_EXCEPTION),
                 r.count(JobStatus.IN_PROGRESS), "");
         out.println();
-        out.println(r.verdict().label() + " (failOn " + r.verdict().failOn().label() + "): " + r.verdict().reason());
+        out.println(r.verdict().label() + " (--fail-on " + r.verdict().failOn().label() + "): " + r.verdict().reason());
         for (String d : r.verdict().details()) {
             out.println("  - " + d);
         }

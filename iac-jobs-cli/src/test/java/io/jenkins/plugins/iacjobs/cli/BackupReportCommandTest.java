@@ -87,7 +87,7 @@ class BackupReportCommandTest {
         int exit = run(secretEnv(), args("--since", "2d", "--fail-on", "unsuccessful").toArray(String[]::new));
         assertEquals(ExitCodes.JOB_FAILED, exit, stderr.toString());
         String text = stdout.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("FAILED (failOn unsuccessful)"), text);
+        assertTrue(text.contains("FAILED (--fail-on unsuccessful)"), text);
         sandbox.avepoint().tenant().organisations().forEach(o -> assertTrue(text.contains(o.name()), o.name()));
         assertEquals(0, run(secretEnv(), args("--since", "2d", "--status", "finished", "--fail-on", "unsuccessful").toArray(String[]::new)));
         assertEquals(ExitCodes.JOB_FAILED, run(secretEnv(), args("--since", "5d", "--type", "backup", "--fail-on", "stale", "--max-age", "48h")
@@ -100,7 +100,7 @@ class BackupReportCommandTest {
         assertEquals(ExitCodes.USAGE, exit, stdout + "\n" + stderr);
         List<String> errors = stderr.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("error:")).toList();
         assertEquals(1, errors.size(), stderr.toString());
-        assertTrue(errors.get(0).startsWith("error: organization: 'contoso-prd' matches no organisation")
+        assertTrue(errors.get(0).startsWith("error: --organization: \"contoso-prd\" matches no organisation")
                 && errors.get(0).contains("contoso-prod"), errors.get(0));
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.iacjobs.actions;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Util;
+import io.jenkins.plugins.iacjobs.core.Instants;
 import io.jenkins.plugins.iacjobs.core.avepoint.BackupReportResult;
 import io.jenkins.plugins.iacjobs.core.avepoint.OrganisationSummary;
 import java.time.Instant;
@@ -51,7 +52,7 @@ public final class BackupReportAction extends BuildPageAction {
         this.newestBackupByOrganization = new LinkedHashMap<>();
         for (OrganisationSummary o : r.organisations()) {
             Instant t = o.newestSuccessfulBackup();
-            newestBackupByOrganization.put(o.label(), t == null ? null : t.toString());
+            newestBackupByOrganization.put(o.label(), Instants.seconds(t));
         }
         this.verdict = r.verdict().label();
         this.passed = r.passed();

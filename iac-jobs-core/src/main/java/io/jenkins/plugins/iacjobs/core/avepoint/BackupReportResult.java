@@ -1,6 +1,7 @@
 package io.jenkins.plugins.iacjobs.core.avepoint;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.iacjobs.core.Instants;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,11 +66,11 @@ public record BackupReportResult(Instant windowStart, Instant windowFinish, Stri
         m.put("byStatus", new LinkedHashMap<>(byStatus));
         m.put("byType", new LinkedHashMap<>(byType));
         Instant newest = newestSuccessfulBackup();
-        m.put("newestSuccessfulBackup", newest == null ? null : newest.toString());
+        m.put("newestSuccessfulBackup", Instants.seconds(newest));
         Map<String, Object> perOrg = new LinkedHashMap<>();
         for (OrganisationSummary o : organisations) {
             Instant at = o.newestSuccessfulBackup();
-            perOrg.put(o.label(), at == null ? null : at.toString());
+            perOrg.put(o.label(), Instants.seconds(at));
         }
         m.put("newestSuccessfulBackupByOrganization", perOrg);
         m.put("verdict", verdict.label());

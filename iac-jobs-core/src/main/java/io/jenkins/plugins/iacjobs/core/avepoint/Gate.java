@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.avepoint;
 
+import io.jenkins.plugins.iacjobs.core.Instants;
 import io.jenkins.plugins.iacjobs.core.watch.Durations;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,7 @@ public final class Gate {
         long failed = tally.count(JobStatus.FAILED);
         long exception = tally.count(JobStatus.FINISHED_WITH_EXCEPTION);
         return switch (failOn) {
-            case NEVER -> new Verdict(failOn, true, "failOn is never: " + tally.total() + " jobs reported, not judged", List.of());
+            case NEVER -> new Verdict(failOn, true, tally.total() + " jobs reported, not judged", List.of());
             case FAILED -> failed == 0
                     ? new Verdict(failOn, true, "no failed jobs among " + tally.total(), List.of())
                     : new Verdict(failOn, false, failed + " of " + tally.total() + " jobs failed", problems(tally, false));
@@ -71,7 +72,7 @@ public final class Gate {
             if (newest == null || newest.isBefore(cutoff)) {
                 count++;
                 if (stale.size() < Verdict.MAX_DETAILS) {
-                    stale.add(o.label() + ": " + (newest == null ? "no finished backup in the window" : "newest finished backup " + newest));
+                    stale.add(o.label() + ": " + (newest == null ? "no finished backup in the window" : "newest finished backup " + Instants.seconds(newest)));
                 }
             }
         }
@@ -79,6 +80,6 @@ public final class Gate {
                 ? new Verdict(FailOn.STALE, true, "all " + orgs.size() + " organisations have a finished backup within "
                         + Durations.format(maxAge), List.of())
                 : new Verdict(FailOn.STALE, false, count + " of " + orgs.size() + " organisations have no finished backup within "
-                        + Durations.format(maxAge) + " (since " + cutoff + ")", cut(stale, count));
+                        + Durations.format(maxAge) + " (since " + Instants.seconds(cutoff) + ")", cut(stale, count));
     }
 }

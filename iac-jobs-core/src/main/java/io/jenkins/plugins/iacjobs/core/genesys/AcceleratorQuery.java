@@ -1,6 +1,7 @@
 package io.jenkins.plugins.iacjobs.core.genesys;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.iacjobs.core.Similarity;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.genesys;
 
+import io.jenkins.plugins.iacjobs.core.Similarity;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorMetadata;
 import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorSpecification;

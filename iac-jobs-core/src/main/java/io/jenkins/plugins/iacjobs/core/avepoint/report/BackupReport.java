@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.avepoint.report;
 
+import io.jenkins.plugins.iacjobs.core.Similarity;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.avepoint.AvePointClient;
 import io.jenkins.plugins.iacjobs.core.avepoint.BackupReportOptions;
@@ -9,13 +10,13 @@ import io.jenkins.plugins.iacjobs.core.avepoint.JobQuery;
 import io.jenkins.plugins.iacjobs.core.avepoint.ReadStats;
 import io.jenkins.plugins.iacjobs.core.avepoint.ReportTally;
 import io.jenkins.plugins.iacjobs.core.avepoint.Verdict;
-import io.jenkins.plugins.iacjobs.core.avepoint.report.BackupReportWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Runs a backup report: reads every job in the window, streams each into the four report files and the tally,
@@ -27,6 +28,21 @@ public final class BackupReport {
     static final int PROGRESS_EVERY = 10;
 
     private BackupReport() {
+    }
+
+    /**
+     * Names quoted, since a name may hold a comma; the closest one first when the given name looks like a typo of it.
+     */
+    static ValidationException unknownOrganisation(String name, List<String> seen) {
+        String closest = Similarity.closest(name, seen);
+        return new ValidationException("organization", quote(name) + " matches no organisation with jobs in the window; "
+                + (closest != null ? "did you mean " + quote(closest) + "? " : "")
+                + "organisations seen: " + seen.stream().map(BackupReport::quote).collect(Collectors.joining(", "))
+                + ". Give one of these names exactly, or the organisation's id");
+    }
+
+    private static String quote(String s) {
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     /**
@@ -58,15 +74,13 @@ public final class BackupReport {
                     progress.accept("  read " + jobs + (total >= 0 ? " of " + total : "") + " jobs (" + page + " pages)");
                 }
             });
-            progress.accept("Read " + stats.jobs() + " jobs in " + stats.pages() + (stats.pages() == 1 ? " page" : " pages")
-                    + (stats.duplicatesSkipped() > 0 ? "; " + stats.duplicatesSkipped() + " repeated across pages counted once" : ""));
             String name = q.organizationName();
             if (name != null && stats.jobs() == 0 && !stats.otherOrganisations().isEmpty()) {
                 // A misspelt name must not pass the gate with an empty report: name the organisations that exist.
-                throw new ValidationException("organization", "'" + name + "' matches no organisation with jobs"
-                        + " in the window; organisations seen: " + String.join(", ", stats.otherOrganisations())
-                        + ". Give one of these names, or the organisation's id");
+                throw unknownOrganisation(name, stats.otherOrganisations());
             }
+            progress.accept("Read " + stats.jobs() + " jobs in " + stats.pages() + (stats.pages() == 1 ? " page" : " pages")
+                    + (stats.duplicatesSkipped() > 0 ? "; " + stats.duplicatesSkipped() + " repeated across pages counted once" : ""));
             tally.expect(q.organizationId(), q.organizationName());
             Verdict verdict = Gate.evaluate(plan.failOn(), tally, q.finishTime(), plan.maxAge());
             BackupReportResult result = new BackupReportResult(q.startTime(), q.finishTime(), q.type().label(),

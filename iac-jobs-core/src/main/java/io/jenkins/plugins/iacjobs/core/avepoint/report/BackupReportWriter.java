@@ -3,9 +3,11 @@ package io.jenkins.plugins.iacjobs.core.avepoint.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.iacjobs.core.Instants;
 import io.jenkins.plugins.iacjobs.core.avepoint.BackupJob;
 import io.jenkins.plugins.iacjobs.core.avepoint.BackupReportOptions;
 import io.jenkins.plugins.iacjobs.core.avepoint.BackupReportResult;
+import io.jenkins.plugins.iacjobs.core.avepoint.FailOn;
 import io.jenkins.plugins.iacjobs.core.avepoint.JobQuery;
 import io.jenkins.plugins.iacjobs.core.avepoint.OrganisationSummary;
 import io.jenkins.plugins.iacjobs.core.report.AtomicFiles;
@@ -45,11 +47,14 @@ public final class BackupReportWriter implements Closeable {
     private final JsonGenerator jsonOut;
     private final Writer csvOut;
     private final Writer junitOut;
-    private final JunitCases junit = new JunitCases();
+    private final JunitCases junit;
     private boolean finished;
+    /** Whether {@link #open} made the folder: a failed report then leaves no empty folder behind. */
+    private boolean madeFolder;
 
-    private BackupReportWriter(Path dir, ObjectMapper json) throws IOException {
+    private BackupReportWriter(Path dir, ObjectMapper json, FailOn gate) throws IOException {
         this.dir = dir;
+        this.junit = new JunitCases(gate);
         this.json = json;
         this.jsonTmp = Files.createTempFile(dir, ".jobs", ".json.tmp");
         this.csvTmp = Files.createTempFile(dir, ".jobs", ".csv.tmp");
@@ -61,8 +66,10 @@ public final class BackupReportWriter implements Closeable {
 
     public static BackupReportWriter open(Path root, BackupReportOptions.Plan plan, ObjectMapper json) throws IOException {
         Path dir = root.resolve(FOLDER);
+        boolean existed = Files.isDirectory(dir);
         Files.createDirectories(dir);
-        BackupReportWriter w = new BackupReportWriter(dir, json);
+        BackupReportWriter w = new BackupReportWriter(dir, json, plan.failOn());
+        w.madeFolder = !existed;
         w.start(plan);
         return w;
     }
@@ -119,6 +126,7 @@ public final class BackupReportWriter implements Closeable {
         jsonOut.writeEndObject();
         jsonOut.close();
         csvOut.close();
+        junit.writeGate(junitOut, result.verdict());
         junitOut.close();
         AtomicFiles.move(jsonTmp, dir.resolve("jobs.json"));
         AtomicFiles.move(csvTmp, dir.resolve("jobs.csv"));
@@ -145,7 +153,7 @@ public final class BackupReportWriter implements Closeable {
             jsonOut.writeNumberField("finishedWithException", o.finishedWithException());
             jsonOut.writeNumberField("inProgress", o.inProgress());
             Instant newest = o.newestSuccessfulBackup();
-            jsonOut.writeStringField("newestSuccessfulBackup", newest == null ? null : newest.toString());
+            jsonOut.writeStringField("newestSuccessfulBackup", Instants.seconds(newest));
             jsonOut.writeEndObject();
         }
         jsonOut.writeEndArray();
@@ -210,5 +218,12 @@ public final class BackupReportWriter implements Closeable {
         Files.deleteIfExists(jsonTmp);
         Files.deleteIfExists(csvTmp);
         Files.deleteIfExists(junitTmp);
+        if (!finished && madeFolder) {
+            try {
+                Files.deleteIfExists(dir); // only when empty
+            } catch (IOException notEmpty) {
+                // something else was put there meanwhile: leave it
+            }
+        }
     }
 }

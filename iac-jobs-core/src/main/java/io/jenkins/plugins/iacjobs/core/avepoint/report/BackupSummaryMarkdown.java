@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.avepoint.report;
 
+import io.jenkins.plugins.iacjobs.core.Instants;
 import io.jenkins.plugins.iacjobs.core.avepoint.BackupJob;
 import io.jenkins.plugins.iacjobs.core.avepoint.BackupReportResult;
 import io.jenkins.plugins.iacjobs.core.avepoint.JobStatus;
@@ -17,7 +18,7 @@ public final class BackupSummaryMarkdown {
         StringBuilder b = new StringBuilder();
         b.append("# AvePoint Cloud Backup for Dynamics 365: job report\n\n");
         b.append("| | |\n|---|---|\n");
-        row(b, "Window", r.windowStart() + " to " + r.windowFinish());
+        row(b, "Window", Instants.seconds(r.windowStart()) + " to " + Instants.seconds(r.windowFinish()));
         row(b, "Type", r.type());
         row(b, "Status", r.status());
         String organization = r.organization();
@@ -27,6 +28,8 @@ public final class BackupSummaryMarkdown {
         row(b, "Jobs", String.valueOf(r.total()));
         row(b, "Gate", "failOn " + r.verdict().failOn().label());
         row(b, "Verdict", "**" + r.verdict().label() + "**: " + r.verdict().reason());
+        row(b, "Test report", "junit.xml follows the gate: a job fails there only when failOn " + r.verdict().failOn().label()
+                + " counts it, and its gate test case fails with the verdict");
         if (r.read().duplicatesSkipped() > 0) {
             row(b, "Paging", r.read().duplicatesSkipped() + " jobs repeated across pages were counted once");
         }
@@ -45,13 +48,12 @@ public final class BackupSummaryMarkdown {
             b.append("| ").append(cell(o.label())).append(" | ").append(o.jobs()).append(" | ").append(o.finished())
                     .append(" | ").append(o.failed()).append(" | ").append(o.finishedWithException()).append(" | ")
                     .append(o.inProgress()).append(" | ")
-                    .append(newest == null ? "none in window" : newest.toString()).append(" |\n");
+                    .append(newest == null ? "none in window" : Instants.seconds(newest)).append(" |\n");
         }
         if (!problems.isEmpty()) {
             b.append("\n## Failed and finished-with-exception jobs");
-            b.append(problems.size() < r.count(JobStatus.FAILED)
-                    + r.count(JobStatus.FINISHED_WITH_EXCEPTION)
-                    ? " (first " + problems.size() + "; all are in jobs.csv)" : "");
+            long all = r.count(JobStatus.FAILED) + r.count(JobStatus.FINISHED_WITH_EXCEPTION);
+            b.append(problems.size() < all ? " (first " + problems.size() + " of " + all + "; all are in jobs.csv)" : "");
             b.append("\n\n| organisation | module | job | status | failed entities | failed records |\n|---|---|---|---|---:|---:|\n");
             for (BackupJob j : problems) {
                 b.append("| ").append(cell(j.organizationLabel())).append(" | ").append(cell(j.module())).append(" | ")

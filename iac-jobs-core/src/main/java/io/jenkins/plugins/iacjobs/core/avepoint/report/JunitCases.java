@@ -1,22 +1,37 @@
 package io.jenkins.plugins.iacjobs.core.avepoint.report;
 
 import io.jenkins.plugins.iacjobs.core.avepoint.BackupJob;
+import io.jenkins.plugins.iacjobs.core.avepoint.FailOn;
 import io.jenkins.plugins.iacjobs.core.avepoint.JobStatus;
+import io.jenkins.plugins.iacjobs.core.avepoint.Verdict;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
 
 /**
  * One JUnit {@code <testcase>} per job, in the layout the Jenkins JUnit plugin reads: {@code classname}
- * {@code <organisation>.<module>} (the plugin shows it as package and class) and {@code name} the job id.
- * Failed and finished-with-exception jobs are failures whose message carries the entity and record counts;
- * in-progress jobs (and undocumented statuses) are skipped.
+ * {@code <organisation>.<module>} (the plugin shows it as package and class) and {@code name} the job id, plus one
+ * for the gate. The file follows the gate the user chose, so a JUnit publisher never judges the build against
+ * another one:
+ * <ul>
+ *   <li>a job is a failure only when the gate counts it: failed jobs under {@code failOn: failed}, failed and
+ *       finished-with-exception jobs under {@code unsuccessful}; under {@code never} and {@code stale} no job is a
+ *       failure, and an unsuccessful job's counts are in its {@code system-out};</li>
+ *   <li>the {@code gate} test case fails exactly when the verdict fails, with the verdict as its message, so a
+ *       stale organisation or an organisation without jobs fails the test report too;</li>
+ *   <li>in-progress jobs (and undocumented statuses) are skipped.</li>
+ * </ul>
  */
 final class JunitCases {
+    private final FailOn gate;
     private long tests;
     private long failures;
     private long skipped;
     private double seconds;
+
+    JunitCases(FailOn gate) {
+        this.gate = gate;
+    }
 
     void write(Writer out, BackupJob job) throws IOException {
         tests++;
@@ -28,14 +43,18 @@ final class JunitCases {
         out.write(XmlText.escape(job.jobId() == null ? "(no job id)" : job.jobId()));
         out.write("\" time=\"" + String.format(Locale.ROOT, "%.3f", time) + "\"");
         JobStatus s = job.jobStatus();
-        if (s == JobStatus.FAILED || s == JobStatus.FINISHED_WITH_EXCEPTION) {
+        boolean unsuccessful = s == JobStatus.FAILED || s == JobStatus.FINISHED_WITH_EXCEPTION;
+        if (unsuccessful && judged(s)) {
             failures++;
             out.write(">\n      <failure type=\"" + s.label() + "\" message=\"");
-            out.write(XmlText.escape(s.label() + ": " + job.failedEntity() + " of " + job.totalEntity() + " entities and "
-                    + job.failedRecord() + " of " + job.totalRecord() + " records failed"));
+            out.write(XmlText.escape(counts(job)));
             out.write("\">");
             out.write(XmlText.escape(details(job)));
             out.write("</failure>\n    </testcase>\n");
+        } else if (unsuccessful) {
+            out.write(">\n      <system-out>");
+            out.write(XmlText.escape(counts(job) + " (not judged: failOn " + gate.label() + ")\n" + details(job)));
+            out.write("</system-out>\n    </testcase>\n");
         } else if (s == JobStatus.IN_PROGRESS || s == null) {
             skipped++;
             out.write(">\n      <skipped message=\"");
@@ -44,6 +63,34 @@ final class JunitCases {
         } else {
             out.write("/>\n");
         }
+    }
+
+    /** Whether the gate counts a job of this status against the build. */
+    private boolean judged(JobStatus s) {
+        return gate == FailOn.UNSUCCESSFUL || (gate == FailOn.FAILED && s == JobStatus.FAILED);
+    }
+
+    /** The gate's own test case: it fails exactly when the verdict does. */
+    void writeGate(Writer out, Verdict verdict) throws IOException {
+        tests++;
+        String text = verdict.reason() + (verdict.details().isEmpty() ? "" : "\n" + String.join("\n", verdict.details()));
+        out.write("    <testcase classname=\"gate\" name=\"");
+        out.write(XmlText.escape("failOn " + gate.label()));
+        out.write("\" time=\"0.000\">\n");
+        if (verdict.passed()) {
+            out.write("      <system-out>" + XmlText.escape(text) + "</system-out>\n");
+        } else {
+            failures++;
+            out.write("      <failure type=\"verdict\" message=\"" + XmlText.escape(verdict.reason()) + "\">");
+            out.write(XmlText.escape(text));
+            out.write("</failure>\n");
+        }
+        out.write("    </testcase>\n");
+    }
+
+    private static String counts(BackupJob job) {
+        return job.statusLabel() + ": " + job.failedEntity() + " of " + job.totalEntity() + " entities and "
+                + job.failedRecord() + " of " + job.totalRecord() + " records failed";
     }
 
     /** Every count, so the test report alone explains the failure. */
