@@ -13,7 +13,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import okhttp3.OkHttpClient;
@@ -81,6 +83,33 @@ public final class CliContext implements AutoCloseable {
 
     public String env(String name) {
         return env.get(name);
+    }
+
+    /** Set by the {@code ./iacjobs} script to the way it was called, so hints paste as they are. */
+    public static final String ENV_PROG = "IACJOBS_PROG";
+
+    /**
+     * How this tool was started, for the commands hints print: what {@code ./iacjobs} says it was called as, else
+     * {@code java -jar <the jar>} when run from the jar, else {@code iacjobs} (installed on the PATH).
+     */
+    public String prog() {
+        String given = env(ENV_PROG);
+        if (given != null && !given.isBlank()) {
+            return Shell.quote(given.strip());
+        }
+        try {
+            var source = CliContext.class.getProtectionDomain().getCodeSource();
+            if (source != null) {
+                Path p = Path.of(source.getLocation().toURI());
+                Path name = p.getFileName();
+                if (name != null && name.toString().endsWith(".jar")) {
+                    return "java -jar " + Shell.quote(p.toString());
+                }
+            }
+        } catch (URISyntaxException | RuntimeException unknown) {
+            // fall back to the installed name
+        }
+        return "iacjobs";
     }
 
     public PrintStream out() {

@@ -75,7 +75,7 @@ final class DemoCommand implements Callable<Integer> {
             params.put("division", "Home");
             params.put("greeting_language", "en-US");
             params.put("flow_api_secret", "demo-" + Long.toHexString(System.nanoTime()));
-            DemoSystem<GenesysJobRequest> demo = new DemoSystem<>(jobs, sandbox.baseUrl());
+            DemoSystem<GenesysJobRequest> demo = new DemoSystem<>(jobs, sandbox.baseUrl(), ctx.prog());
             return new JobExecution(ctx, demo, "demo", run, demo)
                     .submitAndWait(new Submission<>(demo, new GenesysJobRequest("Simple IVR", params, true)), false);
         }

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * A system served by the demo's in-process sandbox: as the real one, but with no links to the remote, since the
  * sandbox's port is gone once the demo ends, and with hints that say there is nothing to pick up afterwards.
  */
-record DemoSystem<R extends JobRequest>(RemoteJobSystem<R> system, String sandboxUrl) implements RemoteJobSystem<R>, Where {
+record DemoSystem<R extends JobRequest>(RemoteJobSystem<R> system, String sandboxUrl, String prog) implements RemoteJobSystem<R>, Where {
 
     @Override
     public String systemId() {
@@ -41,6 +41,11 @@ record DemoSystem<R extends JobRequest>(RemoteJobSystem<R> system, String sandbo
     @Override
     public Optional<SubmittedJob> findSubmitted(R request, Instant sentAt) {
         return system.findSubmitted(request, sentAt);
+    }
+
+    @Override
+    public SubmittedJob describe(String jobId) {
+        return system.describe(jobId);
     }
 
     @Override
@@ -71,6 +76,6 @@ record DemoSystem<R extends JobRequest>(RemoteJobSystem<R> system, String sandbo
 
     @Override
     public String waitCommand(String jobId) {
-        return "iacjobs demo";
+        return prog + " demo";
     }
 }

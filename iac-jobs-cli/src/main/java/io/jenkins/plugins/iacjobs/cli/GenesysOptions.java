@@ -24,13 +24,62 @@ public final class GenesysOptions {
     @Option(names = "--client-id", paramLabel = "ID", description = "OAuth client id (default: $IACJOBS_CLIENT_ID). The secret is read from $IACJOBS_CLIENT_SECRET.")
     String clientId;
 
+    public static final String ENV_REGION = "IACJOBS_REGION";
+    public static final String ENV_BASE_URL = "IACJOBS_BASE_URL";
+
+    /**
+     * The region or the base URL, never both: a flag beats both environment variables (a {@code --base-url} wins
+     * over {@code IACJOBS_REGION}, and a {@code --region} over {@code IACJOBS_BASE_URL}); both flags together, or
+     * both variables with no flag, are an error, since either could be meant.
+     */
     GenesysEndpoints endpoints(CliContext ctx) {
-        String r = region != null ? region : ctx.env("IACJOBS_REGION");
-        String b = baseUrl != null ? baseUrl : ctx.env("IACJOBS_BASE_URL");
-        if ((r == null || r.isBlank()) && (b == null || b.isBlank())) {
+        String[] rb = regionOrBaseUrl(ctx);
+        return GenesysEndpoints.of(rb[0], rb[1]);
+    }
+
+    private String[] regionOrBaseUrl(CliContext ctx) {
+        if (given(region) && given(baseUrl)) {
+            throw new ValidationException("--region", "'" + region + "' and --base-url '" + baseUrl + "' both say where to connect;"
+                    + " give one of them");
+        }
+        if (given(region)) {
+            return new String[] {region.strip(), null};
+        }
+        if (given(baseUrl)) {
+            return new String[] {null, baseUrl.strip()};
+        }
+        String r = ctx.env(ENV_REGION);
+        String b = ctx.env(ENV_BASE_URL);
+        if (given(r) && given(b)) {
+            throw new ValidationException(ENV_REGION, "'" + r + "' and " + ENV_BASE_URL + " '" + b + "' are both set; unset one,"
+                    + " or pass --region or --base-url, which wins over both");
+        }
+        if (!given(r) && !given(b)) {
             throw new ValidationException("--region", "no region or base URL given; pass --region us_east_1 (or another region), or --base-url URL");
         }
-        return GenesysEndpoints.of(r, b);
+        return given(r) ? new String[] {r.strip(), null} : new String[] {null, b.strip()};
+    }
+
+    private static boolean given(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    /** Genesys' own options, given with {@code --system terrakube}: an error, not silently ignored. */
+    void refuseWithTerrakube() {
+        String flag = region != null ? "--region" : clientId != null ? "--client-id" : null;
+        if (flag != null) {
+            throw new ValidationException(flag, "is a Genesys Cloud option and --system is terrakube; drop " + flag
+                    + (flag.equals("--region") ? " (Terrakube's URL is --base-url)" : " (Terrakube's token is read from "
+                    + TerrakubeOptions.ENV_TOKEN + ")"));
+        }
+    }
+
+    /** Options that only Terrakube takes, given with a Genesys command: an error, not silently ignored. */
+    static void refuseTerrakubeOnly(TerrakubeOptions t) {
+        String flag = t.givenFlag();
+        if (flag != null) {
+            throw new ValidationException(flag, "is a Terrakube option; add --system terrakube, or drop " + flag);
+        }
     }
 
     GenesysCredential credentials(CliContext ctx) {
@@ -51,8 +100,9 @@ public final class GenesysOptions {
 
     /** Where the job runs, said again as flags for a pasteable {@code job wait} (the secret stays in the environment). */
     Where where(CliContext ctx, RunOptions run) {
-        String r = region != null ? region : ctx.env("IACJOBS_REGION");
-        String b = baseUrl != null ? baseUrl : ctx.env("IACJOBS_BASE_URL");
+        String[] rb = regionOrBaseUrl(ctx);
+        String r = rb[0];
+        String b = rb[1];
         String id = clientId != null ? clientId : ctx.env(ENV_CLIENT_ID);
         return new Where() {
             @Override
@@ -62,8 +112,8 @@ public final class GenesysOptions {
 
             @Override
             public String waitCommand(String jobId) {
-                return "iacjobs job wait " + Shell.quote(jobId)
-                        + (r != null && !r.isBlank() ? " --region " + Shell.quote(r) : " --base-url " + Shell.quote(b))
+                return ctx.prog() + " job wait " + Shell.quote(jobId)
+                        + (r != null ? " --region " + Shell.quote(r) : " --base-url " + Shell.quote(b))
                         + (clientId != null ? " --client-id " + Shell.quote(clientId) : "") + run.outFlag();
             }
         };

@@ -1,14 +1,19 @@
 package io.jenkins.plugins.iacjobs.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
+import io.jenkins.plugins.iacjobs.core.Similarity;
+import io.jenkins.plugins.iacjobs.core.ValidationException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** {@code iacjobs}: run infrastructure-as-code jobs from a shell or any CI system. */
 @Command(name = "iacjobs", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -55,17 +60,34 @@ public final class IacJobsCommand {
     }
 
     private static int run(CliContext context, PrintStream out, PrintStream err, String... args) {
+        return run(context, out, err, List.of(), args);
+    }
+
+    /** @param more commands to add beside the built-in ones (embedding, and the test of the exit code for a bug) */
+    static int run(CliContext context, PrintStream out, PrintStream err, List<Object> more, String... args) {
         try (CliContext ctx = context) {
             CommandLine cl = new CommandLine(new IacJobsCommand(), new ContextFactory(ctx));
+            more.forEach(cl::addSubcommand);
             cl.setOut(writerOn(out));
             cl.setErr(writerOn(err));
             cl.setParameterExceptionHandler((ex, ignored) -> {
                 // One line, as for every other error; the usage is one --help away.
-                err.println("error: " + ex.getMessage().strip().replaceAll("\\s*\\R\\s*", "; ")
-                        + " (see: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+                String secret = ex instanceof CommandLine.UnmatchedArgumentException u ? secretFlag(u.getUnmatched()) : null;
+                if (secret != null) {
+                    err.println("error: " + secret);
+                    return ExitCodes.USAGE;
+                }
+                String suggestion = ex instanceof CommandLine.UnmatchedArgumentException u ? didYouMean(u) : "";
+                err.println("error: " + ex.getMessage().strip().replaceAll("\\s*\\R\\s*", "; ") + suggestion
+                        + " (see: " + ctx.prog() + ex.getCommandLine().getCommandSpec().qualifiedName().substring("iacjobs".length())
+                        + " --help)");
                 return ExitCodes.USAGE;
             });
             cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+                if (ex instanceof ValidationException e) {
+                    err.println("error: " + FlagNames.message(e));
+                    return ExitCodes.USAGE;
+                }
                 if (ex instanceof IacJobsException e) {
                     err.println("error: " + e.getMessage());
                     return ExitCodes.of(e);
@@ -75,10 +97,45 @@ public final class IacJobsCommand {
                     return ExitCodes.REMOTE_ERROR;
                 }
                 err.println("internal error: " + ex + " (please report this at the project's issue tracker)");
-                return 70;
+                return ExitCodes.INTERNAL;
             });
             return cl.execute(args);
         }
+    }
+
+    /** Secrets are read from the environment only; a flag for one gets the variable to set, not "unknown option". */
+    private static final Map<String, String> SECRET_FLAGS = Map.of(
+            "--client-secret", GenesysOptions.ENV_CLIENT_SECRET + " (Genesys Cloud) or " + AvePointOptions.SECRET_VARIABLE
+                    + " (AvePoint)",
+            "--secret", GenesysOptions.ENV_CLIENT_SECRET,
+            "--token", TerrakubeOptions.ENV_TOKEN,
+            "--terrakube-token", TerrakubeOptions.ENV_TOKEN,
+            "--password", AvePointOptions.CERTIFICATE_PASSWORD_VARIABLE,
+            "--certificate-password", AvePointOptions.CERTIFICATE_PASSWORD_VARIABLE);
+
+    /** The closest of picocli's suggestions: {@code --planonly} is nearer {@code --plan-only} than {@code --plan-only-template}. */
+    private static String didYouMean(CommandLine.UnmatchedArgumentException u) {
+        List<String> unmatched = u.getUnmatched();
+        if (u.getSuggestions().isEmpty() || unmatched.isEmpty()) {
+            return "";
+        }
+        String typed = unmatched.get(0);
+        String nearest = u.getSuggestions().stream()
+                .min(Comparator.comparingInt((String s) -> Similarity.distance(s, typed))).orElseThrow();
+        return "; did you mean " + nearest + "?";
+    }
+
+    @CheckForNull
+    private static String secretFlag(List<String> unmatched) {
+        for (String arg : unmatched) {
+            String flag = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            String variable = SECRET_FLAGS.get(flag);
+            if (variable != null) {
+                return flag + ": secrets are never flags (a flag lands in shell history and in ps); export " + variable
+                        + " instead";
+            }
+        }
+        return null;
     }
 
     /** Gives every command the shared {@link CliContext}. */

@@ -6,8 +6,11 @@ import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;
 import io.jenkins.plugins.iacjobs.core.genesys.model.InfrastructureascodeJob;
 import io.jenkins.plugins.iacjobs.core.http.RemoteApiException;
 import io.jenkins.plugins.iacjobs.core.job.Submission;
+import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeJobRequest;
 import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeJobs;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,7 +38,7 @@ final class JobCommand {
         @Option(names = "--accelerator", paramLabel = "ID_OR_NAME", description = "Accelerator id, or its exact name (Terrakube: the template).")
         String accelerator;
         @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "An accelerator parameter; repeat for more.")
-        Map<String, String> params = new LinkedHashMap<>();
+        List<String> params = new ArrayList<>();
         @Option(names = "--plan-only", description = "Plan only (dryRun): show what would change, change nothing.")
         boolean planOnly;
         @Option(names = "--submit-only", description = "Submit and print the job id without waiting.")
@@ -47,22 +50,45 @@ final class JobCommand {
 
         @Override
         public Integer call() {
+            Map<String, String> values = parse(params, ctx.prog());
             if (system == RemoteSystemChoice.terrakube) {
-                if (!params.isEmpty()) {
+                if (!values.isEmpty()) {
                     throw new ValidationException("-p", "Terrakube takes no parameters per job"
-                            + " (its API has no job variables); set " + String.join(", ", params.keySet())
+                            + " (its API has no job variables); set " + String.join(", ", values.keySet())
                             + " as workspace variables in Terrakube, or drop -p");
                 }
+                genesys.refuseWithTerrakube();
+                TerrakubeJobRequest request = terrakube.request(accelerator, planOnly);
                 TerrakubeJobs jobs = terrakube.jobs(ctx, genesys.baseUrl);
                 return new JobExecution(ctx, jobs, "cli", run, terrakube.where(ctx, genesys.baseUrl, run))
-                        .submitAndWait(new Submission<>(jobs, terrakube.request(accelerator, planOnly)), submitOnly);
+                        .submitAndWait(new Submission<>(jobs, request), submitOnly);
             }
+            GenesysOptions.refuseTerrakubeOnly(terrakube);
             if (accelerator == null) {
                 throw new ValidationException("--accelerator", "is required; give the accelerator's id or exact name");
             }
             GenesysJobs jobs = genesys.jobs(ctx);
             return new JobExecution(ctx, jobs, "cli", run, genesys.where(ctx, run))
-                    .submitAndWait(new Submission<>(jobs, new GenesysJobRequest(accelerator, params, planOnly)), submitOnly);
+                    .submitAndWait(new Submission<>(jobs, new GenesysJobRequest(accelerator, values, planOnly)), submitOnly);
+        }
+
+        /** {@code -p NAME=VALUE}s in order; a name given twice is an error, since either value could be meant. */
+        static Map<String, String> parse(List<String> params, String prog) {
+            Map<String, String> values = new LinkedHashMap<>();
+            for (String p : params) {
+                int eq = p.indexOf('=');
+                if (eq <= 0) {
+                    throw new ValidationException("-p", "'" + p + "' is not NAME=VALUE; write it like -p queue_name=Support"
+                            + " (see: " + prog + " job run --help)");
+                }
+                String name = p.substring(0, eq).strip();
+                String value = p.substring(eq + 1);
+                String earlier = values.putIfAbsent(name, value);
+                if (earlier != null) {
+                    throw new ValidationException("-p", "'" + name + "' is given twice; give it once, with the value you mean");
+                }
+            }
+            return values;
         }
     }
 
@@ -87,9 +113,11 @@ final class JobCommand {
         @Override
         public Integer call() {
             if (system == RemoteSystemChoice.terrakube) {
+                genesys.refuseWithTerrakube();
                 return new JobExecution(ctx, terrakube.jobs(ctx, genesys.baseUrl), "cli", run, terrakube.where(ctx, genesys.baseUrl, run))
                         .waitFor(jobId);
             }
+            GenesysOptions.refuseTerrakubeOnly(terrakube);
             return new JobExecution(ctx, genesys.jobs(ctx), "cli", run, genesys.where(ctx, run)).waitFor(jobId);
         }
     }
@@ -114,13 +142,7 @@ final class JobCommand {
             try {
                 job = genesys.client(ctx).getJob(jobId, true).withoutResults();
             } catch (RemoteApiException e) {
-                if (e.status() == 404) { // a wrong id, like an unknown accelerator: the user's input, exit 2
-                    String correlation = e.correlationId();
-                    throw new ValidationException("JOB_ID", "Genesys Cloud has no job '" + jobId
-                            + "' (HTTP 404" + (correlation == null ? "" : ", correlation id " + correlation)
-                            + "); check the id and the region or base URL");
-                }
-                throw e;
+                throw UnknownJob.orRethrow("Genesys Cloud", jobId, e);
             }
             if (output == RunOptions.OutputFormat.json) {
                 ctx.printJson(job);

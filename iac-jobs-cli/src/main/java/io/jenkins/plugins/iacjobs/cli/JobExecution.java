@@ -1,6 +1,5 @@
 package io.jenkins.plugins.iacjobs.cli;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.WaitAbortedException;
@@ -74,6 +73,11 @@ final class JobExecution {
             guard.submitted(job.jobId());
         }
         ledger.submitted(key, ctx.clock().instant(), job.jobId());
+        JobFolders.Folder folder = folders().claim(JobFolders.Record.of(system.systemId(), where.remote(), job));
+        if (folder.occupied() != null) {
+            submitNotes.note("iac-jobs/" + folder.occupied() + " holds the files of another job " + job.jobId()
+                    + " (an earlier run's, on another server or organisation); this job's files go to iac-jobs/" + folder.name());
+        }
         if (submitOnly) {
             submitNotes.note("Submitted " + system.displayName() + " job " + job.jobId() + "; wait for it with `"
                     + where.waitCommand(job.jobId()) + "`");
@@ -85,25 +89,55 @@ final class JobExecution {
         }
         JobRunner runner = runner();
         return waitAndPublish(runner, WatchHandle.start(system.systemId(), connection, job.jobId(), started)
-                .withProgress(job.status(), null), job, () -> ledger.ended(key, ctx.clock().instant(), job.jobId()));
+                .withProgress(job.status(), null), job, folder.name(), () -> ledger.ended(key, ctx.clock().instant(), job.jobId()));
     }
 
+    /**
+     * Waits for a job submitted earlier. What was submitted (plan only, target, parameters) comes from the record
+     * {@code job run} left in {@code --out}, or else from the remote, so the evidence says what the job is; an id the
+     * remote does not know is the user's input (exit 2), as for {@code job status}.
+     */
     int waitFor(String jobId) {
         OutputFolder.requireWritable(opts.out);
+        opts.poll();
+        opts.timeout();
+        String id = system.requireJobId("JOB_ID", jobId);
+        JobFolders folders = folders();
+        JobFolders.Folder folder = folders.find(system.systemId(), where.remote(), id);
+        JobFolders.Record record = folder.record();
+        SubmittedJob job;
+        if (record != null) {
+            job = record.job();
+        } else {
+            job = UnknownJob.describe(system, id);
+            folders.write(folder.name(), JobFolders.Record.of(system.systemId(), where.remote(), job));
+        }
+        ConsoleReporter notes = reporter(null);
+        notes.note(system.displayName() + " job " + id + ": " + (job.planOnly() ? "plan only" : "applies changes")
+                + (job.targetName() != null ? ", " + job.targetName() : job.targetId() != null ? ", " + job.targetId() : "")
+                + (record != null ? " (as submitted by an earlier run)" : " (as the remote describes it)"));
+        if (folder.occupied() != null) {
+            notes.note("iac-jobs/" + folder.occupied() + " holds the files of another job " + id + "; this job's files go to iac-jobs/"
+                    + folder.name());
+        }
         JobRunner runner = runner();
         SubmissionLedger ledger = new SubmissionLedger(opts.out, ctx.json());
-        return waitAndPublish(runner, WatchHandle.start(system.systemId(), connection, system.requireJobId("JOB_ID", jobId),
-                ctx.clock().instant()), null, () -> ledger.ended("", ctx.clock().instant(), jobId));
+        return waitAndPublish(runner, WatchHandle.start(system.systemId(), connection, id, ctx.clock().instant()), job,
+                folder.name(), () -> ledger.ended("", ctx.clock().instant(), id));
+    }
+
+    private JobFolders folders() {
+        return new JobFolders(opts.out, ctx.json());
     }
 
     private JobRunner runner() {
         return new JobRunner(system, ctx.watcher(), connection, ctx.clock());
     }
 
-    private int waitAndPublish(JobRunner runner, WatchHandle handle, @CheckForNull SubmittedJob job, Runnable onEnd) {
+    private int waitAndPublish(JobRunner runner, WatchHandle handle, SubmittedJob job, String folder, Runnable onEnd) {
         Path logFile = tempLog();
         try {
-            return waitAndPublish(runner, handle, job, logFile, onEnd);
+            return waitAndPublish(runner, handle, job, folder, logFile, onEnd);
         } finally {
             try {
                 Files.deleteIfExists(logFile); // whatever happened: timeout, failure, Ctrl-C
@@ -113,7 +147,7 @@ final class JobExecution {
         }
     }
 
-    private int waitAndPublish(JobRunner runner, WatchHandle handle, @CheckForNull SubmittedJob job, Path logFile,
+    private int waitAndPublish(JobRunner runner, WatchHandle handle, SubmittedJob job, String folder, Path logFile,
                                Runnable onEnd) {
         ConsoleReporter reporter = reporter(logFile);
         if (handle.lastStatus() != null) {
@@ -127,13 +161,21 @@ final class JobExecution {
                 reporter.note("Interrupted. " + c.message() + pickUp(c, handle.jobId()));
             }
         }, "iacjobs-interrupt");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            Runtime.getRuntime().addShutdownHook(onInterrupt);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C came between submitting and watching: say now what the hook would have said
+            watch.cancel();
+            CancelOutcome c = system.cancel(handle.jobId());
+            reporter.note("Interrupted. " + c.message() + pickUp(c, handle.jobId()));
+            throw new WaitAbortedException("Interrupted before the wait began");
+        }
         JobSnapshot last;
         try {
             last = await(watch, reporter, logFile);
         } catch (WaitTimeoutException e) {
             JobRunner.TimedOut t = runner.timedOut(handle.jobId(), e);
-            String files = keepEvidence(runner, watch, job, logFile);
+            String files = keepEvidence(runner, watch, job, folder, logFile, t.message());
             throw new WaitTimeoutException(t.message() + files + pickUp(t.cancel(), handle.jobId()));
         } finally {
             try {
@@ -142,7 +184,8 @@ final class JobExecution {
                 // the hook is running: nothing to remove
             }
         }
-        JobResult r = runner.finish(watch.handle(), last, job, opts.out, hasText(logFile) ? logFile : null, opts.keepAnsi, decision);
+        JobResult r = runner.finishWith(watch.handle(), last, job, opts.out, JobRunner.Evidence.of(hasText(logFile) ? logFile : null)
+                .withKeepAnsi(opts.keepAnsi).withApproval(decision).inFolder(folder));
         onEnd.run();
         report(r);
         if (r.state() == JobState.PAUSED) {
@@ -171,7 +214,7 @@ final class JobExecution {
                 progress.println(plan.headline());
                 plan.shownLines().forEach(l -> progress.println("  " + Printable.of(l)));
                 if (plan.hiddenCount() > 0) {
-                    progress.println("  … and " + plan.hiddenCount() + " more in the log above");
+                    progress.println("  (" + plan.shownOfAll() + "; all are in the log above)");
                 }
             }
             progress.print("Approve Terrakube job " + jobId + "? [y/N] ");
@@ -192,14 +235,15 @@ final class JobExecution {
     }
 
     /** What a timed-out run leaves: the job as it stands, its log so far and a summary. Best effort. */
-    private String keepEvidence(JobRunner runner, Watch watch, @CheckForNull SubmittedJob job, Path logFile) {
+    private String keepEvidence(JobRunner runner, Watch watch, SubmittedJob job, String folder, Path logFile, String why) {
         WatchHandle h = watch.handle();
         JobSnapshot seen = watch.lastSnapshot();
         JobSnapshot last = seen != null ? seen
                 : new JobSnapshot(h.jobId(), Objects.requireNonNullElse(h.lastStatus(), "unknown"), JobState.RUNNING, null, h.logCursor());
         try {
-            JobResult r = runner.finish(h, last, job, opts.out, hasText(logFile) ? logFile : null);
-            return ". Its files so far are in " + opts.out.toAbsolutePath().normalize().resolve("iac-jobs").resolve(r.jobId());
+            JobResult r = runner.finishWith(h, last, job, opts.out, JobRunner.Evidence.of(hasText(logFile) ? logFile : null)
+                    .inFolder(folder).withWaitEnded("Timed out. " + why));
+            return ". Its files so far are in " + opts.out.toAbsolutePath().normalize().resolve(r.folder());
         } catch (IacJobsException | UncheckedIOException e) {
             return ". Its files could not be written: " + e.getMessage();
         }
@@ -260,11 +304,10 @@ final class JobExecution {
             progress.println(plan.headline());
             plan.shownLines().forEach(l -> progress.println("  " + Printable.of(l)));
             if (plan.hiddenCount() > 0) {
-                progress.println("  … and " + plan.hiddenCount() + " more: the full list is in "
-                        + root.resolve("iac-jobs").resolve(r.jobId()).resolve("plan.txt"));
+                progress.println("  (" + plan.shownOfAll() + "; all are in " + root.resolve(r.folder()).resolve("plan.txt") + ")");
             }
         }
-        progress.println("Artifacts in " + root.resolve("iac-jobs").resolve(r.jobId()) + ":");
+        progress.println("Artifacts in " + root.resolve(r.folder()) + ":");
         for (String a : r.artifacts()) {
             progress.println("  " + root.resolve(a));
         }

@@ -46,10 +46,10 @@ final class SandboxCommand implements Callable<Integer> {
         ctx.out().println("  export IACJOBS_BASE_URL=" + sandbox.baseUrl());
         ctx.out().println("  export IACJOBS_CLIENT_ID=" + sandbox.genesysClientId());
         ctx.out().println("  export IACJOBS_CLIENT_SECRET=<the secret above>");
-        ctx.out().println("  iacjobs job run --accelerator 'Simple IVR' -p queue_name=Support --plan-only");
+        ctx.out().println("  " + ctx.prog() + " job run --accelerator 'Simple IVR' -p queue_name=Support --plan-only");
         ctx.out().println("Terrakube:");
         ctx.out().println("  export IACJOBS_TERRAKUBE_TOKEN=<the Terrakube token above>");
-        ctx.out().println("  iacjobs job run --system terrakube --organization sandbox-org --workspace sandbox-workspace"
+        ctx.out().println("  " + ctx.prog() + " job run --system terrakube --organization sandbox-org --workspace sandbox-workspace"
                 + " --template 'Plan and apply' --approve auto");
         ctx.out().flush();
         stopped.await();

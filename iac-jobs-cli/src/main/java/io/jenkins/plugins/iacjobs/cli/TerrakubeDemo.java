@@ -21,7 +21,7 @@ final class TerrakubeDemo {
                 tk.token());
         ctx.out().println("Terrakube organization '" + TerrakubeSandbox.ORGANIZATION + "', workspace '" + WORKSPACE
                 + "', templates " + tk.templateNames());
-        DemoSystem<TerrakubeJobRequest> demo = new DemoSystem<>(jobs, sandbox.baseUrl());
+        DemoSystem<TerrakubeJobRequest> demo = new DemoSystem<>(jobs, sandbox.baseUrl(), ctx.prog());
         return new JobExecution(ctx, demo, "demo", run, demo).submitAndWait(
                 new Submission<>(demo, new TerrakubeJobRequest(WORKSPACE, null, true, null, ApprovePolicy.NEVER)), false);
     }

@@ -71,7 +71,7 @@ public final class TerrakubeOptions {
 
             @Override
             public String waitCommand(String jobId) {
-                return "iacjobs job wait " + Shell.quote(jobId) + " --system terrakube --base-url " + Shell.quote(url)
+                return ctx.prog() + " job wait " + Shell.quote(jobId) + " --system terrakube --base-url " + Shell.quote(url)
                         + " --organization " + Shell.quote(org) + (approve != null ? " --approve " + Shell.quote(approve) : "")
                         + run.outFlag();
             }
@@ -79,7 +79,17 @@ public final class TerrakubeOptions {
     }
 
     TerrakubeJobRequest request(String acceleratorAlias, boolean planOnly) {
+        if (template != null && acceleratorAlias != null && !template.strip().equals(acceleratorAlias.strip())) {
+            throw new ValidationException("--template", "'" + template + "' and --accelerator '" + acceleratorAlias
+                    + "' name two templates; give one (--accelerator is only another name for --template)");
+        }
         return new TerrakubeJobRequest(workspace, firstSet(template, acceleratorAlias), planOnly, branch, ApprovePolicy.parse(approve));
+    }
+
+    /** The first Terrakube-only option given, as its flag, or null: for refusing them with another system. */
+    String givenFlag() {
+        return organization != null ? "--organization" : workspace != null ? "--workspace" : template != null ? "--template"
+                : branch != null ? "--branch" : approve != null ? "--approve" : planOnlyTemplate != null ? "--plan-only-template" : null;
     }
 
     private static String firstSet(String... values) {

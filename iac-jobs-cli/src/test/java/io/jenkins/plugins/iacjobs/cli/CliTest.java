@@ -89,7 +89,7 @@ class CliTest {
         try (Sandbox s = Sandbox.start(SandboxConfig.defaults().withTimeScale(0.05))) {
             CliRun r = CliRun.of(env(s), "job", "run", "--accelerator", "Simple IVR", "-p", "greeting_language=xx", "--out", dir.toString());
             assertEquals(ExitCodes.USAGE, r.exit(), r.toString());
-            assertTrue(r.err().startsWith("error: params: ") && r.err().contains("missing required parameter 'queue_name'")
+            assertTrue(r.err().startsWith("error: -p: ") && r.err().contains("missing required parameter 'queue_name'")
                     && r.err().contains("'xx' is not one of"), r.toString());
             assertEquals(0, s.counters().submitRequests(), "nothing was submitted");
             assertNoStackTrace(r);
@@ -101,7 +101,7 @@ class CliTest {
         try (Sandbox s = Sandbox.start(SandboxConfig.defaults())) {
             CliRun r = CliRun.of(env(s), "job", "run", "--accelerator", "Simple", "--out", dir.toString());
             assertEquals(ExitCodes.USAGE, r.exit(), r.toString());
-            assertTrue(r.err().contains("error: accelerator: no accelerator has the id or name 'Simple'; did you mean 'Simple IVR'"), r.toString());
+            assertTrue(r.err().contains("error: --accelerator: no accelerator has the id or name 'Simple'; did you mean 'Simple IVR'"), r.toString());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.iacjobs.core.genesys;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.auth.ClientKit;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints;
@@ -128,6 +129,21 @@ public final class GenesysJobs implements RemoteJobSystem<GenesysJobRequest> {
         Map<String, String> shown = Masking.mask(request.params(), inputs.sensitiveNames());
         return jobSubmitter.find(new AcceleratorInput(spec.id(), request.planOnly(), List.of()), sentAt)
                 .map(job -> new SubmittedJob(job.id(), job.status(), spec.id(), spec.name(), request.planOnly(), shown));
+    }
+
+    @Override
+    public SubmittedJob describe(String jobId) {
+        InfrastructureascodeJob job = client.getJob(jobId, false);
+        String acceleratorId = job.acceleratorId();
+        String name = null;
+        if (acceleratorId != null) {
+            try {
+                name = client.getAccelerator(acceleratorId).name();
+            } catch (IacJobsException unknownName) {
+                // the id alone still says what ran
+            }
+        }
+        return new SubmittedJob(job.id(), job.status(), acceleratorId, name, job.planOnly(), Map.of());
     }
 
     @Override

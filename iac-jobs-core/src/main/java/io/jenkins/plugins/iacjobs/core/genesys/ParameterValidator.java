@@ -1,6 +1,7 @@
 package io.jenkins.plugins.iacjobs.core.genesys;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.iacjobs.core.Similarity;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorParameter;
 import io.jenkins.plugins.iacjobs.core.genesys.model.MetadataProperty;
@@ -31,6 +32,10 @@ public final class ParameterValidator {
             }
             if (value == null) {
                 problems.add("parameter '" + name + "' has no value");
+                return;
+            }
+            if (value.isBlank() && inputs.required().contains(name)) {
+                problems.add("required parameter '" + name + "' is empty; give it a value");
                 return;
             }
             List<String> allowed = p.allowedValues();

@@ -17,4 +17,10 @@ public record JobResult(String jobId, String status, JobState state, boolean pla
     public boolean success() {
         return state.isSuccess();
     }
+
+    /** The folder that holds the files, relative to the artifacts root: {@code iac-jobs/<id>}. */
+    public String folder() {
+        String summary = artifacts.get(artifacts.size() - 1); // summary.md is always written, last
+        return summary.substring(0, summary.lastIndexOf('/'));
+    }
 }

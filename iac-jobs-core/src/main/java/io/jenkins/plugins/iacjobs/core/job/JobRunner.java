@@ -5,6 +5,7 @@ import io.jenkins.plugins.iacjobs.core.JobFailedException;
 import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
 import io.jenkins.plugins.iacjobs.core.model.FinalJob;
+import io.jenkins.plugins.iacjobs.core.model.JobIds;
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
 import io.jenkins.plugins.iacjobs.core.report.JobReport;
 import io.jenkins.plugins.iacjobs.core.report.JobReportWriter;
@@ -81,6 +82,13 @@ public final class JobRunner {
     /** @param approval who decided the job's approval wait, when and why, for the summary; or null */
     public JobResult finish(WatchHandle handle, JobSnapshot last, @CheckForNull SubmittedJob submitted, Path artifactsRoot,
                             @CheckForNull Path streamedLog, boolean keepAnsi, @CheckForNull String approval) {
+        return finishWith(handle, last, submitted, artifactsRoot,
+                Evidence.of(streamedLog).withKeepAnsi(keepAnsi).withApproval(approval));
+    }
+
+    /** Fetches the final job (or the job as it stands) and writes its files as {@code evidence} says. */
+    public JobResult finishWith(WatchHandle handle, JobSnapshot last, @CheckForNull SubmittedJob submitted, Path artifactsRoot,
+                                Evidence evidence) {
         Path work = artifactsRoot.resolve("iac-jobs").resolve(".work");
         // Also for a job paused at an approval: what it planned so far is evidence too.
         FinalJob fin = system.fetchFinal(handle.jobId(), work);
@@ -91,15 +99,50 @@ public final class JobRunner {
         boolean planOnly = submitted != null && submitted.planOnly();
         Instant ended = clock.instant();
         String url = system.remoteUrl(handle.jobId());
+        Path streamedLog = evidence.streamedLog();
         JobReport report = new JobReport(system.displayName(), connection, handle.jobId(),
                 submitted == null ? null : submitted.targetName(), submitted == null ? null : submitted.targetId(), planOnly,
                 submitted == null ? Map.of() : submitted.shownParams(), status, success, message, handle.startedAt(), ended, url,
-                readPlan(fin, streamedLog), approval);
-        List<String> files = JobReportWriter.write(artifactsRoot, report, fin, streamedLog, keepAnsi);
+                readPlan(fin, streamedLog), evidence.approval(), evidence.waitEnded());
+        String folder = evidence.folder();
+        List<String> files = JobReportWriter.write(artifactsRoot, report, fin, streamedLog, evidence.keepAnsi(),
+                folder != null ? folder : JobIds.folderName(handle.jobId()));
         deleteQuietly(work);
         Duration took = report.duration();
         return new JobResult(handle.jobId(), status, last.state(), planOnly, message, files, url,
                 took == null ? 0 : took.toMillis(), report);
+    }
+
+    /**
+     * What a front end keeps of a job beside the remote's own record, and where.
+     *
+     * @param streamedLog the log text streamed while watching, or null
+     * @param keepAnsi    also keep the streamed log with its terminal colours, as {@code log.ansi.txt}
+     * @param approval    who decided the job's approval wait, when and why; or null
+     * @param folder      the folder name under {@code iac-jobs/}; null for the job id
+     * @param waitEnded   why the wait ended before the job (a timeout) and what became of the job; null when it ended
+     */
+    public record Evidence(@CheckForNull Path streamedLog, boolean keepAnsi, @CheckForNull String approval,
+                           @CheckForNull String folder, @CheckForNull String waitEnded) {
+        public static Evidence of(@CheckForNull Path streamedLog) {
+            return new Evidence(streamedLog, false, null, null, null);
+        }
+
+        public Evidence withKeepAnsi(boolean keep) {
+            return new Evidence(streamedLog, keep, approval, folder, waitEnded);
+        }
+
+        public Evidence withApproval(@CheckForNull String decision) {
+            return new Evidence(streamedLog, keepAnsi, decision, folder, waitEnded);
+        }
+
+        public Evidence inFolder(@CheckForNull String name) {
+            return new Evidence(streamedLog, keepAnsi, approval, name, waitEnded);
+        }
+
+        public Evidence withWaitEnded(@CheckForNull String why) {
+            return new Evidence(streamedLog, keepAnsi, approval, folder, why);
+        }
     }
 
     /** What the job planned, where it can be read; a plan we cannot read is left to the raw evidence. */

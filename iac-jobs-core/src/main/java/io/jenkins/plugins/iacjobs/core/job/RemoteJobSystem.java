@@ -38,6 +38,14 @@ public interface RemoteJobSystem<R extends JobRequest> {
     Optional<SubmittedJob> findSubmitted(R request, Instant sentAt);
 
 
+    /**
+     * What the remote says of a job given by id (a front end attaching to a job it did not submit, or whose record it
+     * lost): its target, whether it only plans, and where it runs. Parameters the remote does not return stay unknown.
+     * An id the remote does not know is a {@link io.jenkins.plugins.iacjobs.core.http.RemoteApiException} with
+     * status 404.
+     */
+    SubmittedJob describe(String jobId);
+
     /** Polls this connection's jobs for the watcher. */
     JobProbe probe();
 

@@ -62,6 +62,11 @@ public record Plan(int add, int change, int destroy, List<PlannedChange> resourc
         return Math.max(0, resources.size() - SHOWN);
     }
 
+    /** How a cut list says so: {@code the first 20 of 32 resources}. */
+    public String shownOfAll() {
+        return "the first " + Math.min(SHOWN, resources.size()) + " of " + resources.size() + " resources";
+    }
+
     /** The whole plan as text a person reads: the headline, then one line per resource. */
     public String text() {
         StringBuilder b = new StringBuilder(headline()).append('\n');

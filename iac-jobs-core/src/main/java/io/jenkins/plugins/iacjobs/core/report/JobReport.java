@@ -16,7 +16,8 @@ import java.util.Map;
 public record JobReport(String system, String connection, String jobId, @CheckForNull String targetName, @CheckForNull String targetId,
                         boolean planOnly, Map<String, String> shownParams, String status, boolean success,
                         @CheckForNull String message, @CheckForNull Instant startedAt, @CheckForNull Instant endedAt,
-                        @CheckForNull String remoteUrl, @CheckForNull Plan plan, @CheckForNull String approval) {
+                        @CheckForNull String remoteUrl, @CheckForNull Plan plan, @CheckForNull String approval,
+                        @CheckForNull String waitEnded) {
 
     public JobReport {
         shownParams = shownParams == null ? Map.of() : shownParams;
@@ -26,12 +27,12 @@ public record JobReport(String system, String connection, String jobId, @CheckFo
                      boolean planOnly, Map<String, String> shownParams, String status, boolean success,
                      String message, Instant startedAt, Instant endedAt, String remoteUrl) {
         this(system, connection, jobId, targetName, targetId, planOnly, shownParams, status, success, message, startedAt,
-                endedAt, remoteUrl, null, null);
+                endedAt, remoteUrl, null, null, null);
     }
 
     public JobReport withApproval(String decision) {
         return new JobReport(system, connection, jobId, targetName, targetId, planOnly, shownParams, status, success, message,
-                startedAt, endedAt, remoteUrl, plan, decision);
+                startedAt, endedAt, remoteUrl, plan, decision, waitEnded);
     }
 
     @CheckForNull

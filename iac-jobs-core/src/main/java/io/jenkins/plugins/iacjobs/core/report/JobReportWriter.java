@@ -42,10 +42,19 @@ public final class JobReportWriter {
         return write(root, report, fin, streamedLog, false);
     }
 
-    /** @return the written files, relative to {@code root}, with forward slashes (artifact paths) */
     public static List<String> write(Path root, JobReport report, @CheckForNull FinalJob fin, @CheckForNull Path streamedLog,
                                      boolean keepAnsi) {
-        String folder = "iac-jobs/" + JobIds.folderName(report.jobId());
+        return write(root, report, fin, streamedLog, keepAnsi, JobIds.folderName(report.jobId()));
+    }
+
+    /**
+     * @param folderName the folder under {@code iac-jobs/}: the job id, or a name a front end chose so that two jobs
+     *                   with the same id never share one
+     * @return the written files, relative to {@code root}, with forward slashes (artifact paths)
+     */
+    public static List<String> write(Path root, JobReport report, @CheckForNull FinalJob fin, @CheckForNull Path streamedLog,
+                                     boolean keepAnsi, String folderName) {
+        String folder = "iac-jobs/" + JobIds.folderName(folderName);
         Path dir = root.resolve(folder);
         List<String> names = new ArrayList<>();
         try {

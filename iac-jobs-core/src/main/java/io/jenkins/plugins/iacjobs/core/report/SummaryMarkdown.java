@@ -1,12 +1,12 @@
 package io.jenkins.plugins.iacjobs.core.report;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.iacjobs.core.Instants;
 import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
 import io.jenkins.plugins.iacjobs.core.watch.Durations;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 /** Renders {@code summary.md}: what ran, where, how it ended, and which files hold the evidence. */
 public final class SummaryMarkdown {
@@ -24,12 +24,18 @@ public final class SummaryMarkdown {
         String url = r.remoteUrl();
         row(b, "Job id", url == null ? r.jobId() : "[" + r.jobId() + "](" + url + ")");
         row(b, "Mode", r.planOnly() ? "plan only (no changes made)" : "applied");
-        row(b, "Status", r.status() + (r.success() ? "" : " (not successful)"));
+        String waitEnded = r.waitEnded();
+        if (waitEnded != null) { // the job had not ended: its status is the last one seen, not an outcome
+            row(b, "Status", r.status() + " when last seen (the job had not ended)");
+            row(b, "Outcome", waitEnded);
+        } else {
+            row(b, "Status", r.status() + (r.success() ? "" : " (not successful)"));
+        }
         row(b, "Approval", r.approval());
-        row(b, "Started", Objects.toString(r.startedAt(), null));
-        row(b, "Ended", Objects.toString(r.endedAt(), null));
+        row(b, "Started", Instants.seconds(r.startedAt()));
+        row(b, waitEnded != null ? "Stopped waiting" : "Ended", Instants.seconds(r.endedAt()));
         Duration duration = r.duration();
-        row(b, "Duration", duration == null ? null : Durations.format(duration));
+        row(b, waitEnded != null ? "Waited" : "Duration", duration == null ? null : Durations.format(duration));
         String message = r.message();
         if (message != null && !message.isBlank()) {
             row(b, "Error", message);
@@ -61,7 +67,7 @@ public final class SummaryMarkdown {
             p.shownLines().forEach(l -> b.append(Printable.of(l).replace("`", "'")).append('\n'));
             b.append("```\n");
             if (p.hiddenCount() > 0) {
-                b.append("\n… and ").append(p.hiddenCount()).append(" more: every resource is in [plan.txt](plan.txt) and [plan.json](plan.json).\n");
+                b.append("\nAbove are ").append(p.shownOfAll()).append("; every resource is in [plan.txt](plan.txt) and [plan.json](plan.json).\n");
             }
         }
     }

@@ -307,6 +307,36 @@ public final class TerrakubeJobs implements RemoteJobSystem<TerrakubeJobRequest>
         workspaces.remove(jobId);
     }
 
+    /** The job's template (and so whether it only plans) and workspace, as the server has them. */
+    @Override
+    public SubmittedJob describe(String jobId) {
+        String orgId = server.orgId();
+        TerrakubeJob job = client.getJob(orgId, jobId);
+        String templateId = job.templateReference();
+        String templateName = null;
+        boolean planOnly = "plan".equalsIgnoreCase(job.command());
+        if (templateId != null) {
+            for (Template t : client.listTemplates(orgId)) {
+                if (templateId.equals(t.id())) {
+                    templateName = t.name();
+                    planOnly = Tcl.isPlanOnly(t.tcl());
+                }
+            }
+        }
+        Map<String, String> shown = new LinkedHashMap<>();
+        String workspaceId = job.workspaceId();
+        if (workspaceId != null) {
+            shown.put("workspace", client.listWorkspaces(orgId).stream().filter(w -> workspaceId.equals(w.id()))
+                    .map(Workspace::name).findFirst().orElse(workspaceId));
+        }
+        String branch = job.overrideBranch();
+        if (branch != null && !branch.isBlank()) {
+            shown.put("branch", branch);
+        }
+        return new SubmittedJob(job.id(), job.status(), templateId != null ? templateId : job.command(),
+                templateName != null ? templateName : job.command(), planOnly, shown);
+    }
+
     /** The job document as returned ({@code job.json}) and a step summary as the results. */
     @Override
     public FinalJob fetchFinal(String jobId, Path workDir) {
@@ -327,6 +357,8 @@ public final class TerrakubeJobs implements RemoteJobSystem<TerrakubeJobRequest>
                         200, null, "no data");
             }
             TerrakubeJob job = JsonApi.job(data.get(0), doc.get("included"));
+            // indented, as Genesys' job.json is: a person reads it in the build's artifacts
+            client.json().writerWithDefaultPrettyPrinter().writeValue(raw.toFile(), doc);
             byte[] summary = client.json().writerWithDefaultPrettyPrinter().writeValueAsBytes(stepSummary(job));
             return new FinalJob(job.status(), TerrakubeOutcome.describe(job), raw, out -> {
                 out.write(summary);

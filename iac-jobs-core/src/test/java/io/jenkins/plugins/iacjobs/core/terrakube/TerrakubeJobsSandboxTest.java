@@ -78,7 +78,8 @@ class TerrakubeJobsSandboxTest {
         assertTrue(plan.contains("\"add\" : 40") && plan.contains("\"address\" : \"null_resource.sandbox[39]\""), plan);
         assertTrue(Files.readString(out.resolve(dir + "plan.txt")).startsWith("Plan: 40 to add, 0 to change, 0 to destroy.\n"));
         assertFalse(Files.readString(out.resolve(dir + "log.txt")).contains("\u001b"), "log.txt has no terminal codes");
-        assertTrue(Files.readString(out.resolve(dir + "job.json")).contains("\"type\":\"job\""));
+        String jobJson = Files.readString(out.resolve(dir + "job.json"));
+        assertTrue(jobJson.contains("\"type\" : \"job\""), "the job document, indented as Genesys' is: " + jobJson);
     }
 
     @Test

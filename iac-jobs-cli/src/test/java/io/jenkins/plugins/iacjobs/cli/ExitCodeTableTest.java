@@ -1,0 +1,192 @@
+package io.jenkins.plugins.iacjobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.iacjobs.sandbox.Sandbox;
+import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.Command;
+
+/**
+ * docs/cli.md's exit-code table, enforced: the table lists exactly the codes {@link ExitCodes} has, and each code is
+ * produced by a real command line, the way a script meets it (130 by a signal to a real process).
+ */
+class ExitCodeTableTest {
+    private static Sandbox sandbox;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        sandbox = Sandbox.start(SandboxConfig.defaults().withTimeScale(0.05));
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    private static Map<String, String> env(String secret) {
+        return Map.of("IACJOBS_BASE_URL", sandbox.baseUrl(), "IACJOBS_CLIENT_ID", sandbox.genesysClientId(),
+                "IACJOBS_CLIENT_SECRET", secret);
+    }
+
+    private CliRun run(String... args) {
+        return CliRun.of(env(sandbox.genesysClientSecret()), args);
+    }
+
+    @Test
+    void theDocumentedTableListsEveryCodeTheToolHas() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "cli.md"));
+        String table = doc.substring(doc.indexOf("## Exit codes"));
+        table = table.substring(0, table.indexOf("\n\n", table.indexOf("| code |")));
+        TreeSet<Integer> documented = new TreeSet<>();
+        Matcher m = Pattern.compile("(?m)^\\| (\\d+) \\|").matcher(table);
+        while (m.find()) {
+            documented.add(Integer.parseInt(m.group(1)));
+        }
+        TreeSet<Integer> defined = new TreeSet<>();
+        for (var f : ExitCodes.class.getFields()) {
+            if (f.getType() == int.class) {
+                defined.add(f.getInt(null));
+            }
+        }
+        assertEquals(defined, documented, "docs/cli.md's exit codes and ExitCodes' constants");
+        assertEquals(new TreeSet<>(List.of(0, 1, 2, 3, 4, 5, 70, 130)), documented);
+    }
+
+    @Test
+    void zeroForAJobThatEndedWell() {
+        CliRun r = run("job", "run", "--accelerator", "Simple IVR", "-p", "queue_name=Q", "--plan-only", "--out", dir.toString(),
+                "--poll-min", "50ms");
+        assertEquals(0, r.exit(), r.toString());
+    }
+
+    @Test
+    void oneForAJobThatFailed() {
+        CliRun r = run("job", "run", "--accelerator", "Broken Trunk", "--out", dir.toString(), "--poll-min", "50ms");
+        assertEquals(1, r.exit(), r.toString());
+    }
+
+    @Test
+    void twoForUsage() {
+        CliRun r = run("job", "run", "--accelerator", "Simple IVR", "--no-such-flag");
+        assertEquals(2, r.exit(), r.toString());
+    }
+
+    @Test
+    void threeForRefusedCredentials() {
+        CliRun r = CliRun.of(env("not-the-secret-0987654321"), "accelerators", "list");
+        assertEquals(3, r.exit(), r.toString());
+    }
+
+    @Test
+    void fourForATimeout() {
+        try (Sandbox slow = Sandbox.start(SandboxConfig.defaults())) {
+            CliRun r = CliRun.of(Map.of("IACJOBS_BASE_URL", slow.baseUrl(), "IACJOBS_CLIENT_ID", slow.genesysClientId(),
+                    "IACJOBS_CLIENT_SECRET", slow.genesysClientSecret()), "job", "run", "--accelerator", "Simple IVR", "-p",
+                    "queue_name=Q", "--out", dir.toString(), "--timeout", "1s", "--poll-min", "50ms");
+            assertEquals(4, r.exit(), r.toString());
+        }
+    }
+
+    @Test
+    void fiveForAnUnreachableRemote() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        CliRun r = CliRun.of(Map.of("IACJOBS_CLIENT_ID", "a", "IACJOBS_CLIENT_SECRET", "b"), "accelerators", "list",
+                "--base-url", "http://127.0.0.1:" + closed);
+        assertEquals(5, r.exit(), r.toString());
+    }
+
+    /** A command that fails the way a bug does: with an exception nothing maps. */
+    @Command(name = "crash")
+    static final class Crash implements Runnable {
+        @Override
+        public void run() {
+            throw new IllegalStateException("a bug");
+        }
+    }
+
+    @Test
+    void seventyForABugInOneLineWithoutAStackTrace() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        int code = IacJobsCommand.run(new CliContext(Map.of(), o, e), o, e, List.of(new Crash()), "crash");
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertEquals(70, code, text);
+        assertTrue(text.startsWith("internal error: java.lang.IllegalStateException: a bug (please report"), text);
+        assertFalse(text.contains("\tat "), text);
+    }
+
+    @Test
+    void oneHundredThirtyForCtrlCOnARealProcessWhichSaysHowToPickTheJobUp() throws Exception {
+        try (Sandbox slow = Sandbox.start(SandboxConfig.defaults())) { // jobs take seconds: time to interrupt one
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), IacJobsCommand.class.getName(), "job", "run", "--accelerator",
+                    "Simple IVR", "-p", "queue_name=Q", "--out", dir.toString(), "--poll-min", "50ms"));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().put("IACJOBS_BASE_URL", slow.baseUrl());
+            pb.environment().put("IACJOBS_CLIENT_ID", slow.genesysClientId());
+            pb.environment().put("IACJOBS_CLIENT_SECRET", slow.genesysClientSecret());
+            Process p = pb.start();
+            StringBuilder output = new StringBuilder();
+            CompletableFuture<Void> submitted = new CompletableFuture<>();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        synchronized (output) {
+                            output.append(line).append('\n');
+                        }
+                        if (line.contains("Genesys Cloud job ") && line.contains(": ")) {
+                            submitted.complete(null);
+                        }
+                    }
+                } catch (IOException ignored) {
+                    // the process ended
+                }
+                submitted.complete(null);
+            });
+            reader.start();
+            submitted.get(60, TimeUnit.SECONDS);
+            assertTrue(p.isAlive(), output.toString());
+            new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).inheritIO().start().waitFor();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), output.toString());
+            reader.join(10_000);
+            String text;
+            synchronized (output) {
+                text = output.toString();
+            }
+            assertEquals(130, p.exitValue(), text);
+            assertTrue(text.contains("Interrupted.") && text.contains("job wait "), text);
+        }
+    }
+}
