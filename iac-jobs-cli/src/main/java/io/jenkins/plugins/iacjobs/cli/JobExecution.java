@@ -67,11 +67,16 @@ final class JobExecution {
                 : "An earlier run with the same inputs was stopped at " + e.at() + " while submitting; if it made a job, the"
                         + " remote's job history shows it. Submitting a new job now."));
         ledger.submitting(key, started);
-        SubmittedJob job;
-        try (SubmitGuard guard = SubmitGuard.install(progress, system.displayName(), where)) {
-            job = submission.withDeadline(timeout == null ? null : started.plus(timeout)).submit(submitNotes::note);
+        try (StopGuard guard = StopGuard.install(progress, system, where, !submitOnly)) {
+            guard.submitting();
+            SubmittedJob job = submission.withDeadline(timeout == null ? null : started.plus(timeout)).submit(submitNotes::note);
             guard.submitted(job.jobId());
+            return submitted(job, key, ledger, submitNotes, started, submitOnly, guard);
         }
+    }
+
+    private int submitted(SubmittedJob job, String key, SubmissionLedger ledger, ConsoleReporter submitNotes, Instant started,
+                          boolean submitOnly, StopGuard guard) {
         ledger.submitted(key, ctx.clock().instant(), job.jobId());
         JobFolders.Folder folder = folders().claim(JobFolders.Record.of(system.systemId(), where.remote(), job));
         if (folder.occupied() != null) {
@@ -89,7 +94,7 @@ final class JobExecution {
         }
         JobRunner runner = runner();
         return waitAndPublish(runner, WatchHandle.start(system.systemId(), connection, job.jobId(), started)
-                .withProgress(job.status(), null), job, folder.name(), () -> ledger.ended(key, ctx.clock().instant(), job.jobId()));
+                .withProgress(job.status(), null), job, folder.name(), guard, () -> ledger.ended(key, ctx.clock().instant(), job.jobId()));
     }
 
     /**
@@ -122,8 +127,10 @@ final class JobExecution {
         }
         JobRunner runner = runner();
         SubmissionLedger ledger = new SubmissionLedger(opts.out, ctx.json());
-        return waitAndPublish(runner, WatchHandle.start(system.systemId(), connection, id, ctx.clock().instant()), job,
-                folder.name(), () -> ledger.ended("", ctx.clock().instant(), id));
+        try (StopGuard guard = StopGuard.install(progress, system, where, true)) {
+            return waitAndPublish(runner, WatchHandle.start(system.systemId(), connection, id, ctx.clock().instant()), job,
+                    folder.name(), guard, () -> ledger.ended("", ctx.clock().instant(), id));
+        }
     }
 
     private JobFolders folders() {
@@ -134,10 +141,11 @@ final class JobExecution {
         return new JobRunner(system, ctx.watcher(), connection, ctx.clock());
     }
 
-    private int waitAndPublish(JobRunner runner, WatchHandle handle, SubmittedJob job, String folder, Runnable onEnd) {
+    private int waitAndPublish(JobRunner runner, WatchHandle handle, SubmittedJob job, String folder, StopGuard guard,
+                               Runnable onEnd) {
         Path logFile = tempLog();
         try {
-            return waitAndPublish(runner, handle, job, folder, logFile, onEnd);
+            return waitAndPublish(runner, handle, job, folder, guard, logFile, onEnd);
         } finally {
             try {
                 Files.deleteIfExists(logFile); // whatever happened: timeout, failure, Ctrl-C
@@ -147,29 +155,14 @@ final class JobExecution {
         }
     }
 
-    private int waitAndPublish(JobRunner runner, WatchHandle handle, SubmittedJob job, String folder, Path logFile,
-                               Runnable onEnd) {
+    private int waitAndPublish(JobRunner runner, WatchHandle handle, SubmittedJob job, String folder, StopGuard guard,
+                               Path logFile, Runnable onEnd) {
         ConsoleReporter reporter = reporter(logFile);
         if (handle.lastStatus() != null) {
             reporter.note(system.displayName() + " job " + handle.jobId() + ": " + handle.lastStatus());
         }
         Watch watch = runner.watch(handle, reporter, opts.poll(), opts.timeout());
-        Thread onInterrupt = new Thread(() -> {
-            if (!watch.isDone()) {
-                watch.cancel();
-                CancelOutcome c = system.cancel(handle.jobId());
-                reporter.note("Interrupted. " + c.message() + pickUp(c, handle.jobId()));
-            }
-        }, "iacjobs-interrupt");
-        try {
-            Runtime.getRuntime().addShutdownHook(onInterrupt);
-        } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C came between submitting and watching: say now what the hook would have said
-            watch.cancel();
-            CancelOutcome c = system.cancel(handle.jobId());
-            reporter.note("Interrupted. " + c.message() + pickUp(c, handle.jobId()));
-            throw new WaitAbortedException("Interrupted before the wait began");
-        }
+        guard.watching(handle.jobId(), watch); // from here a stop cancels the watch (and the job, where it can)
         JobSnapshot last;
         try {
             last = await(watch, reporter, logFile);
@@ -177,12 +170,6 @@ final class JobExecution {
             JobRunner.TimedOut t = runner.timedOut(handle.jobId(), e);
             String files = keepEvidence(runner, watch, job, folder, logFile, t.message());
             throw new WaitTimeoutException(t.message() + files + pickUp(t.cancel(), handle.jobId()));
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: nothing to remove
-            }
         }
         JobResult r = runner.finishWith(watch.handle(), last, job, opts.out, JobRunner.Evidence.of(hasText(logFile) ? logFile : null)
                 .withKeepAnsi(opts.keepAnsi).withApproval(decision).inFolder(folder));

@@ -149,7 +149,11 @@ class ExitCodeTableTest {
     @Test
     void oneHundredThirtyForCtrlCOnARealProcessWhichSaysHowToPickTheJobUp() throws Exception {
         try (Sandbox slow = Sandbox.start(SandboxConfig.defaults())) { // jobs take seconds: time to interrupt one
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+            // A shell started without job control hands its children SIGINT ignored, and a JVM keeps it so: python
+            // restores the default first, as an interactive terminal has it.
+            List<String> cmd = new ArrayList<>(List.of("python3", "-c", "import os, signal, sys;"
+                    + " signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                     System.getProperty("java.class.path"), IacJobsCommand.class.getName(), "job", "run", "--accelerator",
                     "Simple IVR", "-p", "queue_name=Q", "--out", dir.toString(), "--poll-min", "50ms"));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);

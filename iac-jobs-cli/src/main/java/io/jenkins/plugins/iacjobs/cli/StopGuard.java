@@ -1,0 +1,116 @@
+package io.jenkins.plugins.iacjobs.cli;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.iacjobs.core.job.CancelOutcome;
+import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
+import io.jenkins.plugins.iacjobs.core.watch.Watch;
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What Ctrl-C or SIGTERM says and does, whenever it comes: one shutdown hook for the whole command, installed
+ * before anything is sent. Only hooks run to their end once the JVM shuts down (the main thread is halted midway),
+ * so the hook itself does the work:
+ * <ul>
+ *   <li>while a submission is on its way, it waits briefly for the answer, then names the job and how to pick it
+ *       up, or says that the remote's history shows whether one was made;</li>
+ *   <li>after that, it stops the watch, cancels the job where the system can (Terrakube), and otherwise says the job
+ *       goes on and prints the {@code job wait} command that picks it up.</li>
+ * </ul>
+ */
+final class StopGuard implements AutoCloseable {
+    private static final long WAIT_FOR_ANSWER_SECONDS = 10;
+
+    private final CountDownLatch answered = new CountDownLatch(1);
+    private final Thread hook;
+    private final PrintStream out;
+    private final RemoteJobSystem<?> system;
+    private final Where where;
+    private final boolean cancelOnStop;
+    private volatile boolean submitting;
+    private volatile String jobId;
+    private volatile Watch watch;
+
+    private StopGuard(PrintStream out, RemoteJobSystem<?> system, Where where, boolean cancelOnStop) {
+        this.out = out;
+        this.system = system;
+        this.where = where;
+        this.cancelOnStop = cancelOnStop;
+        this.hook = new Thread(this::stopped, "iacjobs-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** @param cancelOnStop whether a stop cancels the job (false for {@code --submit-only}: the job is meant to go on) */
+    static StopGuard install(PrintStream out, RemoteJobSystem<?> system, Where where, boolean cancelOnStop) {
+        return new StopGuard(out, system, where, cancelOnStop);
+    }
+
+    void submitting() {
+        submitting = true;
+    }
+
+    void submitted(String id) {
+        jobId = id;
+        submitting = false;
+        answered.countDown();
+    }
+
+    /** The job is known (submitted, or given to {@code job wait}) and now watched. */
+    void watching(String id, Watch w) {
+        jobId = id;
+        watch = w;
+    }
+
+    private void stopped() {
+        if (submitting) {
+            try {
+                answered.await(WAIT_FOR_ANSWER_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        String id = jobId;
+        if (id == null) {
+            if (submitting) {
+                say("Stopped while submitting: no answer yet, so a " + system.displayName() + " job may or may not exist;"
+                        + " the remote's job history shows it, and the next `job run` with the same inputs says so too");
+            }
+            return;
+        }
+        Watch w = watch;
+        if (w != null) {
+            if (w.isDone()) {
+                return; // the job had ended: the command is only writing its files
+            }
+            w.cancel();
+        }
+        if (!cancelOnStop) {
+            say("Stopped after submitting: " + system.displayName() + " job " + id + " goes on remotely; `"
+                    + where.waitCommand(id) + "` picks it up");
+            return;
+        }
+        CancelOutcome c = system.cancel(id);
+        say("Interrupted. " + c.message() + (c.cancelled() ? "" : ". `" + where.waitCommand(id) + "` picks it up again"));
+    }
+
+    private void say(String line) {
+        out.println(line);
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        answered.countDown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs now and says what it knows
+        }
+    }
+
+    @CheckForNull
+    String jobId() {
+        return jobId;
+    }
+}
