@@ -70,15 +70,7 @@ public final class GenesysOptions {
         if (flag != null) {
             throw new ValidationException(flag, "is a Genesys Cloud option and --system is terrakube; drop " + flag
                     + (flag.equals("--region") ? " (Terrakube's URL is --base-url)" : " (Terrakube's token is read from "
-                    + TerrakubeOptions.ENV_TOKEN + ")"));
-        }
-    }
-
-    /** Options that only Terrakube takes, given with a Genesys command: an error, not silently ignored. */
-    static void refuseTerrakubeOnly(TerrakubeOptions t) {
-        String flag = t.givenFlag();
-        if (flag != null) {
-            throw new ValidationException(flag, "is a Terrakube option; add --system terrakube, or drop " + flag);
+                    + "IACJOBS_TERRAKUBE_TOKEN)"));
         }
     }
 
@@ -91,6 +83,8 @@ public final class GenesysOptions {
         if (secret == null || secret.isBlank()) {
             throw new ValidationException(ENV_CLIENT_SECRET, "is not set; export the OAuth client secret for client id '" + id + "'");
         }
+        EnvValues.requireOneLine(ENV_CLIENT_ID, id);
+        EnvValues.requireOneLine(ENV_CLIENT_SECRET, secret);
         return GenesysCredential.oauth(id, secret);
     }
 

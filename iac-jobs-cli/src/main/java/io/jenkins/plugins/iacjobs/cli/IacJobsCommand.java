@@ -2,6 +2,7 @@ package io.jenkins.plugins.iacjobs.cli;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
+import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.Similarity;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import java.io.InputStream;
@@ -84,19 +85,21 @@ public final class IacJobsCommand {
                 return ExitCodes.USAGE;
             });
             cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+                // Messages carry remote text (a job's error, a name, a body): printable, so it cannot move the cursor,
+                // clear the screen or forge a line.
                 if (ex instanceof ValidationException e) {
-                    err.println("error: " + FlagNames.message(e));
+                    err.println("error: " + Printable.of(FlagNames.message(e)));
                     return ExitCodes.USAGE;
                 }
                 if (ex instanceof IacJobsException e) {
-                    err.println("error: " + e.getMessage());
+                    err.println("error: " + Printable.of(e.getMessage()));
                     return ExitCodes.of(e);
                 }
                 if (ex instanceof UncheckedIOException e) {
-                    err.println("error: " + e.getMessage());
+                    err.println("error: " + Printable.of(e.getMessage()));
                     return ExitCodes.REMOTE_ERROR;
                 }
-                err.println("internal error: " + ex + " (please report this at the project's issue tracker)");
+                err.println("internal error: " + Printable.of(String.valueOf(ex)) + " (please report this at the project's issue tracker)");
                 return ExitCodes.INTERNAL;
             });
             return cl.execute(args);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.cli;
 
+import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobRequest;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;
@@ -63,7 +64,7 @@ final class JobCommand {
                 return new JobExecution(ctx, jobs, "cli", run, terrakube.where(ctx, genesys.baseUrl, run))
                         .submitAndWait(new Submission<>(jobs, request), submitOnly);
             }
-            GenesysOptions.refuseTerrakubeOnly(terrakube);
+            terrakube.refuseWithGenesys();
             if (accelerator == null) {
                 throw new ValidationException("--accelerator", "is required; give the accelerator's id or exact name");
             }
@@ -117,7 +118,7 @@ final class JobCommand {
                 return new JobExecution(ctx, terrakube.jobs(ctx, genesys.baseUrl), "cli", run, terrakube.where(ctx, genesys.baseUrl, run))
                         .waitFor(jobId);
             }
-            GenesysOptions.refuseTerrakubeOnly(terrakube);
+            terrakube.refuseWithGenesys();
             return new JobExecution(ctx, genesys.jobs(ctx), "cli", run, genesys.where(ctx, run)).waitFor(jobId);
         }
     }
@@ -147,9 +148,9 @@ final class JobCommand {
             if (output == RunOptions.OutputFormat.json) {
                 ctx.printJson(job);
             } else {
-                ctx.out().println(job.id() + "  " + job.status() + (job.planOnly() ? "  (plan only)" : "")
-                        + "  submitted " + job.dateSubmitted()
-                        + (job.errorInfo() == null ? "" : "\n  error: " + job.errorInfo().message()));
+                ctx.out().println(Printable.of(job.id() + "  " + job.status() + (job.planOnly() ? "  (plan only)" : "")
+                        + "  submitted " + job.dateSubmitted())
+                        + (job.errorInfo() == null ? "" : "\n  error: " + Printable.of(job.errorInfo().message())));
             }
             return ExitCodes.SUCCESS;
         }

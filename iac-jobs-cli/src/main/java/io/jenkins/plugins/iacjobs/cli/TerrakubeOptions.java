@@ -51,6 +51,7 @@ public final class TerrakubeOptions {
         if (token == null || token.isBlank()) {
             throw new ValidationException(ENV_TOKEN, "is not set; export a Terrakube personal access token or team token");
         }
+        EnvValues.requireOneLine(ENV_TOKEN, token);
         TerrakubeServer c = TerrakubeServer.of(url, org).withPlanOnlyTemplate(planOnlyTemplate);
         return TerrakubeJobs.connect(ctx.kit(), c, token).withApprovePolicy(ApprovePolicy.parse(approve));
     }
@@ -86,8 +87,16 @@ public final class TerrakubeOptions {
         return new TerrakubeJobRequest(workspace, firstSet(template, acceleratorAlias), planOnly, branch, ApprovePolicy.parse(approve));
     }
 
-    /** The first Terrakube-only option given, as its flag, or null: for refusing them with another system. */
-    String givenFlag() {
+    /** Options that only Terrakube takes, given with a Genesys command: an error, not silently ignored. */
+    void refuseWithGenesys() {
+        String flag = givenFlag();
+        if (flag != null) {
+            throw new ValidationException(flag, "is a Terrakube option; add --system terrakube, or drop " + flag);
+        }
+    }
+
+    /** The first Terrakube-only option given, as its flag, or null. */
+    private String givenFlag() {
         return organization != null ? "--organization" : workspace != null ? "--workspace" : template != null ? "--template"
                 : branch != null ? "--branch" : approve != null ? "--approve" : planOnlyTemplate != null ? "--plan-only-template" : null;
     }

@@ -45,9 +45,9 @@ public final class GenesysJobs implements RemoteJobSystem<GenesysJobRequest> {
     private final JobSubmitter jobSubmitter;
     private final GenesysProbe probe;
 
-    private GenesysJobs(GenesysClient client, String batchKey, Clock clock, int maxBatch, Duration settleWait) {
+    private GenesysJobs(GenesysClient client, String batchKey, Clock clock, int maxBatch) {
         this.client = client;
-        this.jobSubmitter = new JobSubmitter(client, submitter, clock, settleWait);
+        this.jobSubmitter = new JobSubmitter(client, submitter, clock);
         this.probe = new GenesysProbe(client.withRetryPolicy(RetryPolicy.none()), batchKey, submitter, maxBatch);
     }
 
@@ -56,17 +56,13 @@ public final class GenesysJobs implements RemoteJobSystem<GenesysJobRequest> {
      * @param batchKey identifies connection and credential, so jobs sharing it are polled together
      */
     public static GenesysJobs create(GenesysClient client, String batchKey, Clock clock) {
-        return new GenesysJobs(client, batchKey, clock, DEFAULT_MAX_BATCH, JobSubmitter.SETTLE_WAIT);
+        return new GenesysJobs(client, batchKey, clock, DEFAULT_MAX_BATCH);
     }
 
     public static GenesysJobs create(GenesysClient client, String batchKey, Clock clock, int maxBatch) {
-        return new GenesysJobs(client, batchKey, clock, maxBatch, JobSubmitter.SETTLE_WAIT);
+        return new GenesysJobs(client, batchKey, clock, maxBatch);
     }
 
-    /** For tests: how long a lost submission waits for concurrent ones of the same accelerator to settle. */
-    static GenesysJobs create(GenesysClient client, String batchKey, Clock clock, Duration settleWait) {
-        return new GenesysJobs(client, batchKey, clock, DEFAULT_MAX_BATCH, settleWait);
-    }
 
     /**
      * The job system of one API base and credential, as every front end builds it: its client signs in through the

@@ -2,6 +2,8 @@ package io.jenkins.plugins.iacjobs.core.genesys;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.Printable;
+import io.jenkins.plugins.iacjobs.core.WaitAbortedException;
+import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
 import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorInput;
 import io.jenkins.plugins.iacjobs.core.genesys.model.InfrastructureascodeJob;
 import io.jenkins.plugins.iacjobs.core.http.OutcomeUnknownException;
@@ -11,14 +13,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -29,11 +32,13 @@ import java.util.stream.Collectors;
  * header shows it. One match is adopted, several are an error that lists them, none allows one resend.
  *
  * <p>Genesys jobs carry nothing of what was sent (no parameters, no marker we could add), so a job in that window
- * is only known to be ours when nothing else of ours could have made it: jobs this connection already submitted or
- * adopted are never candidates, and while another submission of the same accelerator and flag is in flight here,
- * the lookup waits for it to settle; if it does not, the submission fails as lost with the candidates listed,
- * rather than guess. (Another process using the same OAuth client within the same two seconds cannot be told
- * apart; docs/security.md says so.)
+ * is only known to be ours when nothing else of ours could have made it. So this connection sends <b>one submission
+ * of an accelerator and plan-only flag at a time</b>: the others wait their turn (fairly, and within their
+ * deadline). A lost answer then has at most one unknown job in its window, the one it made, and jobs this
+ * connection already submitted or adopted are never candidates. The history is read deep enough to reach back past
+ * the window however many jobs were made meanwhile; a resend happens only when that read proves the job absent.
+ * (Another process using the same OAuth client within the same two seconds cannot be told apart; docs/security.md
+ * says so.)
  */
 final class JobSubmitter {
     /**
@@ -42,9 +47,11 @@ final class JobSubmitter {
      */
     private static final Duration CALIBRATED_MARGIN = Duration.ofSeconds(2);
     private static final Duration UNCALIBRATED_MARGIN = Duration.ofMinutes(2);
-    /** How long a lost submission waits for others of the same accelerator to settle before it gives up. */
-    static final Duration SETTLE_WAIT = Duration.ofSeconds(15);
-    private static final int HISTORY_DEPTH = 25;
+    /** The first history read; each further one asks for four times as many, up to {@link #HISTORY_MAX}. */
+    static final int HISTORY_DEPTH = 25;
+    static final int HISTORY_MAX = 10_000;
+    /** Sends of one submission at most, each after the history proved the one before made no job. */
+    static final int MAX_SENDS = 5;
     private static final int KNOWN_JOBS = 10_000;
 
     private final GenesysClient client;
@@ -56,82 +63,78 @@ final class JobSubmitter {
             return size() > KNOWN_JOBS;
         }
     }));
-    /** When each unsettled submission was sent, by accelerator and plan-only flag; guarded by itself. */
-    private final Map<String, List<Instant>> inFlight = new HashMap<>();
-    private final Duration settleWait;
+    /** How deep the last lookup had to read; busy connections need more than {@link #HISTORY_DEPTH}. */
+    private volatile int historyDepth = HISTORY_DEPTH;
+    /** One submission in flight per accelerator and plan-only flag; fair, so none waits for ever. */
+    private final Map<String, ReentrantLock> turns = new ConcurrentHashMap<>();
 
     JobSubmitter(GenesysClient client, SubmitterMemory submitter, Clock clock) {
-        this(client, submitter, clock, SETTLE_WAIT);
-    }
-
-    JobSubmitter(GenesysClient client, SubmitterMemory submitter, Clock clock, Duration settleWait) {
         this.client = client;
         this.submitter = submitter;
         this.clock = clock;
-        this.settleWait = settleWait;
     }
 
     /**
-     * @param deadline past which nothing is sent (null: none). The history is still read after a lost answer, even
-     *                 past it, so a job that was created is always reported.
+     * @param deadline past which nothing is sent (null: none); waiting for this submission's turn counts too. The
+     *                 history is still read after a lost answer, even past it, so a job that was created is always
+     *                 reported.
      */
     InfrastructureascodeJob submit(AcceleratorInput input, @CheckForNull Instant deadline, Consumer<String> log) {
-        String key = input.acceleratorId() + "|" + input.dryRun();
-        Instant sentAt = clock.instant();
-        enter(key, sentAt);
+        ReentrantLock turn = turns.computeIfAbsent(input.acceleratorId() + "|" + input.dryRun(), k -> new ReentrantLock(true));
+        awaitTurn(turn, deadline, log);
         try {
-            return submitOnce(input, client.withDeadline(deadline), key, sentAt, log);
+            return submitOnce(input, client.withDeadline(deadline), clock.instant(), log);
         } finally {
-            leave(key, sentAt);
+            turn.unlock();
         }
     }
 
-    private InfrastructureascodeJob submitOnce(AcceleratorInput input, GenesysClient sender, String key, Instant sentAt,
-                                               Consumer<String> log) {
+    private void awaitTurn(ReentrantLock turn, @CheckForNull Instant deadline, Consumer<String> log) {
+        if (turn.tryLock()) {
+            return;
+        }
+        log.accept("Waiting for this connection's other submissions of the same accelerator (" + (turn.getQueueLength() + 1)
+                + " ahead): they are sent one at a time, so that a lost answer can be told apart from the others' jobs");
         try {
-            return remember(sender.submitJob(input));
-        } catch (OutcomeUnknownException lost) {
-            log.accept("The answer to the submission was lost (" + lost.getMessage() + "). Looking the job up in the history before deciding anything.");
-            List<InfrastructureascodeJob> found = lookUpSettled(input, key, sentAt, sentAt, clock.instant());
-            if (found.size() == 1) {
-                log.accept("Found job " + found.get(0).id() + " in the history: it was created; not submitting again.");
-                return remember(found.get(0));
+            if (deadline == null) {
+                turn.lockInterruptibly();
+                return;
             }
-            if (!found.isEmpty()) {
-                throw ambiguous(found);
+            long left = Duration.between(clock.instant(), deadline).toNanos();
+            if (left <= 0 || !turn.tryLock(left, TimeUnit.NANOSECONDS)) {
+                throw new WaitTimeoutException("The timeout passed while waiting for this connection's other submissions of the"
+                        + " same accelerator; nothing was sent");
             }
-            log.accept("No such job in the history: the submission did not arrive. Submitting once more.");
-            Instant resentAt = clock.instant();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WaitAbortedException("Interrupted while waiting to submit; nothing was sent");
+        }
+    }
+
+    private InfrastructureascodeJob submitOnce(AcceleratorInput input, GenesysClient sender, Instant sentAt,
+                                               Consumer<String> log) {
+        for (int send = 1; ; send++) {
             try {
                 return remember(sender.submitJob(input));
-            } catch (OutcomeUnknownException lostAgain) {
-                List<InfrastructureascodeJob> again = lookUpSettled(input, key, sentAt, resentAt, clock.instant());
-                if (again.size() == 1) {
-                    log.accept("Found job " + again.get(0).id() + " in the history after the second attempt.");
-                    return remember(again.get(0));
+            } catch (OutcomeUnknownException lost) {
+                log.accept("The answer to the submission was lost (" + lost.getMessage() + "). Looking the job up in the"
+                        + " history before deciding anything.");
+                List<InfrastructureascodeJob> found = lookUp(input, sentAt);
+                if (found.size() == 1) {
+                    log.accept("Found job " + found.get(0).id() + " in the history: it was created; not submitting again.");
+                    return remember(found.get(0));
                 }
-                throw new OutcomeUnknownException("The answer to the submission was lost twice and the history shows "
-                        + again.size() + " matching jobs" + ids(again) + "; not submitting a third time. Check the accelerator's jobs"
-                        + " in Genesys Cloud, and pass the right one as jobId");
+                if (!found.isEmpty()) {
+                    throw ambiguous(found);
+                }
+                if (send == MAX_SENDS) {
+                    throw new OutcomeUnknownException("The answer to the submission was lost " + MAX_SENDS + " times, and the"
+                            + " history shows that none of them made a job, so nothing was created; giving up. Try again later");
+                }
+                log.accept("No such job in the history, which reaches back past the submission: it did not arrive, and"
+                        + " nothing was created. Submitting once more (attempt " + (send + 1) + " of " + MAX_SENDS + ").");
             }
         }
-    }
-
-    /**
-     * The history's candidates once no other submission of ours could have made them. If others stay in flight,
-     * any candidate may be theirs: that is an error listing the candidates, never a guess.
-     */
-    private List<InfrastructureascodeJob> lookUpSettled(AcceleratorInput input, String key, Instant self, Instant sentAt,
-                                                        Instant lostAt) {
-        boolean settled = awaitEarlierSettled(key, self, lostAt.plus(CALIBRATED_MARGIN));
-        List<InfrastructureascodeJob> found = lookUp(input, sentAt, lostAt);
-        if (!settled && !found.isEmpty()) {
-            throw new OutcomeUnknownException("The answer to the submission was lost while other submissions of the same"
-                    + " accelerator were in flight, so the history's " + found.size() + " matching job(s)" + ids(found)
-                    + " may be theirs; not guessing and not submitting again. Check them in Genesys Cloud and pass the right"
-                    + " one as jobId");
-        }
-        return found;
     }
 
     /**
@@ -139,36 +142,74 @@ final class JobSubmitter {
      * shows exactly one; see {@link #submit}.
      */
     Optional<InfrastructureascodeJob> find(AcceleratorInput input, Instant sentAt) {
-        List<InfrastructureascodeJob> found = lookUp(input, sentAt, null);
+        List<InfrastructureascodeJob> found = lookUp(input, sentAt);
         if (found.size() > 1) {
             throw ambiguous(found);
         }
         return found.stream().findFirst().map(this::remember);
     }
 
-    /** Candidates submitted from just before {@code sentAt} to just after {@code lostAt} (null: up to now). */
-    private List<InfrastructureascodeJob> lookUp(AcceleratorInput input, Instant sentAt, @CheckForNull Instant lostAt) {
+    /**
+     * Candidates: this submitter's jobs of the accelerator and flag submitted since just before {@code sentAt} that
+     * this connection does not know. There is no upper bound: while this submission holds its turn no other of ours
+     * can have made one, and a bound read through the remote's {@code Date} header comes out early under load (the
+     * header is written before the answer waits in queues), which would leave out the very job we look for.
+     */
+    private List<InfrastructureascodeJob> lookUp(AcceleratorInput input, Instant sentAt) {
         boolean calibrated = client.serverClock().toRemote(sentAt).isPresent();
         Duration margin = calibrated ? CALIBRATED_MARGIN : UNCALIBRATED_MARGIN;
         Instant since = client.serverClock().toRemote(sentAt).orElse(sentAt).minus(margin);
-        Instant until = lostAt == null ? null : client.serverClock().toRemote(lostAt).orElse(lostAt).plus(margin);
-        JobHistoryQuery q = JobHistoryQuery.forAccelerator(input.acceleratorId(), HISTORY_DEPTH).bySubmitter(submitter.userId());
-        return client.jobHistory(q).jobs().stream()
+        return historySince(input.acceleratorId(), since).stream()
                 .filter(j -> JobIds.isUuid(j.id()))
                 .filter(j -> input.acceleratorId().equals(j.acceleratorId()) || j.acceleratorId() == null)
                 .filter(j -> j.dryRun() == null || j.planOnly() == input.dryRun())
-                .filter(j -> submittedWithin(j, since, until))
+                .filter(j -> submittedSince(j, since))
                 .filter(j -> !known.contains(j.id()))
                 .toList();
     }
 
-    private static boolean submittedWithin(InfrastructureascodeJob j, Instant since, Instant until) {
+    /**
+     * This submitter's jobs of the accelerator, newest first, reaching back past {@code since}: a fixed depth could
+     * end inside the window when many jobs were made meanwhile, and then a job that exists would look absent.
+     */
+    private List<InfrastructureascodeJob> historySince(String acceleratorId, Instant since) {
+        for (int depth = historyDepth; ; depth = Math.min(HISTORY_MAX, depth * 4)) {
+            JobHistoryQuery q = JobHistoryQuery.forAccelerator(acceleratorId, depth).bySubmitter(submitter.userId());
+            List<InfrastructureascodeJob> jobs = client.jobHistory(q).jobs();
+            if (jobs.size() < depth || reachesBack(jobs, since)) {
+                historyDepth = depth; // the next lookup starts where this one had to go: one read, not several
+                return jobs;
+            }
+            if (depth == HISTORY_MAX) {
+                throw new OutcomeUnknownException("The answer to the submission was lost, and the newest " + depth + " jobs of"
+                        + " the accelerator's history do not reach back to when it was sent, so whether it made a job cannot"
+                        + " be told; not submitting again. Check the accelerator's jobs in Genesys Cloud, and pass the right"
+                        + " one as jobId");
+            }
+        }
+    }
+
+    /** Whether the oldest of these jobs (the history is newest first) was submitted before {@code since}. */
+    private static boolean reachesBack(List<InfrastructureascodeJob> jobs, Instant since) {
+        for (int i = jobs.size() - 1; i >= 0; i--) {
+            String at = jobs.get(i).dateSubmitted();
+            if (at != null) {
+                try {
+                    return OffsetDateTime.parse(at).toInstant().isBefore(since);
+                } catch (DateTimeParseException unreadable) {
+                    // try the next older one
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean submittedSince(InfrastructureascodeJob j, Instant since) {
         if (j.dateSubmitted() == null) {
             return false;
         }
         try {
-            Instant at = OffsetDateTime.parse(j.dateSubmitted()).toInstant();
-            return !at.isBefore(since) && (until == null || !at.isAfter(until));
+            return !OffsetDateTime.parse(j.dateSubmitted()).toInstant().isBefore(since);
         } catch (DateTimeParseException e) {
             return false;
         }
@@ -182,60 +223,6 @@ final class JobSubmitter {
 
     private static String ids(List<InfrastructureascodeJob> jobs) {
         return jobs.isEmpty() ? "" : " (" + jobs.stream().map(j -> Printable.of(j.id())).collect(Collectors.joining(", ")) + ")";
-    }
-
-    private void enter(String key, Instant sentAt) {
-        synchronized (inFlight) {
-            inFlight.computeIfAbsent(key, k -> new ArrayList<>()).add(sentAt);
-        }
-    }
-
-    private void leave(String key, Instant sentAt) {
-        synchronized (inFlight) {
-            List<Instant> sent = inFlight.get(key);
-            sent.remove(sentAt);
-            if (sent.isEmpty()) {
-                inFlight.remove(key);
-            }
-            inFlight.notifyAll();
-        }
-    }
-
-    /**
-     * Waits, bounded, until no other submission of this kind sent before {@code until} is unsettled (one sent
-     * later cannot have made a job inside our window); returns whether that happened.
-     */
-    private boolean awaitEarlierSettled(String key, Instant self, Instant until) {
-        long deadline = System.nanoTime() + settleWait.toNanos();
-        synchronized (inFlight) {
-            while (othersSentBefore(key, self, until)) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                try {
-                    inFlight.wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
-
-    private boolean othersSentBefore(String key, Instant self, Instant until) {
-        List<Instant> sent = inFlight.getOrDefault(key, List.of());
-        int mine = 1;
-        for (Instant at : sent) {
-            if (at.equals(self) && mine-- > 0) {
-                continue;
-            }
-            if (!at.isAfter(until)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private InfrastructureascodeJob remember(InfrastructureascodeJob job) {

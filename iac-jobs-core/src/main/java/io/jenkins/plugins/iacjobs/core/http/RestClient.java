@@ -130,7 +130,11 @@ public final class RestClient {
         return send(request, response -> {
             byte[] body = boundedBody(request, expected, response);
             try {
-                return json.readValue(body, type);
+                T value = json.readValue(body, type);
+                if (value == null) { // the body was JSON null: no caller can use that as the answer it asked for
+                    throw malformed(request, expected, response, "null");
+                }
+                return value;
             } catch (JsonProcessingException e) {
                 throw malformed(request, expected, response, new String(body, 0, Math.min(body.length, 4096), StandardCharsets.UTF_8));
             }

@@ -91,7 +91,7 @@ class JobSubmitterTest {
     void concurrentSubmissionsWithLostAnswersNeverAdoptAnotherOnesJob() throws Exception {
         SandboxConfig config = SandboxConfig.defaults().withTimeScale(0.05).withFaults(FaultPlan.parse("5xx=4,drop-submit=8"));
         try (SandboxFixture f = new SandboxFixture(config)) {
-            GenesysJobs jobs = GenesysJobs.create(f.client(), "test|" + f.sandbox.baseUrl(), f.clock, Duration.ofSeconds(2));
+            GenesysJobs jobs = GenesysJobs.create(f.client(), "test|" + f.sandbox.baseUrl(), f.clock);
             ExecutorService pool = Executors.newFixedThreadPool(16);
             List<Future<SubmittedJob>> runs = new ArrayList<>();
             try {
