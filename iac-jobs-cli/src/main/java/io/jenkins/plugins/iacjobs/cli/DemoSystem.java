@@ -59,8 +59,8 @@ record DemoSystem<R extends JobRequest>(RemoteJobSystem<R> system, String sandbo
     }
 
     @Override
-    public FinalJob fetchFinal(String jobId, Path workDir) {
-        return system.fetchFinal(jobId, workDir);
+    public FinalJob fetchFinal(String jobId, Path workDir, @CheckForNull Instant deadline) {
+        return system.fetchFinal(jobId, workDir, deadline);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.jenkins.plugins.iacjobs.core.genesys.GenesysClient;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysCredential;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysEndpoints;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
@@ -88,9 +89,16 @@ public final class GenesysOptions {
         return GenesysCredential.oauth(id, secret);
     }
 
+    /**
+     * A client for one-off calls (accelerators, job status): bounded in all by {@link #CALL_BOUND}, retries and
+     * waits included, so a remote that trickles cannot hold a command for the 12 minutes its retries would add up to.
+     */
     GenesysClient client(CliContext ctx) {
-        return GenesysJobs.client(ctx.kit(), endpoints(ctx), credentials(ctx));
+        return GenesysJobs.client(ctx.kit(), endpoints(ctx), credentials(ctx)).withDeadline(ctx.clock().instant().plus(CALL_BOUND));
     }
+
+    /** How long a command without {@code --timeout} (accelerators list/get, job status) may take in all. */
+    static final Duration CALL_BOUND = Duration.ofMinutes(3);
 
     /** Where the job runs, said again as flags for a pasteable {@code job wait} (the secret stays in the environment). */
     Where where(CliContext ctx, RunOptions run) {

@@ -143,15 +143,11 @@ final class JobExecution {
 
     private int waitAndPublish(JobRunner runner, WatchHandle handle, SubmittedJob job, String folder, StopGuard guard,
                                Runnable onEnd) {
-        Path logFile = tempLog();
+        Path logFile = tempLog(guard);
         try {
             return waitAndPublish(runner, handle, job, folder, guard, logFile, onEnd);
         } finally {
-            try {
-                Files.deleteIfExists(logFile); // whatever happened: timeout, failure, Ctrl-C
-            } catch (IOException ignored) {
-                // a private temporary file
-            }
+            guard.deleteTemporary(logFile); // whatever happened: timeout, failure; a stop deletes it in the guard
         }
     }
 
@@ -306,11 +302,9 @@ final class JobExecution {
     }
 
     /** Owner-only (0600 where the file system has POSIX modes): remote logs may hold what others should not read. */
-    private static Path tempLog() {
+    private static Path tempLog(StopGuard guard) {
         try {
-            Path p = Files.createTempFile("iacjobs-log-", ".txt"); // created 0600 by the JDK on POSIX
-            p.toFile().deleteOnExit(); // also when the JVM is stopped mid-wait
-            return p;
+            return guard.temporaryFile("iacjobs-log-", ".txt");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,7 +4,13 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.job.CancelOutcome;
 import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
 import io.jenkins.plugins.iacjobs.core.watch.Watch;
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -16,7 +22,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>while a submission is on its way, it waits briefly for the answer, then names the job and how to pick it
  *       up, or says that the remote's history shows whether one was made;</li>
  *   <li>after that, it stops the watch, cancels the job where the system can (Terrakube), and otherwise says the job
- *       goes on and prints the {@code job wait} command that picks it up.</li>
+ *       goes on and prints the {@code job wait} command that picks it up;</li>
+ *   <li>last, it deletes the run's temporary files ({@link File#deleteOnExit} would register a hook of its own,
+ *       which fails once the shutdown has begun).</li>
  * </ul>
  */
 final class StopGuard implements AutoCloseable {
@@ -31,6 +39,8 @@ final class StopGuard implements AutoCloseable {
     private volatile boolean submitting;
     private volatile String jobId;
     private volatile Watch watch;
+    /** The run's temporary files; guarded by itself, so a stop never misses one being made. */
+    private final List<Path> temporary = new ArrayList<>();
 
     private StopGuard(PrintStream out, RemoteJobSystem<?> system, Where where, boolean cancelOnStop) {
         this.out = out;
@@ -63,6 +73,42 @@ final class StopGuard implements AutoCloseable {
     }
 
     private void stopped() {
+        try {
+            report();
+        } finally {
+            synchronized (temporary) {
+                for (Path p : temporary) {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException ignored) {
+                        // nothing more can be done while the JVM stops
+                    }
+                }
+            }
+        }
+    }
+
+    /** Makes a temporary file that a stop deletes; the run deletes it itself with {@link #deleteTemporary}. */
+    Path temporaryFile(String prefix, String suffix) throws IOException {
+        synchronized (temporary) {
+            Path p = Files.createTempFile(prefix, suffix); // 0600 on POSIX
+            temporary.add(p);
+            return p;
+        }
+    }
+
+    void deleteTemporary(Path p) {
+        synchronized (temporary) {
+            temporary.remove(p);
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // a private temporary file
+            }
+        }
+    }
+
+    private void report() {
         if (submitting) {
             try {
                 answered.await(WAIT_FOR_ANSWER_SECONDS, TimeUnit.SECONDS);
@@ -73,7 +119,7 @@ final class StopGuard implements AutoCloseable {
         String id = jobId;
         if (id == null) {
             if (submitting) {
-                say("Stopped while submitting: no answer yet, so a " + system.displayName() + " job may or may not exist;"
+                tell("Stopped while submitting: no answer yet, so a " + system.displayName() + " job may or may not exist;"
                         + " the remote's job history shows it, and the next `job run` with the same inputs says so too");
             }
             return;
@@ -86,15 +132,15 @@ final class StopGuard implements AutoCloseable {
             w.cancel();
         }
         if (!cancelOnStop) {
-            say("Stopped after submitting: " + system.displayName() + " job " + id + " goes on remotely; `"
+            tell("Stopped after submitting: " + system.displayName() + " job " + id + " goes on remotely; `"
                     + where.waitCommand(id) + "` picks it up");
             return;
         }
         CancelOutcome c = system.cancel(id);
-        say("Interrupted. " + c.message() + (c.cancelled() ? "" : ". `" + where.waitCommand(id) + "` picks it up again"));
+        tell("Interrupted. " + c.message() + (c.cancelled() ? "" : ". `" + where.waitCommand(id) + "` picks it up again"));
     }
 
-    private void say(String line) {
+    private void tell(String line) {
         out.println(line);
         out.flush();
     }

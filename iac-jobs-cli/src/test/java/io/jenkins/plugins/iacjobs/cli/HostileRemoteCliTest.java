@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -13,6 +14,7 @@ import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI against a Genesys Cloud that answers badly: what a user reads must be one clean line with the right exit code. */
@@ -102,5 +104,25 @@ class HostileRemoteCliTest {
         assertTrue(r.err().startsWith("error: IACJOBS_TERRAKUBE_TOKEN: "), r.toString());
         assertFalse(r.all().contains("abc") || r.all().contains("def"), "the token is not echoed: " + r);
         assertEquals(0, server.getRequestCount(), "nothing was sent with it");
+    }
+
+    /**
+     * Issue 20, item 2: after {@code --timeout} fires, collecting the job's files from a server that trickles them
+     * gets a short grace, not the retries of a normal download (the run was still going at 600 s).
+     */
+    @Test
+    @Timeout(value = 150, unit = TimeUnit.SECONDS) // the grace is 30 s; before the fix this ran for about ten minutes
+    void evidenceAfterATimeoutFromATricklingServerTakesOnlyTheGrace() throws Exception {
+        Map<String, String> env = serve(r -> {
+            String path = r.getPath() == null ? "" : r.getPath();
+            if (path.contains("details=true")) { // the download of the job's files: one byte every 5 seconds
+                return json(job("Running", null) + " ".repeat(100)).throttleBody(1, 5, TimeUnit.SECONDS);
+            }
+            return json(job("Running", null));
+        });
+        CliRun r = CliRun.of(env, "job", "wait", ID, "--out", dir.toString(), "--poll-min", "50ms", "--timeout", "2s");
+        assertEquals(ExitCodes.TIMEOUT, r.exit(), r.toString());
+        oneCleanErrorLine(r);
+        assertTrue(r.err().contains("Its files could not be written") || r.err().contains("Its files so far are in"), r.toString());
     }
 }

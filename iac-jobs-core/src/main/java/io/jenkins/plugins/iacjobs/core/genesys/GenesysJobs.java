@@ -1,6 +1,7 @@
 package io.jenkins.plugins.iacjobs.core.genesys;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.auth.ClientKit;
@@ -154,11 +155,11 @@ public final class GenesysJobs implements RemoteJobSystem<GenesysJobRequest> {
     }
 
     @Override
-    public FinalJob fetchFinal(String jobId, Path workDir) {
+    public FinalJob fetchFinal(String jobId, Path workDir, @CheckForNull Instant deadline) {
         try {
             Files.createDirectories(workDir);
             Path raw = Files.createTempFile(workDir, ".job-", ".json");
-            client.downloadJob(jobId, raw);
+            client.withDeadline(deadline).downloadJob(jobId, raw);
             ObjectNode job;
             try {
                 job = JsonStringField.readWithout(raw, "results", client.json());

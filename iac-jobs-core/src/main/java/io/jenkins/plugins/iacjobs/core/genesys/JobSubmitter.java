@@ -1,12 +1,15 @@
 package io.jenkins.plugins.iacjobs.core.genesys;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.iacjobs.core.Instants;
 import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.WaitAbortedException;
 import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
 import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorInput;
 import io.jenkins.plugins.iacjobs.core.genesys.model.InfrastructureascodeJob;
 import io.jenkins.plugins.iacjobs.core.http.OutcomeUnknownException;
+import io.jenkins.plugins.iacjobs.core.http.RemoteApiException;
+import io.jenkins.plugins.iacjobs.core.http.UnreachableException;
 import io.jenkins.plugins.iacjobs.core.model.JobIds;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -50,8 +54,12 @@ final class JobSubmitter {
     /** The first history read; each further one asks for four times as many, up to {@link #HISTORY_MAX}. */
     static final int HISTORY_DEPTH = 25;
     static final int HISTORY_MAX = 10_000;
+    /** Reads of the history after a lost answer while the remote struggles, with pauses doubling from the first. */
+    static final int LOOKUP_ATTEMPTS = 6;
+    static final Duration LOOKUP_PAUSE = Duration.ofMillis(500);
     /** Sends of one submission at most, each after the history proved the one before made no job. */
     static final int MAX_SENDS = 5;
+    static final Duration RESEND_PAUSE = Duration.ofMillis(250);
     private static final int KNOWN_JOBS = 10_000;
 
     private final GenesysClient client;
@@ -119,7 +127,7 @@ final class JobSubmitter {
             } catch (OutcomeUnknownException lost) {
                 log.accept("The answer to the submission was lost (" + lost.getMessage() + "). Looking the job up in the"
                         + " history before deciding anything.");
-                List<InfrastructureascodeJob> found = lookUp(input, sentAt);
+                List<InfrastructureascodeJob> found = lookUpPatiently(input, sentAt, log);
                 if (found.size() == 1) {
                     log.accept("Found job " + found.get(0).id() + " in the history: it was created; not submitting again.");
                     return remember(found.get(0));
@@ -133,6 +141,7 @@ final class JobSubmitter {
                 }
                 log.accept("No such job in the history, which reaches back past the submission: it did not arrive, and"
                         + " nothing was created. Submitting once more (attempt " + (send + 1) + " of " + MAX_SENDS + ").");
+                pause(send); // a struggling remote gets time, and a resend does not fall into step with its faults
             }
         }
     }
@@ -147,6 +156,44 @@ final class JobSubmitter {
             throw ambiguous(found);
         }
         return found.stream().findFirst().map(this::remember);
+    }
+
+    /** Before send {@code n + 1}: 250 ms doubling, with up to half again at random. */
+    private static void pause(int n) {
+        long base = RESEND_PAUSE.toMillis() << (n - 1);
+        try {
+            Thread.sleep(base + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WaitAbortedException("Interrupted before sending the submission again; nothing more was sent");
+        }
+    }
+
+    /**
+     * The lookup after a lost answer: a job may exist that only this read can name, so a remote that is struggling
+     * (5xx, unreachable) is asked again, with growing pauses, before the submission is given up as lost.
+     */
+    private List<InfrastructureascodeJob> lookUpPatiently(AcceleratorInput input, Instant sentAt, Consumer<String> log) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return lookUp(input, sentAt);
+            } catch (RemoteApiException | UnreachableException e) {
+                boolean transientError = e instanceof UnreachableException || ((RemoteApiException) e).isTransient();
+                if (!transientError || attempt == LOOKUP_ATTEMPTS) {
+                    throw new OutcomeUnknownException("The answer to the submission was lost and the job history could not be"
+                            + " read (" + e.getMessage() + "), so a job may have been made: check the accelerator's jobs"
+                            + " submitted in Genesys Cloud since " + Instants.seconds(sentAt) + ", and pass the right one as jobId");
+                }
+                log.accept("Could not read the job history (" + e.getMessage() + "); asking again.");
+                try {
+                    Thread.sleep(LOOKUP_PAUSE.toMillis() << (attempt - 1));
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    throw new OutcomeUnknownException("Interrupted while looking up a submission whose answer was lost: check"
+                            + " the accelerator's jobs submitted in Genesys Cloud since " + Instants.seconds(sentAt));
+                }
+            }
+        }
     }
 
     /**

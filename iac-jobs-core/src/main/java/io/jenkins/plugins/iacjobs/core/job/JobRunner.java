@@ -91,7 +91,7 @@ public final class JobRunner {
                                 Evidence evidence) {
         Path work = artifactsRoot.resolve("iac-jobs").resolve(".work");
         // Also for a job paused at an approval: what it planned so far is evidence too.
-        FinalJob fin = system.fetchFinal(handle.jobId(), work);
+        FinalJob fin = system.fetchFinal(handle.jobId(), work, clock.instant().plus(evidence.bound()));
         String status = Objects.requireNonNullElse(fin.status(), last.status());
         String remoteMessage = fin.message();
         String message = remoteMessage != null ? remoteMessage : last.message();
@@ -121,27 +121,37 @@ public final class JobRunner {
      * @param approval    who decided the job's approval wait, when and why; or null
      * @param folder      the folder name under {@code iac-jobs/}; null for the job id
      * @param waitEnded   why the wait ended before the job (a timeout) and what became of the job; null when it ended
+     * @param bound       how long fetching the final job may take in all, retries included
      */
     public record Evidence(@CheckForNull Path streamedLog, boolean keepAnsi, @CheckForNull String approval,
-                           @CheckForNull String folder, @CheckForNull String waitEnded) {
+                           @CheckForNull String folder, @CheckForNull String waitEnded, Duration bound) {
+        /**
+         * How long a finished job's files may take to fetch: results can be hundreds of megabytes, but a remote that
+         * trickles them must not hold a build or a command for ever.
+         */
+        public static final Duration FETCH_BOUND = Duration.ofMinutes(10);
+        /** After a timeout the user has waited long enough: the job as it stands, fetched within this grace. */
+        public static final Duration GRACE_AFTER_TIMEOUT = Duration.ofSeconds(30);
+
         public static Evidence of(@CheckForNull Path streamedLog) {
-            return new Evidence(streamedLog, false, null, null, null);
+            return new Evidence(streamedLog, false, null, null, null, FETCH_BOUND);
         }
 
         public Evidence withKeepAnsi(boolean keep) {
-            return new Evidence(streamedLog, keep, approval, folder, waitEnded);
+            return new Evidence(streamedLog, keep, approval, folder, waitEnded, bound);
         }
 
         public Evidence withApproval(@CheckForNull String decision) {
-            return new Evidence(streamedLog, keepAnsi, decision, folder, waitEnded);
+            return new Evidence(streamedLog, keepAnsi, decision, folder, waitEnded, bound);
         }
 
         public Evidence inFolder(@CheckForNull String name) {
-            return new Evidence(streamedLog, keepAnsi, approval, name, waitEnded);
+            return new Evidence(streamedLog, keepAnsi, approval, name, waitEnded, bound);
         }
 
+        /** A run whose wait ended before the job did: fetched within {@link #GRACE_AFTER_TIMEOUT}. */
         public Evidence withWaitEnded(@CheckForNull String why) {
-            return new Evidence(streamedLog, keepAnsi, approval, folder, why);
+            return new Evidence(streamedLog, keepAnsi, approval, folder, why, why == null ? bound : GRACE_AFTER_TIMEOUT);
         }
     }
 

@@ -52,8 +52,12 @@ public interface RemoteJobSystem<R extends JobRequest> {
     /** Asks the remote to cancel, where it can; otherwise says plainly that the job goes on. */
     CancelOutcome cancel(String jobId);
 
-    /** Fetches the final job, with results, into {@code workDir}. */
-    FinalJob fetchFinal(String jobId, Path workDir);
+    /**
+     * Fetches the final job, with results, into {@code workDir}.
+     *
+     * @param deadline past which no call is sent or waited for (null: the client's own limits)
+     */
+    FinalJob fetchFinal(String jobId, Path workDir, @CheckForNull Instant deadline);
 
     /** A link a person can open for this job, or null. */
     @CheckForNull

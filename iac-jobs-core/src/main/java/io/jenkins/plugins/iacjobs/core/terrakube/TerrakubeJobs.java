@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.auth.ClientKit;
@@ -339,11 +340,11 @@ public final class TerrakubeJobs implements RemoteJobSystem<TerrakubeJobRequest>
 
     /** The job document as returned ({@code job.json}) and a step summary as the results. */
     @Override
-    public FinalJob fetchFinal(String jobId, Path workDir) {
+    public FinalJob fetchFinal(String jobId, Path workDir, @CheckForNull Instant deadline) {
         try {
             Files.createDirectories(workDir);
             Path raw = Files.createTempFile(workDir, ".job-", ".json");
-            client.downloadJob(server.orgId(), jobId, raw);
+            client.withDeadline(deadline).downloadJob(server.orgId(), jobId, raw);
             JsonNode doc;
             try {
                 doc = client.json().readTree(raw.toFile());

@@ -3,6 +3,7 @@ package io.jenkins.plugins.iacjobs.core.genesys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.SandboxFixture;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
 import io.jenkins.plugins.iacjobs.sandbox.FaultPlan;
@@ -45,19 +46,23 @@ class ConcurrentLostSubmissionsTest {
                 results.add(pool.submit(() -> {
                     go.await();
                     SubmittedJob job = jobs.submit(new GenesysJobRequest("Simple IVR", Map.of("queue_name", queue), true), line -> { });
-                    jobs.describe(job.jobId()); // as a build goes on to watch its job, while others still submit
+                    try {
+                        jobs.describe(job.jobId()); // as a build goes on to watch its job, while others still submit
+                    } catch (IacJobsException struggling) {
+                        // a read of one's own job may fail under these faults; the submission is what is judged
+                    }
                     return job;
                 }));
             }
             go.countDown();
             Map<String, String> reported = new HashMap<>(); // queue name -> the job its submission reported
-            List<String> failed = new ArrayList<>();
+            Map<String, String> failed = new HashMap<>(); // queue name -> why its submission failed
             for (int i = 0; i < submissions; i++) {
                 String queue = "queue-" + round + "-" + i;
                 try {
                     reported.put(queue, results.get(i).get(5, TimeUnit.MINUTES).jobId());
                 } catch (ExecutionException e) {
-                    failed.add(queue + ": " + e.getCause().getMessage());
+                    failed.put(queue, e.getCause().toString());
                 }
             }
             pool.shutdownNow();
@@ -74,7 +79,7 @@ class ConcurrentLostSubmissionsTest {
                 }
                 String got = reported.get(queue);
                 if (got == null) {
-                    orphans.add(queue + " " + ids);
+                    orphans.add(queue + " " + ids + ", its submission failed with: " + failed.get(queue));
                 } else if (!ids.contains(got)) {
                     wrongOwner.add(queue + " was told " + got + ", made " + ids);
                 }
@@ -89,7 +94,7 @@ class ConcurrentLostSubmissionsTest {
             assertEquals(List.of(), orphans, "jobs made but reported to nobody");
             assertEquals(List.of(), wrongOwner, "jobs reported to the wrong submission");
             // A submission may still fail, but only cleanly: every one of its sends was proven to have made nothing.
-            assertTrue(failed.size() <= submissions / 50, "failures (each with nothing made): " + failed);
+            assertTrue(failed.size() <= submissions / 50, "failures (each with nothing made): " + failed.values());
             assertEquals(submissions - failed.size(), reported.size());
         }
     }
