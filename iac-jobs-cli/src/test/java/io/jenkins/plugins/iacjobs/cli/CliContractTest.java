@@ -182,6 +182,7 @@ class CliContractTest {
         String summary = read(dir.resolve("backup-report/summary.md"));
         assertTrue(Pattern.compile("## Failed and finished-with-exception jobs \\(first 20 of \\d+; all are in jobs.csv\\)")
                 .matcher(summary).find(), summary);
+        assertFalse(Pattern.compile("\\d\\d:\\d\\d:\\d\\d\\.\\d+Z").matcher(r.out()).find(), "14. the console's times are to the second: " + r);
         Matcher newest = Pattern.compile("\\| (\\d{4}-[^ |]+) \\|\\n").matcher(summary);
         while (newest.find()) { // 14. one form of time in the newest-backup column
             assertTrue(newest.group(1).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), newest.group(1));
@@ -314,5 +315,8 @@ class CliContractTest {
         assertEquals(ExitCodes.SUCCESS, r.exit(), r.toString());
         String json = read(dir.resolve("iac-jobs/1/job.json"));
         assertTrue(json.lines().count() > 10 && json.contains("\n  \""), json.substring(0, Math.min(200, json.length())));
+        // 5. The sandbox's plan has 40 resources: the console and summary.md say how many of them they show.
+        assertTrue(r.out().contains("(the first 20 of 40 resources; all are in "), r.toString());
+        assertTrue(read(dir.resolve("iac-jobs/1/summary.md")).contains("Above are the first 20 of 40 resources"), r.toString());
     }
 }

@@ -292,8 +292,9 @@ public final class TerrakubeJobs implements RemoteJobSystem<TerrakubeJobRequest>
                         + after.status() + ". Check it in Terrakube");
             }
         }
-        return new CancelOutcome(true, "Cancelled Terrakube job " + jobId + " (it was " + job.status()
-                + "); a step that was already running may still finish");
+        // Said as of now: the status seen at the last poll may be older ("pending" while it already waited for approval)
+        return new CancelOutcome(true, "Cancelled Terrakube job " + jobId + ", whose status was " + job.status()
+                + " when the cancel was sent; a step that was already running may still finish");
     }
 
     /** Deletes a job: its steps first (Terrakube refuses to delete a job that still has steps, with 423), then the job. */
