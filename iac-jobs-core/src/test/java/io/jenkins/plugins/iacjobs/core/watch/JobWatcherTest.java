@@ -140,7 +140,7 @@ class JobWatcherTest {
             Watch w = watcher.watch(handle(submit(jobs, "A")), jobs.probe(), new RecordingListener(), FAST, Duration.ofMillis(300));
             ExecutionException e = Assertions.assertThrows(ExecutionException.class, () -> w.result().get(30, TimeUnit.SECONDS));
             WaitTimeoutException t = assertInstanceOf(WaitTimeoutException.class, e.getCause());
-            assertTrue(t.getMessage().contains("after 300ms (the timeout)") && t.getMessage().contains("last status was"), t.getMessage());
+            assertTrue(t.getMessage().contains("after 300ms (the timeout)") && t.getMessage().contains("the last status seen was"), t.getMessage());
         }
     }
 
