@@ -30,6 +30,7 @@ public final class CliContext implements AutoCloseable {
     private final PrintStream out;
     private final PrintStream err;
     private JobWatcher watcher;
+    private String prog;
 
     private final BufferedReader in;
     private final boolean terminal;
@@ -92,7 +93,14 @@ public final class CliContext implements AutoCloseable {
      * How this tool was started, for the commands hints print: what {@code ./iacjobs} says it was called as, else
      * {@code java -jar <the jar>} when run from the jar, else {@code iacjobs} (installed on the PATH).
      */
-    public String prog() {
+    public synchronized String prog() {
+        if (prog == null) {
+            prog = startedAs();
+        }
+        return prog;
+    }
+
+    private String startedAs() {
         String given = env(ENV_PROG);
         if (given != null && !given.isBlank()) {
             return Shell.quote(given.strip());

@@ -71,7 +71,7 @@ public final class GenesysOptions {
         if (flag != null) {
             throw new ValidationException(flag, "is a Genesys Cloud option and --system is terrakube; drop " + flag
                     + (flag.equals("--region") ? " (Terrakube's URL is --base-url)" : " (Terrakube's token is read from "
-                    + "IACJOBS_TERRAKUBE_TOKEN)"));
+                    + TerrakubeOptions.ENV_TOKEN + ")"));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.iacjobs.cli;
 
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
+import io.jenkins.plugins.iacjobs.core.Instants;
 import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.WaitAbortedException;
 import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
@@ -25,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -62,9 +62,9 @@ final class JobExecution {
         SubmissionLedger ledger = new SubmissionLedger(opts.out, ctx.json());
         String key = SubmissionLedger.key(system.systemId(), where.remote(), submission.request());
         ledger.unfinished(key, started).ifPresent(e -> submitNotes.note(e.jobId() != null
-                ? "An earlier run with the same inputs submitted job " + e.jobId() + " at " + e.at() + " and did not see it end;"
+                ? "An earlier run with the same inputs submitted job " + e.jobId() + " at " + Instants.seconds(e.at()) + " and did not see it end;"
                         + " `" + where.waitCommand(e.jobId()) + "` picks it up. Submitting a new job now."
-                : "An earlier run with the same inputs was stopped at " + e.at() + " while submitting; if it made a job, the"
+                : "An earlier run with the same inputs was stopped at " + Instants.seconds(e.at()) + " while submitting; if it made a job, the"
                         + " remote's job history shows it. Submitting a new job now."));
         ledger.submitting(key, started);
         try (StopGuard guard = StopGuard.install(progress, system, where, !submitOnly)) {
@@ -211,7 +211,7 @@ final class JobExecution {
             tk.reject(jobId);
         }
         String who = ctx.env("USER") != null ? ctx.env("USER") : "the person at the terminal";
-        String note = (yes ? "Approved" : "Rejected") + " by " + who + " at " + ctx.clock().instant().truncatedTo(ChronoUnit.SECONDS)
+        String note = (yes ? "Approved" : "Rejected") + " by " + who + " at " + Instants.seconds(ctx.clock().instant())
                 + " (at the prompt" + (answer == null ? ", no answer" : "") + ")";
         reporter.note(note);
         return note;

@@ -2,6 +2,7 @@ package io.jenkins.plugins.iacjobs.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
 import io.jenkins.plugins.iacjobs.core.model.JobIds;
 import io.jenkins.plugins.iacjobs.core.report.AtomicFiles;
@@ -78,8 +79,8 @@ final class JobFolders {
                 return new Folder(name, r, i == 1 ? null : base);
             }
         }
-        throw new UncheckedIOException(new IOException(root.resolve(base) + " and " + MAX_TRIES
-                + " folders after it hold other jobs; give another --out"));
+        throw new ValidationException("--out", root.resolve(base) + " and the " + (MAX_TRIES - 1)
+                + " folders after it hold other jobs' files; give another --out");
     }
 
     /** Keeps the record of a submitted job in its folder, and returns the folder. */

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.iacjobs.cli;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.job.CancelOutcome;
 import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
 import io.jenkins.plugins.iacjobs.core.watch.Watch;
@@ -153,10 +152,5 @@ final class StopGuard implements AutoCloseable {
         } catch (IllegalStateException shuttingDown) {
             // the hook runs now and says what it knows
         }
-    }
-
-    @CheckForNull
-    String jobId() {
-        return jobId;
     }
 }

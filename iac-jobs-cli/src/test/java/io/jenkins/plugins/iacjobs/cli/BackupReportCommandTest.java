@@ -49,10 +49,7 @@ class BackupReportCommandTest {
     }
 
     private Map<String, String> secretEnv() {
-        return Map.of(AvePointOptions.ENV_CLIENT_ID, sandbox.avepoint().clientId(),
-                AvePointOptions.SECRET_VARIABLE, sandbox.avepoint().clientSecret(),
-                AvePointOptions.ENV_IDENTITY, sandbox.baseUrl() + "/connect/token",
-                AvePointOptions.ENV_DATA_CENTRE, sandbox.baseUrl());
+        return SandboxEnv.avepoint(sandbox);
     }
 
     private List<String> args(String... more) {

@@ -45,13 +45,11 @@ class CliContractTest {
     }
 
     private Map<String, String> genesysEnv() {
-        return Map.of("IACJOBS_BASE_URL", sandbox.baseUrl(), "IACJOBS_CLIENT_ID", sandbox.genesysClientId(),
-                "IACJOBS_CLIENT_SECRET", sandbox.genesysClientSecret());
+        return SandboxEnv.genesys(sandbox);
     }
 
     private Map<String, String> terrakubeEnv() {
-        return Map.of("IACJOBS_TERRAKUBE_URL", sandbox.baseUrl(), "IACJOBS_TERRAKUBE_TOKEN", sandbox.terrakube().token(),
-                "IACJOBS_TERRAKUBE_ORGANIZATION", TerrakubeSandbox.ORGANIZATION);
+        return SandboxEnv.terrakube(sandbox);
     }
 
     private static String[] args(String... a) {
@@ -121,9 +119,7 @@ class CliContractTest {
     @ParameterizedTest
     @CsvSource({"never,false", "failed,true", "unsuccessful,true"})
     void theJunitFileFollowsTheGate(String gate, boolean failing) throws Exception {
-        Map<String, String> env = Map.of(AvePointOptions.ENV_CLIENT_ID, sandbox.avepoint().clientId(),
-                AvePointOptions.SECRET_VARIABLE, sandbox.avepoint().clientSecret(),
-                AvePointOptions.ENV_IDENTITY, sandbox.baseUrl() + "/connect/token", AvePointOptions.ENV_DATA_CENTRE, sandbox.baseUrl());
+        Map<String, String> env = SandboxEnv.avepoint(sandbox);
         CliRun r = CliRun.of(env, "backup-report", "--since", "7d", "--fail-on", gate, "--out", dir.toString());
         assertEquals(failing ? ExitCodes.JOB_FAILED : ExitCodes.SUCCESS, r.exit(), r.toString());
         String junit = read(dir.resolve("backup-report/junit.xml"));
@@ -250,9 +246,7 @@ class CliContractTest {
     // 9. An organisation typo gets the closest name, quoted, and leaves nothing behind.
     @Test
     void anOrganisationTypoNamesTheClosestOneQuotedAndLeavesNoFolder() {
-        Map<String, String> env = Map.of(AvePointOptions.ENV_CLIENT_ID, sandbox.avepoint().clientId(),
-                AvePointOptions.SECRET_VARIABLE, sandbox.avepoint().clientSecret(),
-                AvePointOptions.ENV_IDENTITY, sandbox.baseUrl() + "/connect/token", AvePointOptions.ENV_DATA_CENTRE, sandbox.baseUrl());
+        Map<String, String> env = SandboxEnv.avepoint(sandbox);
         CliRun r = CliRun.of(env, "backup-report", "--since", "7d", "--organization", "Northwind, EMEA", "--out", dir.toString());
         assertEquals(ExitCodes.USAGE, r.exit(), r.toString());
         assertTrue(r.err().contains("--organization: \"Northwind, EMEA\" matches no organisation with jobs in the window;"

@@ -35,8 +35,7 @@ class CliInputTest {
     }
 
     private Map<String, String> env() {
-        return Map.of("IACJOBS_BASE_URL", sandbox.baseUrl(), "IACJOBS_CLIENT_ID", sandbox.genesysClientId(),
-                "IACJOBS_CLIENT_SECRET", sandbox.genesysClientSecret());
+        return SandboxEnv.genesys(sandbox);
     }
 
     @ParameterizedTest

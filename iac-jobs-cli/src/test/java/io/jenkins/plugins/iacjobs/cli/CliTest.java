@@ -10,7 +10,6 @@ import io.jenkins.plugins.iacjobs.sandbox.FaultPlan;
 import io.jenkins.plugins.iacjobs.sandbox.Sandbox;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
 import io.jenkins.plugins.iacjobs.sandbox.genesys.AcceleratorCatalogue;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ class CliTest {
     Path dir;
 
     private static Map<String, String> env(Sandbox s) {
-        return Map.of("IACJOBS_BASE_URL", s.baseUrl(), "IACJOBS_CLIENT_ID", s.genesysClientId(), "IACJOBS_CLIENT_SECRET", s.genesysClientSecret());
+        return SandboxEnv.genesys(s);
     }
 
     private static void assertNoStackTrace(CliRun r) {
@@ -126,10 +125,7 @@ class CliTest {
 
     @Test
     void anUnreachableHostIsARemoteErrorNamingIt() throws Exception {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
+        int closed = SandboxEnv.closedPort();
         CliRun r = CliRun.of(Map.of("IACJOBS_CLIENT_ID", "a", "IACJOBS_CLIENT_SECRET", "b"), "accelerators", "list",
                 "--base-url", "http://127.0.0.1:" + closed);
         assertEquals(ExitCodes.REMOTE_ERROR, r.exit(), r.toString());

@@ -6,21 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.iacjobs.sandbox.Sandbox;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -50,8 +44,9 @@ class ExitCodeTableTest {
     }
 
     private static Map<String, String> env(String secret) {
-        return Map.of("IACJOBS_BASE_URL", sandbox.baseUrl(), "IACJOBS_CLIENT_ID", sandbox.genesysClientId(),
-                "IACJOBS_CLIENT_SECRET", secret);
+        Map<String, String> env = new HashMap<>(SandboxEnv.genesys(sandbox));
+        env.put(GenesysOptions.ENV_CLIENT_SECRET, secret);
+        return env;
     }
 
     private CliRun run(String... args) {
@@ -106,8 +101,7 @@ class ExitCodeTableTest {
     @Test
     void fourForATimeout() {
         try (Sandbox slow = Sandbox.start(SandboxConfig.defaults())) {
-            CliRun r = CliRun.of(Map.of("IACJOBS_BASE_URL", slow.baseUrl(), "IACJOBS_CLIENT_ID", slow.genesysClientId(),
-                    "IACJOBS_CLIENT_SECRET", slow.genesysClientSecret()), "job", "run", "--accelerator", "Simple IVR", "-p",
+            CliRun r = CliRun.of(SandboxEnv.genesys(slow), "job", "run", "--accelerator", "Simple IVR", "-p",
                     "queue_name=Q", "--out", dir.toString(), "--timeout", "1s", "--poll-min", "50ms");
             assertEquals(4, r.exit(), r.toString());
         }
@@ -115,12 +109,8 @@ class ExitCodeTableTest {
 
     @Test
     void fiveForAnUnreachableRemote() throws Exception {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
         CliRun r = CliRun.of(Map.of("IACJOBS_CLIENT_ID", "a", "IACJOBS_CLIENT_SECRET", "b"), "accelerators", "list",
-                "--base-url", "http://127.0.0.1:" + closed);
+                "--base-url", "http://127.0.0.1:" + SandboxEnv.closedPort());
         assertEquals(5, r.exit(), r.toString());
     }
 
@@ -149,47 +139,14 @@ class ExitCodeTableTest {
     @Test
     void oneHundredThirtyForCtrlCOnARealProcessWhichSaysHowToPickTheJobUp() throws Exception {
         try (Sandbox slow = Sandbox.start(SandboxConfig.defaults())) { // jobs take seconds: time to interrupt one
-            // A shell started without job control hands its children SIGINT ignored, and a JVM keeps it so: python
-            // restores the default first, as an interactive terminal has it.
-            List<String> cmd = new ArrayList<>(List.of("python3", "-c", "import os, signal, sys;"
-                    + " signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])",
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                    System.getProperty("java.class.path"), IacJobsCommand.class.getName(), "job", "run", "--accelerator",
-                    "Simple IVR", "-p", "queue_name=Q", "--out", dir.toString(), "--poll-min", "50ms"));
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-            pb.environment().put("IACJOBS_BASE_URL", slow.baseUrl());
-            pb.environment().put("IACJOBS_CLIENT_ID", slow.genesysClientId());
-            pb.environment().put("IACJOBS_CLIENT_SECRET", slow.genesysClientSecret());
-            Process p = pb.start();
-            StringBuilder output = new StringBuilder();
-            CompletableFuture<Void> submitted = new CompletableFuture<>();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        synchronized (output) {
-                            output.append(line).append('\n');
-                        }
-                        if (line.contains("Genesys Cloud job ") && line.contains(": ")) {
-                            submitted.complete(null);
-                        }
-                    }
-                } catch (IOException ignored) {
-                    // the process ended
-                }
-                submitted.complete(null);
-            });
-            reader.start();
-            submitted.get(60, TimeUnit.SECONDS);
-            assertTrue(p.isAlive(), output.toString());
-            new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).inheritIO().start().waitFor();
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS), output.toString());
-            reader.join(10_000);
-            String text;
-            synchronized (output) {
-                text = output.toString();
-            }
-            assertEquals(130, p.exitValue(), text);
+            CliProcess p = CliProcess.start(SandboxEnv.genesys(slow), List.of(), "job", "run", "--accelerator", "Simple IVR",
+                    "-p", "queue_name=Q", "--out", dir.toString(), "--poll-min", "50ms");
+            p.awaitLine(line -> line.contains("Genesys Cloud job ") && line.contains(": "));
+            assertTrue(p.isAlive(), p.output());
+            p.interrupt();
+            int exit = p.exit();
+            String text = p.output();
+            assertEquals(130, exit, text);
             assertTrue(text.contains("Interrupted.") && text.contains("job wait "), text);
         }
     }

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,7 +53,9 @@ class TerrakubeCliTest {
     }
 
     private Map<String, String> env() {
-        return Map.of("IACJOBS_TERRAKUBE_URL", sandbox.baseUrl(), "IACJOBS_TERRAKUBE_TOKEN", sandbox.terrakube().token());
+        Map<String, String> env = new HashMap<>(SandboxEnv.terrakube(sandbox));
+        env.remove(TerrakubeOptions.ENV_ORGANIZATION); // these tests name it with --organization
+        return env;
     }
 
     private CliRun run(String workspace, String template, String... more) {

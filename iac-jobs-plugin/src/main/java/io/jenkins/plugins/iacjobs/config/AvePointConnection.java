@@ -12,7 +12,6 @@ import io.jenkins.plugins.iacjobs.core.avepoint.AvePointEndpoints;
 import io.jenkins.plugins.iacjobs.forms.ConnectionForms;
 import io.jenkins.plugins.iacjobs.remote.AvePointSystem;
 import io.jenkins.plugins.iacjobs.remote.ReportSystem;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jenkinsci.Symbol;
@@ -95,8 +94,7 @@ public final class AvePointConnection extends Connection {
 
     @DataBoundSetter
     public void setApiGeneration(@CheckForNull String apiGeneration) {
-        String a = Util.fixEmptyAndTrim(apiGeneration);
-        this.apiGeneration = a == null ? null : a.toLowerCase(Locale.ROOT);
+        this.apiGeneration = choice(apiGeneration);
     }
 
     /** The identity service (URL wins over name) and the data centre (code wins over the base URL). */

@@ -7,6 +7,7 @@ import hudson.Util;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import io.jenkins.plugins.iacjobs.remote.RemoteConnection;
+import java.util.Locale;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -66,6 +67,12 @@ public abstract class Connection implements Describable<Connection>, ExtensionPo
     @SuppressWarnings("unchecked")
     public Descriptor<Connection> getDescriptor() {
         return Jenkins.get().getDescriptorOrDie(getClass());
+    }
+
+    /** A choice such as an API generation as stored: trimmed, lower case, null when empty. */
+    static @CheckForNull String choice(@CheckForNull String value) {
+        String v = Util.fixEmptyAndTrim(value);
+        return v == null ? null : v.toLowerCase(Locale.ROOT);
     }
 
     static @CheckForNull String url(@CheckForNull String value) {

@@ -83,8 +83,7 @@ public final class TerrakubeConnection extends JobConnection {
 
     @DataBoundSetter
     public void setApiGeneration(@CheckForNull String apiGeneration) {
-        String a = Util.fixEmptyAndTrim(apiGeneration);
-        this.apiGeneration = a == null ? null : a.toLowerCase(Locale.ROOT);
+        this.apiGeneration = choice(apiGeneration);
     }
 
     /** @throws ValidationException naming the field when the URL, the organization or the API generation is unusable */

@@ -57,7 +57,8 @@ final class JobEnding {
         Path work = Files.createTempDirectory("iac-jobs-");
         try {
             Path out = Files.createDirectories(work.resolve("out"));
-            JobResult finished = runner.finish(handle, last, submitted, out, log.existing(), spec.keepAnsi(), decision);
+            JobResult finished = runner.finishWith(handle, last, submitted, out,
+                    JobRunner.Evidence.of(log.existing()).withKeepAnsi(spec.keepAnsi()).withApproval(decision));
             JobReport report = finished.report();
             RunArtifacts.archive(build, listener, out, finished.artifacts(), "iac-jobs/" + jobId + "/");
             log.delete(); // archived as log.txt

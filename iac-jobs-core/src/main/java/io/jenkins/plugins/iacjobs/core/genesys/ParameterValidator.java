@@ -1,12 +1,10 @@
 package io.jenkins.plugins.iacjobs.core.genesys;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.Similarity;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.genesys.model.AcceleratorParameter;
 import io.jenkins.plugins.iacjobs.core.genesys.model.MetadataProperty;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +24,7 @@ public final class ParameterValidator {
         params.forEach((name, value) -> {
             MetadataProperty p = inputs.properties().get(name);
             if (p == null) {
-                String suggestion = closest(name, inputs);
+                String suggestion = Similarity.closest(name, inputs.properties().keySet());
                 problems.add("unknown parameter '" + name + "'" + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)"));
                 return;
             }
@@ -60,12 +58,5 @@ public final class ParameterValidator {
                     + "' takes: " + (known.isEmpty() ? "no parameters" : known));
         }
         return out;
-    }
-
-    private @CheckForNull static String closest(String name, AcceleratorInputs inputs) {
-        return inputs.properties().keySet().stream()
-                .filter(k -> k.equalsIgnoreCase(name) || Similarity.distance(k.toLowerCase(), name.toLowerCase()) <= Math.max(2, name.length() / 4))
-                .min(Comparator.comparingInt(k -> Similarity.distance(k.toLowerCase(), name.toLowerCase())))
-                .orElse(null);
     }
 }

@@ -70,20 +70,7 @@ public final class JobRunner {
      */
     public JobResult finish(WatchHandle handle, JobSnapshot last, @CheckForNull SubmittedJob submitted, Path artifactsRoot,
                             @CheckForNull Path streamedLog) {
-        return finish(handle, last, submitted, artifactsRoot, streamedLog, false);
-    }
-
-    /** @param keepAnsi also keep the streamed log with its terminal colours, as {@code log.ansi.txt} */
-    public JobResult finish(WatchHandle handle, JobSnapshot last, @CheckForNull SubmittedJob submitted, Path artifactsRoot,
-                            @CheckForNull Path streamedLog, boolean keepAnsi) {
-        return finish(handle, last, submitted, artifactsRoot, streamedLog, keepAnsi, null);
-    }
-
-    /** @param approval who decided the job's approval wait, when and why, for the summary; or null */
-    public JobResult finish(WatchHandle handle, JobSnapshot last, @CheckForNull SubmittedJob submitted, Path artifactsRoot,
-                            @CheckForNull Path streamedLog, boolean keepAnsi, @CheckForNull String approval) {
-        return finishWith(handle, last, submitted, artifactsRoot,
-                Evidence.of(streamedLog).withKeepAnsi(keepAnsi).withApproval(approval));
+        return finishWith(handle, last, submitted, artifactsRoot, Evidence.of(streamedLog));
     }
 
     /** Fetches the final job (or the job as it stands) and writes its files as {@code evidence} says. */
