@@ -99,7 +99,7 @@ final class ConsoleReporter implements WatchListener {
             flushPartialLine();
         } else if (end > 0) {
             String lines = partialLine.substring(0, end);
-            out.print(colours ? lines : Ansi.strip(lines)); // a CI log shows codes as garbage
+            out.print(Ansi.shown(lines, colours)); // a CI log shows codes as garbage
             out.flush();
             partialLine.delete(0, end);
         }
@@ -130,7 +130,7 @@ final class ConsoleReporter implements WatchListener {
 
     private void flushPartialLine() {
         if (partialLine.length() > 0) {
-            out.println(colours ? partialLine : Ansi.strip(partialLine.toString()));
+            out.println(Ansi.shown(partialLine.toString(), colours));
             partialLine.setLength(0);
         }
     }

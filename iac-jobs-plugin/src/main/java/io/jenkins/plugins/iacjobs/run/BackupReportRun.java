@@ -10,17 +10,18 @@ import io.jenkins.plugins.iacjobs.actions.BackupReportAction;
 import io.jenkins.plugins.iacjobs.config.Connection;
 import io.jenkins.plugins.iacjobs.config.IacJobsGlobalConfiguration;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
+import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.avepoint.BackupReportOptions;
 import io.jenkins.plugins.iacjobs.core.avepoint.BackupReportResult;
 import io.jenkins.plugins.iacjobs.core.avepoint.report.BackupReport;
 import io.jenkins.plugins.iacjobs.credentials.CredentialsLookup;
 import io.jenkins.plugins.iacjobs.remote.ReportSystem;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.stream.Collectors;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -58,24 +59,23 @@ public final class BackupReportRun {
     private static @NonNull BackupReportResult run(@NonNull Run<?, ?> run, @CheckForNull FilePath workspace, @NonNull TaskListener listener,
                                                   @NonNull ReportSystem target, @CheckForNull String credentialsId,
                                                   @NonNull BackupReportOptions options) throws IOException, InterruptedException {
-        PrintStream log = listener.getLogger();
         Path work = null;
         try {
             // Checked before any credential is used or request sent, naming the option.
             BackupReportOptions.Plan plan = options.resolve(Clock.systemUTC());
             var client = target.client(CredentialsLookup.forRun(run, credentialsId, target.credentialsUrl()));
             work = Files.createTempDirectory("iac-jobs-backup-");
-            BackupReportResult result = BackupReport.run(client, plan, work, line -> log.println("[IaC Jobs] " + line));
+            BackupReportResult result = BackupReport.run(client, plan, work, line -> BuildLogListener.say(listener, line));
             RunArtifacts.archive(run, listener, work, result.files(), BackupReport.FOLDER + "/");
             if (workspace != null) {
                 new FilePath(work.resolve(BackupReport.FOLDER).toFile()).copyRecursiveTo(workspace.child(BackupReport.FOLDER));
-                log.println("[IaC Jobs] " + Messages.BackupReportRun_copiedToWorkspace(BackupReport.FOLDER));
+                BuildLogListener.say(listener, Messages.BackupReportRun_copiedToWorkspace(BackupReport.FOLDER));
             }
-            log.println("[IaC Jobs] " + Messages.BackupReportRun_verdict(result.verdict().label(), result.verdict().reason()));
+            BuildLogListener.say(listener, Messages.BackupReportRun_verdict(result.verdict().label(), result.verdict().reason()));
             return result;
         } catch (IacJobsException e) {
             // Core's messages name the option, status or correlation id; no stack trace in the build log.
-            throw new AbortException(e.getMessage());
+            throw new AbortException(Printable.of(e.getMessage()));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
@@ -89,8 +89,9 @@ public final class BackupReportRun {
     private static void gate(@NonNull BackupReportResult result) throws AbortException {
         if (!result.passed()) {
             String details = result.verdict().details().isEmpty() ? ""
-                    : "\n  " + String.join("\n  ", result.verdict().details());
-            throw new AbortException(Messages.BackupReportRun_failed(result.verdict().failOn().label(), result.verdict().reason()) + details);
+                    : "\n  " + result.verdict().details().stream().map(Printable::of).collect(Collectors.joining("\n  "));
+            throw new AbortException(Printable.of(Messages.BackupReportRun_failed(result.verdict().failOn().label(),
+                    result.verdict().reason())) + details);
         }
     }
 }

@@ -6,6 +6,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.iacjobs.actions.IacJobAction;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
+import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.job.JobResult;
 import io.jenkins.plugins.iacjobs.core.job.JobRunner;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
@@ -85,18 +86,24 @@ final class JobEnding {
         BuildLogListener.say(listener, line);
     }
 
-    /** What a build sees of a failure: the message of ours or core's, never a stack trace; anything else is logged. */
+    /**
+     * What a build sees of a failure: the message of ours or core's, never a stack trace; anything else is logged.
+     * Every message is made {@link Printable} here, the one way out to the build log: they quote remote text (a job's
+     * error, a status, an error body) that must not add lines or escape codes to it.
+     */
     static Throwable failure(Run<?, ?> build, Throwable t) {
         Throwable e = unwrap(t);
-        if (e instanceof AbortException || e instanceof InterruptedException) {
+        if (e instanceof InterruptedException) {
             return e;
         }
-        if (e instanceof IacJobsException) {
+        if (e instanceof AbortException || e instanceof IacJobsException) {
             // Core's messages already name the status, correlation id and what to do.
-            return new AbortException(e.getMessage());
+            String message = e.getMessage();
+            String printable = Printable.of(message);
+            return e instanceof AbortException && printable.equals(message) ? e : new AbortException(printable);
         }
         LOGGER.log(Level.WARNING, "iacJob failed unexpectedly in " + build, e);
-        return new AbortException(Messages.JobRun_unexpected(e));
+        return new AbortException(Printable.of(Messages.JobRun_unexpected(e)));
     }
 
     static Throwable unwrap(Throwable t) {

@@ -125,6 +125,6 @@ public final class StreamedLog {
     }
 
     private String shown(String text) {
-        return keepAnsi ? text : Ansi.strip(text);
+        return Ansi.shown(text, keepAnsi);
     }
 }

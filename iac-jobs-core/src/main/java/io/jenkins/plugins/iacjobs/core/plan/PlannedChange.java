@@ -1,6 +1,7 @@
 package io.jenkins.plugins.iacjobs.core.plan;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.iacjobs.core.Printable;
 
 /**
  * One resource a plan would touch.
@@ -10,6 +11,13 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
  * @param name    its name ({@code a["x"]}), or null
  */
 public record PlannedChange(Action action, @CheckForNull String address, @CheckForNull String type, @CheckForNull String name) {
+
+    /** Names come from the remote's plan: made {@link Printable} once, for every place that shows them. */
+    public PlannedChange {
+        address = Printable.orNull(address);
+        type = Printable.orNull(type);
+        name = Printable.orNull(name);
+    }
 
     /** What the plan does to the resource, with the sign Terraform prints for it. */
     public enum Action {

@@ -1,13 +1,16 @@
 package io.jenkins.plugins.iacjobs.core.report;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 /**
- * The facts a job's summary shows. Parameters arrive already masked.
+ * The facts a job's summary shows. Parameters arrive already masked. Text that comes from the remote (target, status,
+ * message) is made {@link Printable} here, once, so no front end (console, build log, page, {@code summary.md},
+ * checks, the step's value) can print a line the remote forged.
  *
  * @param remoteUrl where a person can look at the job remotely, or null
  * @param plan      what the job planned, where it could be read, or null
@@ -21,6 +24,10 @@ public record JobReport(String system, String connection, String jobId, @CheckFo
 
     public JobReport {
         shownParams = shownParams == null ? Map.of() : shownParams;
+        targetName = Printable.orNull(targetName);
+        targetId = Printable.orNull(targetId);
+        status = Printable.orNull(status);
+        message = Printable.orNull(message);
     }
 
     public JobReport(String system, String connection, String jobId, String targetName, String targetId,
