@@ -237,8 +237,9 @@ class Kit:
 class Sandbox:
     """`iacjobs sandbox` in its own process; reads the credentials it prints at start."""
 
-    def __init__(self, jar, name, work, time_scale, processes):
-        self.jar, self.name, self.time_scale, self.processes = jar, name, time_scale, processes
+    def __init__(self, jar, name, work, time_scale, processes, faults=None):
+        self.jar, self.name, self.time_scale, self.processes, self.faults = jar, name, time_scale, processes, faults
+        self.work = work
         self.port = free_port()
         self.url = "http://127.0.0.1:%d" % self.port
         self.out = os.path.join(work, "sandbox-%s.out" % name)  # holds secrets: never inside the controller's home
@@ -247,7 +248,7 @@ class Sandbox:
     def start(self):
         with open(self.out, "w") as out:
             p = subprocess.Popen(["java", "-Xmx256m", "-jar", self.jar, "sandbox", "--port", str(self.port),
-                                  "--time-scale", str(self.time_scale)],
+                                  "--time-scale", str(self.time_scale)] + (["--faults", self.faults] if self.faults else []),
                                  stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         self.pid = p.pid
         self.processes.add("sandbox-" + self.name, p.pid)
