@@ -163,7 +163,8 @@ public final class JobRunner {
     public TimedOut timedOut(String jobId, WaitTimeoutException timeout) {
         CancelOutcome cancel = system.cancel(jobId);
         // one status: the one the cancel found, fresher than the last poll's, in its place and not beside it
-        String why = cancel.statusThen() != null ? timeout.withStatus(cancel.statusThen()) : timeout.getMessage();
+        String statusThen = cancel.statusThen();
+        String why = statusThen != null ? timeout.withStatus(statusThen) : timeout.getMessage();
         return new TimedOut(cancel, Printable.of(why) + ". " + cancel.message());
     }
 

@@ -150,10 +150,11 @@ public final class TerrakubeJobs implements RemoteJobSystem<TerrakubeJobRequest>
 
     @Override
     public SubmittedJob submit(TerrakubeJobRequest r, Consumer<String> log) {
-        TerrakubeClient sender = client.withDeadline(r.deadline());
+        Instant deadline = r.deadline();
+        TerrakubeClient sender = client.withDeadline(deadline);
         // lookups after a lost answer may go on a short grace past the deadline: a job that was made must be named
-        TerrakubeClient finder = client.withDeadline(r.deadline() == null ? null
-                : later(r.deadline(), submitter.clock().instant()).plus(JobRunner.Evidence.GRACE_AFTER_TIMEOUT));
+        TerrakubeClient finder = client.withDeadline(deadline == null ? null
+                : later(deadline, submitter.clock().instant()).plus(JobRunner.Evidence.GRACE_AFTER_TIMEOUT));
         String orgId = server.orgId();
         ApiGeneration generation = server.generation();
         Workspace ws = resolver.workspace(orgId, r.workspace());
