@@ -5,6 +5,7 @@ import io.jenkins.plugins.iacjobs.core.Instants;
 import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.WaitAbortedException;
 import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
+import io.jenkins.plugins.iacjobs.core.http.OutcomeUnknownException;
 import io.jenkins.plugins.iacjobs.core.job.CancelOutcome;
 import io.jenkins.plugins.iacjobs.core.job.JobResult;
 import io.jenkins.plugins.iacjobs.core.job.JobRunner;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -58,21 +60,47 @@ final class JobExecution {
         opts.poll();
         OutputFolder.requireWritable(opts.out);
         Instant started = ctx.clock().instant();
+        Submission<?> bounded = submission.withDeadline(timeout == null ? null : started.plus(timeout));
         ConsoleReporter submitNotes = reporter(null);
         SubmissionLedger ledger = new SubmissionLedger(opts.out, ctx.json());
         String key = SubmissionLedger.key(system.systemId(), where.remote(), submission.request());
-        ledger.unfinished(key, started).ifPresent(e -> submitNotes.note(e.jobId() != null
-                ? "An earlier run with the same inputs submitted job " + e.jobId() + " at " + Instants.seconds(e.at()) + " and did not see it end;"
-                        + " `" + where.waitCommand(e.jobId()) + "` picks it up. Submitting a new job now."
-                : "An earlier run with the same inputs was stopped at " + Instants.seconds(e.at()) + " while submitting; if it made a job, the"
-                        + " remote's job history shows it. Submitting a new job now."));
-        ledger.submitting(key, started);
+        ledger.unfinished(key, started).ifPresent(e -> submitNotes.note(e.pending()
+                ? resolvePending(e, bounded, key, ledger)
+                : "An earlier run with the same inputs submitted job " + e.jobId() + " at " + Instants.seconds(e.at()) + " and did not see it end;"
+                        + " `" + where.waitCommand(e.jobId()) + "` picks it up. Submitting a new job now."));
+        ledger.pending(key, started, system.systemId() + " " + where.remote());
         try (StopGuard guard = StopGuard.install(progress, system, where, !submitOnly)) {
             guard.submitting();
-            SubmittedJob job = submission.withDeadline(timeout == null ? null : started.plus(timeout)).submit(submitNotes::note);
+            SubmittedJob job = bounded.submit(submitNotes::note);
             guard.submitted(job.jobId());
             return submitted(job, key, ledger, submitNotes, started, submitOnly, guard);
         }
+    }
+
+    /**
+     * An earlier run with these inputs was stopped before its submission was answered: the remote is asked which job
+     * it made (Genesys: the job history by accelerator, submitter and time; Terrakube: the request marker in the
+     * jobs' comments), and the ledger records the answer. Several candidates are listed, never guessed between.
+     */
+    private String resolvePending(SubmissionLedger.Entry e, Submission<?> submission, String key, SubmissionLedger ledger) {
+        String stopped = "An earlier run with the same inputs was stopped at " + Instants.seconds(e.at()) + " while submitting";
+        Optional<SubmittedJob> found;
+        try {
+            found = submission.findSubmitted(e.at());
+        } catch (OutcomeUnknownException several) { // more than one job may be it
+            return stopped + ": " + Printable.of(several.getMessage()) + ". Submitting a new job now.";
+        } catch (IacJobsException unreadable) {
+            return stopped + ", and looking up what it made failed (" + Printable.of(unreadable.getMessage()) + "); the remote's"
+                    + " jobs since then show it if it made one. Submitting a new job now.";
+        }
+        if (found.isEmpty()) {
+            ledger.foundNone(key, e.at());
+            return stopped + "; the remote shows no job from it. Submitting a new job now.";
+        }
+        String id = found.get().jobId();
+        ledger.found(key, e.at(), id);
+        return stopped + "; it made " + system.displayName() + " job " + id + " (found on the remote), which no run saw end; `"
+                + where.waitCommand(id) + "` picks it up. Submitting a new job now.";
     }
 
     private int submitted(SubmittedJob job, String key, SubmissionLedger ledger, ConsoleReporter submitNotes, Instant started,

@@ -20,9 +20,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What this folder's runs submitted, so that no job the CLI creates goes unreported: a line is written before a
- * submission is sent, another when the remote answers with an id, and another when the run saw the job end. A
- * later {@code job run} with the same inputs finds a job that no run saw end and says how to pick it up.
+ * What this folder's runs submitted, so that no job the CLI creates goes unreported: a {@code pending} line is written
+ * before a submission is sent (inputs digest, time, target), a {@code submitted} one when the remote answers with an
+ * id, and an {@code ended} one when the run saw the job end. A later {@code job run} with the same inputs finds a job
+ * that no run saw end and says how to pick it up; a submission still pending (the run was stopped before the answer
+ * came) it looks up on the remote first, and records what it found.
  * Kept in {@code <out>/iac-jobs/.submissions} as JSON lines. Inputs are kept as a digest only: parameter values
  * may be secrets.
  */
@@ -32,9 +34,16 @@ final class SubmissionLedger {
     /** The last thing known of a submission with the same inputs. */
     record Entry(Instant at, String state, String jobId) {
         boolean unfinished() {
-            return !"ended".equals(state);
+            return !"ended".equals(state) && !"none".equals(state);
+        }
+
+        /** Sent (or about to be) with no answer seen: what it made only the remote can tell. */
+        boolean pending() {
+            return jobId == null && (PENDING.equals(state) || "submitting".equals(state)); // "submitting": older ledgers
         }
     }
+
+    static final String PENDING = "pending";
 
     private final Path file;
     private final ObjectMapper json;
@@ -49,17 +58,28 @@ final class SubmissionLedger {
         return TokenSourceRegistry.digest(system + "\n" + where + "\n" + r.canonical()).substring(0, 32);
     }
 
-    void submitting(String key, Instant at) {
-        append(key, at, "submitting", null);
+    /** Before the submission is sent; {@code target} says where to, with no secret (system and URL or organisation). */
+    void pending(String key, Instant at, String target) {
+        append(key, at, PENDING, null, target);
+    }
+
+    /** A later run looked a pending submission up and found the job it made. */
+    void found(String key, Instant sentAt, String jobId) {
+        append(key, sentAt, "submitted", jobId, null);
+    }
+
+    /** A later run looked a pending submission up and the remote showed no job from it. */
+    void foundNone(String key, Instant sentAt) {
+        append(key, sentAt, "none", null, null);
     }
 
     void submitted(String key, Instant at, String jobId) {
-        append(key, at, "submitted", jobId);
+        append(key, at, "submitted", jobId, null);
     }
 
     /** A run saw the job end: {@code job run} (which knows the inputs) or {@code job wait} (which knows the id only). */
     void ended(String key, Instant at, String jobId) {
-        append(key, at, "ended", jobId);
+        append(key, at, "ended", jobId, null);
     }
 
     /** The latest state of the latest earlier submission with these inputs, if no run saw it end. */
@@ -73,8 +93,7 @@ final class SubmissionLedger {
             if (key.equals(n.path("key").asText())) {
                 Instant at = Instant.parse(n.path("at").asText());
                 if (at.isAfter(now.minus(LOOK_BACK))) {
-                    String id = n.hasNonNull("jobId") ? n.get("jobId").asText() : last != null ? last.jobId() : null;
-                    last = new Entry(at, n.path("state").asText(), id);
+                    last = new Entry(at, n.path("state").asText(), n.hasNonNull("jobId") ? n.get("jobId").asText() : null);
                 }
             }
         }
@@ -98,10 +117,13 @@ final class SubmissionLedger {
         }
     }
 
-    private void append(String key, Instant at, String state, String jobId) {
+    private void append(String key, Instant at, String state, String jobId, String target) {
         ObjectNode n = json.createObjectNode().put("at", at.toString()).put("key", key).put("state", state);
         if (jobId != null) {
             n.put("jobId", jobId);
+        }
+        if (target != null) {
+            n.put("target", target);
         }
         try {
             Files.createDirectories(Objects.requireNonNull(file.toAbsolutePath().getParent(), "the ledger sits in a folder"));

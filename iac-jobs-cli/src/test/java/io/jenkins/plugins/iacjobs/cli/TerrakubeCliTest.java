@@ -31,6 +31,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,28 @@ class TerrakubeCliTest {
         left.removeAll(before);
         assertEquals(Set.of(), left, "no temporary log is left behind");
         assertTrue(!modes.isEmpty() && modes.stream().allMatch("rw-------"::equals), "modes seen: " + modes);
+    }
+
+    /**
+     * Issue 20, item 7e: the timeout line said "its last status was pending" and, in the same line, the cancel
+     * "(it was waitingApproval)". Polled rarely, the job goes on to waitingApproval unseen before the timeout (the
+     * line said "the last status seen was running. Cancelled Terrakube job 1, whose status was waitingApproval"); it
+     * names one status now, the one the job had when it was cancelled.
+     */
+    @Test
+    void aTimeoutLineNamesOneStatusTheOneTheCancelFound() {
+        List<String> args = new ArrayList<>(List.of("job", "run", "--system", "terrakube", "--organization", "sandbox-org",
+                "--workspace", "sandbox-workspace", "--template", "Plan and apply", "--out", dir.toString(),
+                "--poll-min", "30s", "--poll-max", "30s", "--approve", "wait", "--timeout", "3s"));
+        CliRun r = CliRun.of(env(), args.toArray(String[]::new));
+        assertEquals(ExitCodes.TIMEOUT, r.exit(), r.toString());
+        String line = r.err().strip();
+        assertTrue(line.startsWith("error: ") && line.lines().count() == 1, r.toString());
+        assertTrue(line.contains("waitingApproval"), "the status the job had when cancelled: " + r);
+        List<String> named = Stream.of("pending", "queue", "waitingApproval", "completed", "failed") // "running" is also a word of the cancel line
+                .filter(status -> Pattern.compile("\\b" + status + "\\b").matcher(line).find()).toList();
+        assertEquals(List.of("waitingApproval"), named, "one status, not an older one beside it: " + r);
+        assertTrue(line.contains("Cancelled Terrakube job 1"), r.toString());
     }
 
     @Test

@@ -1,49 +1,100 @@
 package io.jenkins.plugins.iacjobs.core.auth;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.iacjobs.core.WaitAbortedException;
+import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
 import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
  * Caches one token and refreshes it before expiry. Refresh is single-flight: when many callers find the
- * token stale at once, one fetches and the others wait for its result.
+ * token stale at once, one fetches and the others wait for its result. A caller with a deadline waits no longer
+ * than that, and a fetch made for it is bounded by it (see {@link #withDeadlines}).
  */
 public final class CachedTokenSource implements TokenSource {
-    private final Supplier<AccessToken> fetcher;
+    /** Gets a new token, sending nothing and waiting for nothing past {@code deadline} (null: the client's own limits). */
+    @FunctionalInterface
+    public interface Fetcher {
+        AccessToken fetch(@CheckForNull Instant deadline);
+    }
+
+    private final Fetcher fetcher;
     private final Clock clock;
-    private final Object lock = new Object();
+    private final ReentrantLock lock = new ReentrantLock();
     @CheckForNull
     private volatile AccessToken current;
 
+    /** A fetcher that knows no deadline: a caller's deadline still bounds its wait for another caller's fetch. */
     public CachedTokenSource(Supplier<AccessToken> fetcher, Clock clock) {
+        this(deadline -> fetcher.get(), clock, true);
+    }
+
+    private CachedTokenSource(Fetcher fetcher, Clock clock, boolean unused) {
         this.fetcher = fetcher;
         this.clock = clock;
     }
 
+    /** A source whose fetches honour the deadline of the call that needs the token. */
+    public static CachedTokenSource withDeadlines(Fetcher fetcher, Clock clock) {
+        return new CachedTokenSource(fetcher, clock, true);
+    }
+
     @Override
     public String accessToken() {
+        return accessToken(null);
+    }
+
+    @Override
+    public String accessToken(@CheckForNull Instant deadline) {
         AccessToken t = current;
         if (t != null && !t.needsRefresh(clock.instant())) {
             return t.value();
         }
-        synchronized (lock) {
+        acquire(deadline);
+        try {
             t = current;
             if (t == null || t.needsRefresh(clock.instant())) {
-                t = fetcher.get();
+                t = fetcher.fetch(deadline);
                 current = t;
             }
             return t.value();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void acquire(@CheckForNull Instant deadline) {
+        try {
+            if (deadline == null) {
+                lock.lockInterruptibly();
+                return;
+            }
+            long left = Duration.between(clock.instant(), deadline).toNanos();
+            if (left <= 0 || !lock.tryLock(left, TimeUnit.NANOSECONDS)) {
+                throw new WaitTimeoutException("The timeout passed while waiting for a token that another call was getting;"
+                        + " nothing was sent with it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WaitAbortedException("Interrupted while waiting for a token");
         }
     }
 
     @Override
     public void invalidate(String token) {
-        synchronized (lock) {
+        lock.lock();
+        try {
             AccessToken t = current;
             if (t != null && t.value().equals(token)) {
                 current = null;
             }
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -23,7 +23,7 @@ import okhttp3.HttpUrl;
  * HTTP Basic ({@link #basic}); AvePoint takes them in the form body with a scope ({@link #formSecret}).
  * Asking again is harmless, so token requests are retried like any idempotent call.
  */
-public final class OAuthClientCredentialsGrant implements Supplier<AccessToken> {
+public final class OAuthClientCredentialsGrant implements Supplier<AccessToken>, CachedTokenSource.Fetcher {
     private final RestClient rest;
     private final HttpUrl tokenUrl;
     private final ClientCredentials credentials;
@@ -53,6 +53,15 @@ public final class OAuthClientCredentialsGrant implements Supplier<AccessToken> 
 
     @Override
     public AccessToken get() {
+        return fetch((Instant) null);
+    }
+
+    /**
+     * Asks for a token, sending nothing and waiting for no retry past {@code deadline}, and cutting the call to what
+     * is left of it: a token endpoint that trickles its answer cannot hold a run past its timeout.
+     */
+    @Override
+    public AccessToken fetch(@CheckForNull Instant deadline) {
         FormBody.Builder form = new FormBody.Builder().add("grant_type", "client_credentials");
         if (!basicAuth) {
             form.add("client_id", credentials.clientId()).add("client_secret", credentials.clientSecret());
@@ -60,9 +69,9 @@ public final class OAuthClientCredentialsGrant implements Supplier<AccessToken> 
         if (scope != null) {
             form.add("scope", scope);
         }
-        ApiRequest request = new ApiRequest("get a token for client id '" + credentials.clientId() + "'", "POST", tokenUrl,
-                form.build(), true, basicAuth ? Map.of("Authorization", basic(credentials)) : Map.of());
-        return fetch(rest, request, clock);
+        ApiRequest request = new ApiRequest("get a token from " + tokenUrl.host() + " for client id '" + credentials.clientId() + "'",
+                "POST", tokenUrl, form.build(), true, basicAuth ? Map.of("Authorization", basic(credentials)) : Map.of());
+        return fetch(rest.withDeadline(deadline), request, clock);
     }
 
     /** Posts a prepared token request and reads the standard token response. Shared with assertion grants. */

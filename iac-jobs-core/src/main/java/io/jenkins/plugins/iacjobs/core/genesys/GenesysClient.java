@@ -67,7 +67,7 @@ public final class GenesysClient {
     public static GenesysClient connect(OkHttpClient http, ObjectMapper json, GenesysEndpoints endpoints,
                                         ClientCredentials credentials, String secretDigest, TokenSourceRegistry registry, Clock clock) {
         TokenSource tokens = registry.getByDigest(endpoints.tokenUrl().toString(), credentials.clientId(), secretDigest,
-                () -> new CachedTokenSource(OAuthClientCredentialsGrant.basic(
+                () -> CachedTokenSource.withDeadlines(OAuthClientCredentialsGrant.basic(
                         RestClient.create(http, json, null, SYSTEM, OAuthClientCredentialsGrant::decodeOAuthError),
                         endpoints.tokenUrl(), credentials, clock), clock));
         return create(http, json, tokens, endpoints);

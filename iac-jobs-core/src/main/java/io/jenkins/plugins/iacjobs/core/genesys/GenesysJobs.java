@@ -121,10 +121,11 @@ public final class GenesysJobs implements RemoteJobSystem<GenesysJobRequest> {
 
     @Override
     public Optional<SubmittedJob> findSubmitted(GenesysJobRequest request, Instant sentAt) {
-        AcceleratorSpecification spec = new AcceleratorResolver(client).resolve(request.accelerator());
+        GenesysClient reader = client.withDeadline(request.deadline());
+        AcceleratorSpecification spec = new AcceleratorResolver(reader).resolve(request.accelerator());
         AcceleratorInputs inputs = AcceleratorInputs.of(spec);
         Map<String, String> shown = Masking.mask(request.params(), inputs.sensitiveNames());
-        return jobSubmitter.find(new AcceleratorInput(spec.id(), request.planOnly(), List.of()), sentAt)
+        return jobSubmitter.find(reader, new AcceleratorInput(spec.id(), request.planOnly(), List.of()), sentAt)
                 .map(job -> new SubmittedJob(job.id(), job.status(), spec.id(), spec.name(), request.planOnly(), shown));
     }
 

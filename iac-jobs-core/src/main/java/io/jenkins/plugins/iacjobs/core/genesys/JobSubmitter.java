@@ -10,6 +10,7 @@ import io.jenkins.plugins.iacjobs.core.genesys.model.InfrastructureascodeJob;
 import io.jenkins.plugins.iacjobs.core.http.OutcomeUnknownException;
 import io.jenkins.plugins.iacjobs.core.http.RemoteApiException;
 import io.jenkins.plugins.iacjobs.core.http.UnreachableException;
+import io.jenkins.plugins.iacjobs.core.job.JobRunner;
 import io.jenkins.plugins.iacjobs.core.model.JobIds;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,6 +62,8 @@ final class JobSubmitter {
     static final int MAX_SENDS = 5;
     static final Duration RESEND_PAUSE = Duration.ofMillis(250);
     private static final int KNOWN_JOBS = 10_000;
+    /** How long after the deadline a lost answer may still be looked up: the job it made must not go unreported. */
+    static final Duration LOOKUP_GRACE = JobRunner.Evidence.GRACE_AFTER_TIMEOUT;
 
     private final GenesysClient client;
     private final SubmitterMemory submitter;
@@ -84,14 +87,14 @@ final class JobSubmitter {
 
     /**
      * @param deadline past which nothing is sent (null: none); waiting for this submission's turn counts too. The
-     *                 history is still read after a lost answer, even past it, so a job that was created is always
-     *                 reported.
+     *                 history is still read after a lost answer, even past it, so a job that was created is reported;
+     *                 but within {@link #LOOKUP_GRACE} after it, so a struggling remote cannot hold the run for hours.
      */
     InfrastructureascodeJob submit(AcceleratorInput input, @CheckForNull Instant deadline, Consumer<String> log) {
         ReentrantLock turn = turns.computeIfAbsent(input.acceleratorId() + "|" + input.dryRun(), k -> new ReentrantLock(true));
         awaitTurn(turn, deadline, log);
         try {
-            return submitOnce(input, client.withDeadline(deadline), clock.instant(), log);
+            return submitOnce(input, deadline, clock.instant(), log);
         } finally {
             turn.unlock();
         }
@@ -119,15 +122,25 @@ final class JobSubmitter {
         }
     }
 
-    private InfrastructureascodeJob submitOnce(AcceleratorInput input, GenesysClient sender, Instant sentAt,
+    private InfrastructureascodeJob submitOnce(AcceleratorInput input, @CheckForNull Instant deadline, Instant sentAt,
                                                Consumer<String> log) {
+        GenesysClient sender = client.withDeadline(deadline);
         for (int send = 1; ; send++) {
             try {
                 return remember(sender.submitJob(input));
+            } catch (WaitTimeoutException notSent) {
+                if (send == 1) {
+                    throw notSent;
+                }
+                // The first send's answer was lost, and only this resend was not made: what the first did is not known
+                throw new WaitTimeoutException("The timeout passed while submitting: the answer to the first submission,"
+                        + " sent at " + Instants.seconds(sentAt) + ", was lost, and the job history showed no job from it"
+                        + " when read; it was not sent again (" + notSent.getMessage() + "). A job may still appear: check"
+                        + " the accelerator's jobs submitted in Genesys Cloud since " + Instants.seconds(sentAt));
             } catch (OutcomeUnknownException lost) {
                 log.accept("The answer to the submission was lost (" + lost.getMessage() + "). Looking the job up in the"
                         + " history before deciding anything.");
-                List<InfrastructureascodeJob> found = lookUpPatiently(input, sentAt, log);
+                List<InfrastructureascodeJob> found = lookUpPatiently(input, sentAt, lookupDeadline(deadline), log);
                 if (found.size() == 1) {
                     log.accept("Found job " + found.get(0).id() + " in the history: it was created; not submitting again.");
                     return remember(found.get(0));
@@ -138,6 +151,12 @@ final class JobSubmitter {
                 if (send == MAX_SENDS) {
                     throw new OutcomeUnknownException("The answer to the submission was lost " + MAX_SENDS + " times, and the"
                             + " history shows that none of them made a job, so nothing was created; giving up. Try again later");
+                }
+                if (deadline != null && !clock.instant().isBefore(deadline)) {
+                    throw new WaitTimeoutException("The timeout passed while submitting: the answer to the submission, sent at "
+                            + Instants.seconds(sentAt) + ", was lost (" + lost.getMessage() + "), and the job history showed no"
+                            + " job from it when read; it was not sent again. A job may still appear: check the accelerator's"
+                            + " jobs submitted in Genesys Cloud since " + Instants.seconds(sentAt));
                 }
                 log.accept("No such job in the history, which reaches back past the submission: it did not arrive, and"
                         + " nothing was created. Submitting once more (attempt " + (send + 1) + " of " + MAX_SENDS + ").");
@@ -150,12 +169,22 @@ final class JobSubmitter {
      * The job a submission made when its answer never arrived (the controller restarted meanwhile), if the history
      * shows exactly one; see {@link #submit}.
      */
-    Optional<InfrastructureascodeJob> find(AcceleratorInput input, Instant sentAt) {
-        List<InfrastructureascodeJob> found = lookUp(input, sentAt);
+    Optional<InfrastructureascodeJob> find(GenesysClient reader, AcceleratorInput input, Instant sentAt) {
+        List<InfrastructureascodeJob> found = lookUp(reader, input, sentAt);
         if (found.size() > 1) {
             throw ambiguous(found);
         }
         return found.stream().findFirst().map(this::remember);
+    }
+
+    /** Until when a lost answer is looked up: the deadline (or now, if later) and the grace; null without a deadline. */
+    @CheckForNull
+    private Instant lookupDeadline(@CheckForNull Instant deadline) {
+        if (deadline == null) {
+            return null;
+        }
+        Instant now = clock.instant();
+        return (now.isAfter(deadline) ? now : deadline).plus(LOOKUP_GRACE);
     }
 
     /** Before send {@code n + 1}: 250 ms doubling, with up to half again at random. */
@@ -173,10 +202,17 @@ final class JobSubmitter {
      * The lookup after a lost answer: a job may exist that only this read can name, so a remote that is struggling
      * (5xx, unreachable) is asked again, with growing pauses, before the submission is given up as lost.
      */
-    private List<InfrastructureascodeJob> lookUpPatiently(AcceleratorInput input, Instant sentAt, Consumer<String> log) {
+    private List<InfrastructureascodeJob> lookUpPatiently(AcceleratorInput input, Instant sentAt, @CheckForNull Instant until,
+                                                          Consumer<String> log) {
+        GenesysClient reader = client.withDeadline(until);
         for (int attempt = 1; ; attempt++) {
             try {
-                return lookUp(input, sentAt);
+                return lookUp(reader, input, sentAt);
+            } catch (WaitTimeoutException late) {
+                throw new OutcomeUnknownException("The answer to the submission was lost and the job history could not be"
+                        + " read within the timeout and its " + LOOKUP_GRACE.toSeconds() + " s grace (" + late.getMessage()
+                        + "), so a job may have been made: check the accelerator's jobs submitted in Genesys Cloud since "
+                        + Instants.seconds(sentAt) + ", and pass the right one as jobId");
             } catch (RemoteApiException | UnreachableException e) {
                 boolean transientError = e instanceof UnreachableException || ((RemoteApiException) e).isTransient();
                 if (!transientError || attempt == LOOKUP_ATTEMPTS) {
@@ -185,8 +221,15 @@ final class JobSubmitter {
                             + " submitted in Genesys Cloud since " + Instants.seconds(sentAt) + ", and pass the right one as jobId");
                 }
                 log.accept("Could not read the job history (" + e.getMessage() + "); asking again.");
+                long pause = LOOKUP_PAUSE.toMillis() << (attempt - 1);
+                if (until != null && clock.instant().plusMillis(pause).isAfter(until)) {
+                    throw new OutcomeUnknownException("The answer to the submission was lost and the job history could not be"
+                            + " read within the timeout and its " + LOOKUP_GRACE.toSeconds() + " s grace (" + e.getMessage()
+                            + "), so a job may have been made: check the accelerator's jobs submitted in Genesys Cloud since "
+                            + Instants.seconds(sentAt) + ", and pass the right one as jobId");
+                }
                 try {
-                    Thread.sleep(LOOKUP_PAUSE.toMillis() << (attempt - 1));
+                    Thread.sleep(pause);
                 } catch (InterruptedException stop) {
                     Thread.currentThread().interrupt();
                     throw new OutcomeUnknownException("Interrupted while looking up a submission whose answer was lost: check"
@@ -202,11 +245,11 @@ final class JobSubmitter {
      * can have made one, and a bound read through the remote's {@code Date} header comes out early under load (the
      * header is written before the answer waits in queues), which would leave out the very job we look for.
      */
-    private List<InfrastructureascodeJob> lookUp(AcceleratorInput input, Instant sentAt) {
+    private List<InfrastructureascodeJob> lookUp(GenesysClient reader, AcceleratorInput input, Instant sentAt) {
         boolean calibrated = client.serverClock().toRemote(sentAt).isPresent();
         Duration margin = calibrated ? CALIBRATED_MARGIN : UNCALIBRATED_MARGIN;
         Instant since = client.serverClock().toRemote(sentAt).orElse(sentAt).minus(margin);
-        return historySince(input.acceleratorId(), since).stream()
+        return historySince(reader, input.acceleratorId(), since).stream()
                 .filter(j -> JobIds.isUuid(j.id()))
                 .filter(j -> input.acceleratorId().equals(j.acceleratorId()) || j.acceleratorId() == null)
                 .filter(j -> j.dryRun() == null || j.planOnly() == input.dryRun())
@@ -219,10 +262,10 @@ final class JobSubmitter {
      * This submitter's jobs of the accelerator, newest first, reaching back past {@code since}: a fixed depth could
      * end inside the window when many jobs were made meanwhile, and then a job that exists would look absent.
      */
-    private List<InfrastructureascodeJob> historySince(String acceleratorId, Instant since) {
+    private List<InfrastructureascodeJob> historySince(GenesysClient reader, String acceleratorId, Instant since) {
         for (int depth = historyDepth; ; depth = Math.min(HISTORY_MAX, depth * 4)) {
             JobHistoryQuery q = JobHistoryQuery.forAccelerator(acceleratorId, depth).bySubmitter(submitter.userId());
-            List<InfrastructureascodeJob> jobs = client.jobHistory(q).jobs();
+            List<InfrastructureascodeJob> jobs = reader.jobHistory(q).jobs();
             if (jobs.size() < depth || reachesBack(jobs, since)) {
                 historyDepth = depth; // the next lookup starts where this one had to go: one read, not several
                 return jobs;

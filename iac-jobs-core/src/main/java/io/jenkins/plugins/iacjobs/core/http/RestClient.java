@@ -8,6 +8,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
 import io.jenkins.plugins.iacjobs.core.http.TokenSource;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -49,6 +50,8 @@ public final class RestClient {
     private static final long ERROR_BODY_LIMIT = 64 * 1024;
     static final int MAX_TOKEN_REFRESHES = 3;
     static final long MAX_JSON_BODY = 32L * 1024 * 1024;
+    /** What OkHttp reads of a response's status line and headers; more is an {@link EOFException} "not found: limit=". */
+    static final int MAX_HEADER_BYTES = 256 * 1024;
 
     private final OkHttpClient http;
     private final ObjectMapper json;
@@ -156,18 +159,23 @@ public final class RestClient {
         Set<String> refused = new HashSet<>();
         while (true) {
             attempt++;
-            String token = tokens == null ? null : tokens.accessToken();
+            String token = tokens == null ? null : tokens.accessToken(deadline);
             Response response;
             try {
                 Call call = http.newCall(toOkHttp(request, token));
                 limit(call, request);
                 response = call.execute();
             } catch (IOException e) {
+                boolean hugeHeaders = headersTooLarge(e);
                 if (!request.idempotent()) {
-                    throw outcomeUnknown(request, describe(e));
+                    throw outcomeUnknown(request, hugeHeaders ? "its headers were larger than " + (MAX_HEADER_BYTES >> 10)
+                            + " KB, not read" : describe(e));
+                }
+                if (hugeHeaders) { // asking again gets the same: an answer we cannot read, not a network failure
+                    throw MalformedResponseException.headersTooLarge(system, request.operation(), request.url().host());
                 }
                 if (pastDeadline()) {
-                    throw timedOut(request, "the call did not finish in time (" + describe(e) + ")");
+                    throw timedOut(request, "the call did not finish in time (" + describe(e) + ")", false);
                 }
                 if (attempt < retry.maxAttempts() && !(e instanceof InterruptedIOException && Thread.currentThread().isInterrupted())) {
                     pause(request, retry.backoff(attempt), null);
@@ -227,7 +235,7 @@ public final class RestClient {
         if (deadline != null) {
             Duration left = Duration.between(clock.instant(), deadline);
             if (left.isNegative() || left.isZero()) {
-                throw timedOut(request, "the timeout had passed before it was sent");
+                throw timedOut(request, "the timeout had passed before it was sent", false);
             }
             total = total == null || left.compareTo(total) < 0 ? left : total;
         }
@@ -245,14 +253,20 @@ public final class RestClient {
         if (deadline != null && clock.instant().plus(delay).isAfter(deadline)) {
             throw timedOut(request, askedFor != null
                     ? "the remote asked to wait " + askedFor.toSeconds() + " s (Retry-After) before trying again, past the timeout"
-                    : "the next try would come after the timeout");
+                    : "the next try would come after the timeout", askedFor != null);
         }
         Sleeper.sleepOrAbort(sleeper, delay);
     }
 
-    private WaitTimeoutException timedOut(ApiRequest request, String why) {
+    /**
+     * @param refused whether the remote refused the last send (429), so that it made nothing; otherwise this call was
+     *                not sent. Either way only this call is meant: what an earlier send of the same thing did is the
+     *                caller's to say.
+     */
+    private WaitTimeoutException timedOut(ApiRequest request, String why, boolean refused) {
         return new WaitTimeoutException(system + ": gave up on '" + request.operation() + "': " + why
-                + (request.idempotent() ? "" : "; it was not done, so nothing was created"));
+                + (request.idempotent() ? "" : refused ? "; the remote refused it (HTTP 429), so nothing was created"
+                        : "; so it was not sent"));
     }
 
     /** A response's body as a stream: a call's response always has one, so an absent body reads as empty. */
@@ -339,6 +353,28 @@ public final class RestClient {
         return new UnreachableException(system + ": " + request.operation() + " could not reach " + where + " ("
                 + describe(e) + ") after " + attempts + (attempts == 1 ? " attempt" : " attempts")
                 + ". Check the URL or region, the network and the proxy settings");
+    }
+
+    /**
+     * OkHttp's sign of a status line and headers longer than it reads ({@value #MAX_HEADER_BYTES} bytes in all): an
+     * {@link EOFException} "\\n not found: limit=N content=…" from its line reader, wrapped in "unexpected end of
+     * stream". N is what was buffered, up to the header budget left; a connection that merely closes early gives the
+     * same words with a small N (0 when nothing came), so only an N of half the budget or more counts as too large.
+     */
+    static boolean headersTooLarge(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage();
+            int at = m == null ? -1 : m.indexOf("not found: limit=");
+            if (t instanceof EOFException && at >= 0) {
+                String digits = m.substring(at + "not found: limit=".length()).replaceFirst("(?s)^(\\d+).*$", "$1");
+                try {
+                    return Long.parseLong(digits) >= MAX_HEADER_BYTES / 2;
+                } catch (NumberFormatException unreadable) {
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     static String describe(IOException e) {

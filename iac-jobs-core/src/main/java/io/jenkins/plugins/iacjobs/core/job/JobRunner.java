@@ -162,7 +162,10 @@ public final class JobRunner {
      */
     public TimedOut timedOut(String jobId, WaitTimeoutException timeout) {
         CancelOutcome cancel = system.cancel(jobId);
-        return new TimedOut(cancel, Printable.of(timeout.getMessage()) + ". " + cancel.message());
+        // one status: the one the cancel found, fresher than the last poll's, in its place and not beside it
+        String statusThen = cancel.statusThen();
+        String why = statusThen != null ? timeout.withStatus(statusThen) : timeout.getMessage();
+        return new TimedOut(cancel, Printable.of(why) + ". " + cancel.message());
     }
 
     /** What {@link #timedOut} did: the remote's answer to the cancel, and the one line to end the run with. */

@@ -13,6 +13,7 @@ import io.jenkins.plugins.iacjobs.core.http.OutcomeUnknownException;
 import io.jenkins.plugins.iacjobs.core.http.RetryPolicy;
 import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.job.CancelOutcome;
+import io.jenkins.plugins.iacjobs.core.job.JobRunner;
 import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
 import io.jenkins.plugins.iacjobs.core.model.FinalJob;
@@ -149,7 +150,11 @@ public final class TerrakubeJobs implements RemoteJobSystem<TerrakubeJobRequest>
 
     @Override
     public SubmittedJob submit(TerrakubeJobRequest r, Consumer<String> log) {
-        TerrakubeClient sender = client.withDeadline(r.deadline()); // lookups after a lost answer use client
+        Instant deadline = r.deadline();
+        TerrakubeClient sender = client.withDeadline(deadline);
+        // lookups after a lost answer may go on a short grace past the deadline: a job that was made must be named
+        TerrakubeClient finder = client.withDeadline(deadline == null ? null
+                : later(deadline, submitter.clock().instant()).plus(JobRunner.Evidence.GRACE_AFTER_TIMEOUT));
         String orgId = server.orgId();
         ApiGeneration generation = server.generation();
         Workspace ws = resolver.workspace(orgId, r.workspace());
@@ -163,7 +168,7 @@ public final class TerrakubeJobs implements RemoteJobSystem<TerrakubeJobRequest>
             }
             log.accept("Creating a '" + command + "' job in workspace '" + ws.name() + "' (" + ws.id() + "), older Terrakube API");
             job = submitter.submit(() -> sender.createCommandJob(ws.id(), command),
-                    () -> client.listCommandJobs(ws.id()), j -> command.equalsIgnoreCase(j.command()), null,
+                    () -> finder.listCommandJobs(ws.id()), j -> command.equalsIgnoreCase(j.command()), null,
                     client.serverClock(), log);
             targetId = command;
             targetName = command;
@@ -174,7 +179,7 @@ public final class TerrakubeJobs implements RemoteJobSystem<TerrakubeJobRequest>
                     + ") from template '" + t.name() + "' (" + t.id() + ")" + (r.branch() == null ? "" : " on branch " + r.branch()));
             String comment = submitter.newRequestComment();
             job = submitter.submit(() -> sender.createJob(orgId, ws.id(), t.id(), r.branch(), via, comment),
-                    () -> client.listWorkspaceJobs(orgId, ws.id()), j -> t.id().equals(j.templateReference()), comment,
+                    () -> finder.listWorkspaceJobs(orgId, ws.id()), j -> t.id().equals(j.templateReference()), comment,
                     client.serverClock(), log);
             targetId = t.id();
             targetName = t.name();
@@ -221,6 +226,10 @@ public final class TerrakubeJobs implements RemoteJobSystem<TerrakubeJobRequest>
         policies.put(job.id(), r.approve());
         workspaces.put(job.id(), ws.id());
         return Optional.of(new SubmittedJob(job.id(), job.status(), targetId, targetName, r.planOnly(), shown(ws, r)));
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static Map<String, String> shown(Workspace ws, TerrakubeJobRequest r) {
@@ -292,9 +301,10 @@ public final class TerrakubeJobs implements RemoteJobSystem<TerrakubeJobRequest>
                         + after.status() + ". Check it in Terrakube");
             }
         }
-        // Said as of now: the status seen at the last poll may be older ("pending" while it already waited for approval)
-        return new CancelOutcome(true, "Cancelled Terrakube job " + jobId + ", whose status was " + job.status()
-                + " when the cancel was sent; a step that was already running may still finish");
+        // The status read now is the one to tell: the last poll's may be older ("pending" while it already waited for
+        // approval), so the caller says this one in its place (see JobRunner#timedOut)
+        return new CancelOutcome(true, "Cancelled Terrakube job " + jobId + "; a step that was already running may still finish",
+                job.status());
     }
 
     /** Deletes a job: its steps first (Terrakube refuses to delete a job that still has steps, with 423), then the job. */

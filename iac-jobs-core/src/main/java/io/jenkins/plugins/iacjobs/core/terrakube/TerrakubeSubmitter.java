@@ -1,5 +1,9 @@
 package io.jenkins.plugins.iacjobs.core.terrakube;
 
+import io.jenkins.plugins.iacjobs.core.Instants;
+
+import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
+
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.http.OutcomeUnknownException;
 import io.jenkins.plugins.iacjobs.core.http.ServerClock;
@@ -61,7 +65,7 @@ final class TerrakubeSubmitter {
         } catch (OutcomeUnknownException lost) {
             log.accept("The answer to the job creation was lost (" + lost.getMessage()
                     + "). Looking the job up in the workspace's job list before deciding anything.");
-            List<TerrakubeJob> found = lookUp(list.get(), sameRequest, comment, sentAt, since(sentAt, serverClock));
+            List<TerrakubeJob> found = lookUp(listWithin(list, sentAt), sameRequest, comment, sentAt, since(sentAt, serverClock));
             if (found.size() == 1) {
                 log.accept("Found job " + found.get(0).id() + ": it was created; not creating it again.");
                 return found.get(0);
@@ -73,8 +77,15 @@ final class TerrakubeSubmitter {
             Instant resentAt = clock.instant();
             try {
                 return create.get();
+            } catch (WaitTimeoutException notSent) {
+                // only the second create was not made; what the first did is not known
+                throw new WaitTimeoutException("The timeout passed while creating the job: the answer to the create sent at "
+                        + Instants.seconds(sentAt) + " was lost, and the workspace's job list showed no job from it when read;"
+                        + " it was not sent again (" + notSent.getMessage() + "). A job may still appear: check the workspace's"
+                        + " runs in Terrakube since " + Instants.seconds(sentAt));
             } catch (OutcomeUnknownException lostAgain) {
-                List<TerrakubeJob> again = lookUp(list.get(), sameRequest, comment, resentAt, since(resentAt, serverClock));
+                List<TerrakubeJob> again = lookUp(listWithin(list, resentAt), sameRequest, comment, resentAt,
+                        since(resentAt, serverClock));
                 if (again.size() == 1) {
                     log.accept("Found job " + again.get(0).id() + " after the second attempt.");
                     return again.get(0);
@@ -83,6 +94,17 @@ final class TerrakubeSubmitter {
                         + again.size() + " matching new jobs" + (again.isEmpty() ? "" : " (" + ids(again) + ")")
                         + "; not creating a third. Check the workspace's runs in Terrakube");
             }
+        }
+    }
+
+    /** The workspace's jobs after a lost answer; a list that cannot be read in time leaves the outcome unknown. */
+    private static List<TerrakubeJob> listWithin(Supplier<List<TerrakubeJob>> list, Instant sentAt) {
+        try {
+            return list.get();
+        } catch (WaitTimeoutException late) {
+            throw new OutcomeUnknownException("The answer to the job creation was lost and the workspace's job list could not"
+                    + " be read within the timeout and its grace (" + late.getMessage() + "), so a job may have been made:"
+                    + " check the workspace's runs in Terrakube since " + Instants.seconds(sentAt));
         }
     }
 

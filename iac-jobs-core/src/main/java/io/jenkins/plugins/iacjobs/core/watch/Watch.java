@@ -100,7 +100,7 @@ public final class Watch {
         if (deadline != null && limit != null && !now.isBefore(deadline) && !result.isDone()) {
             JobSnapshot seen = last;
             result.completeExceptionally(new WaitTimeoutException("Gave up waiting for job " + handle.jobId() + " after "
-                    + Durations.format(limit) + " (the timeout)" + (seen == null ? "" : "; the last status seen was " + seen.status())));
+                    + Durations.format(limit) + " (the timeout)", seen == null ? null : seen.status()));
             return true;
         }
         return result.isDone();
