@@ -71,10 +71,11 @@ public final class JobReportWriter {
                 names.add("plan.json");
                 names.add("plan.txt");
             }
-            boolean resultsAreThePlan = report.planOnly() && plan != null;
+            // A plan too big to keep whole lists its first resources only: the results that name them all are kept too.
+            boolean resultsAreThePlan = report.planOnly() && plan != null && plan.listsAll();
             FinalJob.ResultsSource results = fin == null ? null : fin.results();
             if (results != null && !resultsAreThePlan) {
-                String written = writeResults(dir, report.planOnly() ? "plan" : "results", results);
+                String written = writeResults(dir, report.planOnly() && plan == null ? "plan" : "results", results);
                 if (written != null) {
                     names.add(written);
                 }
@@ -94,6 +95,26 @@ public final class JobReportWriter {
             throw new UncheckedIOException("Could not write the job's files under " + dir + ": " + e.getMessage(), e);
         }
         return names.stream().map(n -> folder + "/" + n).toList();
+    }
+
+    /**
+     * Which of a job's files names every resource of {@code plan}: {@code plan.txt} when the plan lists them all,
+     * otherwise the results or the log; null when none of {@code files} does.
+     *
+     * @param files the job's files, as names or paths ending in their names
+     */
+    @CheckForNull
+    public static String everyResourceIn(Plan plan, List<String> files) {
+        List<String> where = plan.listsAll() ? List.of("plan.txt")
+                : List.of("results.txt", "log.txt", "results.json", "job.json"); // Terrakube's results.json is a step summary
+        for (String name : where) {
+            for (String f : files) {
+                if (f.equals(name) || f.endsWith("/" + name)) {
+                    return f;
+                }
+            }
+        }
+        return null;
     }
 
     /** Line by line, so a log of any size streams; terminal escape codes are dropped. */
