@@ -13,7 +13,7 @@ import io.jenkins.plugins.iacjobs.core.job.Submission;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
 import io.jenkins.plugins.iacjobs.core.plan.TerraformPlanText;
-import io.jenkins.plugins.iacjobs.core.report.JobReportWriter;
+import io.jenkins.plugins.iacjobs.core.report.EvidenceFiles;
 import io.jenkins.plugins.iacjobs.core.terrakube.ApprovePolicy;
 import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeJobs;
 import io.jenkins.plugins.iacjobs.core.watch.JobSnapshot;
@@ -292,7 +292,7 @@ final class JobExecution {
             progress.println(plan.headline());
             plan.shownLines().forEach(l -> progress.println("  " + Printable.of(l)));
             if (plan.hiddenCount() > 0) {
-                String all = JobReportWriter.everyResourceIn(plan, r.artifacts());
+                String all = EvidenceFiles.everyResourceIn(plan, r.artifacts());
                 progress.println("  (" + plan.shownOfAll() + (all == null ? ")" : "; all are in " + root.resolve(all) + ")"));
             }
         }

@@ -41,13 +41,6 @@ public record Plan(int add, int change, int destroy, List<PlannedChange> resourc
         this(add, change, destroy, resources, noChanges, complete, source, resources.size());
     }
 
-    /** Counted from the resources, for plans without a summary of their own; keeps the first {@link #KEPT}. */
-    static Plan counted(List<PlannedChange> resources, String source) {
-        PlanTally t = new PlanTally();
-        resources.forEach(t::add);
-        return t.counted(source);
-    }
-
     public boolean hasChanges() {
         return add + change + destroy > 0;
     }

@@ -31,7 +31,8 @@ final class PlanTally {
         if (!keeping) {
             return;
         }
-        long chars = c.address() == null ? 0 : c.address().length();
+        String address = c.address();
+        long chars = address == null ? 0 : address.length();
         if (kept.size() >= Plan.KEPT || keptChars + chars > Plan.KEPT_CHARS) {
             keeping = false; // the kept ones stay the first ones
             return;

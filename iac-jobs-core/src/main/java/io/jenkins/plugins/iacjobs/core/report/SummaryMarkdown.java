@@ -72,7 +72,7 @@ public final class SummaryMarkdown {
             if (p.hiddenCount() > 0 && p.listsAll()) {
                 b.append("\nAbove are ").append(p.shownOfAll()).append("; every resource is in [plan.txt](plan.txt) and [plan.json](plan.json).\n");
             } else if (p.hiddenCount() > 0) {
-                String all = JobReportWriter.everyResourceIn(p, files);
+                String all = EvidenceFiles.everyResourceIn(p, files);
                 b.append("\nAbove are ").append(p.shownOfAll()).append("; [plan.txt](plan.txt) and [plan.json](plan.json) list the first ")
                         .append(p.resources().size()).append(all == null ? ".\n" : ", every resource is in [" + all + "](" + all + ").\n");
             }
