@@ -84,6 +84,7 @@ final class StopGuard implements AutoCloseable {
         try {
             report();
         } finally {
+            Map<Path, Path> work;
             synchronized (temporary) {
                 for (Path p : temporary) {
                     try {
@@ -92,20 +93,21 @@ final class StopGuard implements AutoCloseable {
                         // nothing more can be done while the JVM stops
                     }
                 }
-                boolean any = false;
-                for (Map.Entry<Path, Path> w : workFolders.entrySet()) {
-                    any |= Files.exists(w.getKey());
-                    JobRunner.deleteWork(w.getKey(), w.getValue());
+                work = new LinkedHashMap<>(workFolders);
+            }
+            boolean any = false;
+            for (Map.Entry<Path, Path> w : work.entrySet()) {
+                any |= Files.exists(w.getKey());
+                JobRunner.deleteWork(w.getKey(), w.getValue());
+            }
+            if (any) {
+                // The run goes on until the JVM halts and may have just made a file there: once more, shortly after.
+                try {
+                    Thread.sleep(SECOND_SWEEP_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-                if (any) {
-                    // The run goes on until the JVM halts and may have just made a file there: once more, shortly after.
-                    try {
-                        Thread.sleep(SECOND_SWEEP_MILLIS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    workFolders.forEach(JobRunner::deleteWork);
-                }
+                work.forEach(JobRunner::deleteWork);
             }
         }
     }
