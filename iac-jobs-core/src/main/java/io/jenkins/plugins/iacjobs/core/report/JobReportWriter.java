@@ -34,6 +34,8 @@ import java.util.List;
  */
 public final class JobReportWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Chars of a log line held before it is written without waiting for its end. */
+    private static final int MAX_PENDING = 64 * 1024;
 
     private JobReportWriter() {
     }
@@ -97,27 +99,7 @@ public final class JobReportWriter {
         return names.stream().map(n -> folder + "/" + n).toList();
     }
 
-    /**
-     * Which of a job's files names every resource of {@code plan}: {@code plan.txt} when the plan lists them all,
-     * otherwise the results or the log; null when none of {@code files} does.
-     *
-     * @param files the job's files, as names or paths ending in their names
-     */
-    @CheckForNull
-    public static String everyResourceIn(Plan plan, List<String> files) {
-        List<String> where = plan.listsAll() ? List.of("plan.txt")
-                : List.of("results.txt", "log.txt", "results.json", "job.json"); // Terrakube's results.json is a step summary
-        for (String name : where) {
-            for (String f : files) {
-                if (f.equals(name) || f.endsWith("/" + name)) {
-                    return f;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** Line by line, so a log of any size streams; terminal escape codes are dropped. */
+    /** Line by line, so a log of any size streams (a line without end in pieces); terminal escape codes are dropped. */
     private static void copyWithoutAnsi(Path log, OutputStream out) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(log, StandardCharsets.UTF_8);
              BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
@@ -127,6 +109,11 @@ public final class JobReportWriter {
             while ((n = in.read(buf)) > 0) {
                 pending.append(buf, 0, n);
                 int cut = pending.lastIndexOf("\n") + 1; // an escape sequence never spans a line end
+                if (cut == 0 && pending.length() > MAX_PENDING) {
+                    // one endless line: written in pieces, cut before an escape sequence that may not be complete yet
+                    int esc = pending.lastIndexOf("\u001B");
+                    cut = esc > 0 && esc > pending.length() - 64 ? esc : pending.length();
+                }
                 if (cut > 0) {
                     w.write(Ansi.strip(pending.substring(0, cut)));
                     pending.delete(0, cut);
