@@ -102,7 +102,15 @@ public final class IacJobsCommand {
                 err.println("internal error: " + Printable.of(String.valueOf(ex)) + " (please report this at the project's issue tracker)");
                 return ExitCodes.INTERNAL;
             });
-            return cl.execute(args);
+            try {
+                return cl.execute(args);
+            } catch (OutOfMemoryError e) {
+                // Results and logs are streamed with bounded memory; should something still exhaust the heap, one line
+                // that says what to do, not a stack trace (the run's finally blocks have deleted its temporary files).
+                err.println("error: iacjobs ran out of memory (at most " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                        + " MB of heap); give it more with JAVA_TOOL_OPTIONS=-Xmx1g, and please report this at the project's issue tracker");
+                return ExitCodes.INTERNAL;
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import io.jenkins.plugins.iacjobs.core.job.Submission;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
 import io.jenkins.plugins.iacjobs.core.plan.TerraformPlanText;
+import io.jenkins.plugins.iacjobs.core.report.EvidenceFiles;
 import io.jenkins.plugins.iacjobs.core.terrakube.ApprovePolicy;
 import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeJobs;
 import io.jenkins.plugins.iacjobs.core.watch.JobSnapshot;
@@ -172,15 +173,18 @@ final class JobExecution {
     private int waitAndPublish(JobRunner runner, WatchHandle handle, SubmittedJob job, String folder, StopGuard guard,
                                Runnable onEnd) {
         Path logFile = tempLog(guard);
+        Path work = guard.workFolder(opts.out.resolve("iac-jobs").resolve(JobRunner.WORK));
         try {
-            return waitAndPublish(runner, handle, job, folder, guard, logFile, onEnd);
+            return waitAndPublish(runner, handle, job, folder, guard, logFile, work, onEnd);
         } finally {
-            guard.deleteTemporary(logFile); // whatever happened: timeout, failure; a stop deletes it in the guard
+            // whatever happened: timeout, failure, an error; a stop deletes them in the guard
+            guard.deleteTemporary(logFile);
+            guard.deleteWork(work);
         }
     }
 
     private int waitAndPublish(JobRunner runner, WatchHandle handle, SubmittedJob job, String folder, StopGuard guard,
-                               Path logFile, Runnable onEnd) {
+                               Path logFile, Path work, Runnable onEnd) {
         ConsoleReporter reporter = reporter(logFile);
         if (handle.lastStatus() != null) {
             reporter.note(system.displayName() + " job " + handle.jobId() + ": " + handle.lastStatus());
@@ -192,11 +196,11 @@ final class JobExecution {
             last = await(watch, reporter, logFile);
         } catch (WaitTimeoutException e) {
             JobRunner.TimedOut t = runner.timedOut(handle.jobId(), e);
-            String files = keepEvidence(runner, watch, job, folder, logFile, t.message());
+            String files = keepEvidence(runner, watch, job, folder, logFile, work, t.message());
             throw new WaitTimeoutException(t.message() + files + pickUp(t.cancel(), handle.jobId()));
         }
         JobResult r = runner.finishWith(watch.handle(), last, job, opts.out, JobRunner.Evidence.of(hasText(logFile) ? logFile : null)
-                .withKeepAnsi(opts.keepAnsi).withApproval(decision).inFolder(folder));
+                .withKeepAnsi(opts.keepAnsi).withApproval(decision).inFolder(folder).inWorkDir(work));
         onEnd.run();
         report(r);
         if (r.state() == JobState.PAUSED) {
@@ -246,14 +250,15 @@ final class JobExecution {
     }
 
     /** What a timed-out run leaves: the job as it stands, its log so far and a summary. Best effort. */
-    private String keepEvidence(JobRunner runner, Watch watch, SubmittedJob job, String folder, Path logFile, String why) {
+    private String keepEvidence(JobRunner runner, Watch watch, SubmittedJob job, String folder, Path logFile, Path work,
+                                String why) {
         WatchHandle h = watch.handle();
         JobSnapshot seen = watch.lastSnapshot();
         JobSnapshot last = seen != null ? seen
                 : new JobSnapshot(h.jobId(), Objects.requireNonNullElse(h.lastStatus(), "unknown"), JobState.RUNNING, null, h.logCursor());
         try {
             JobResult r = runner.finishWith(h, last, job, opts.out, JobRunner.Evidence.of(hasText(logFile) ? logFile : null)
-                    .inFolder(folder).withWaitEnded("Timed out. " + why));
+                    .inFolder(folder).withWaitEnded("Timed out. " + why).inWorkDir(work));
             return ". Its files so far are in " + opts.out.toAbsolutePath().normalize().resolve(r.folder());
         } catch (IacJobsException | UncheckedIOException e) {
             return ". Its files could not be written: " + e.getMessage();
@@ -315,7 +320,8 @@ final class JobExecution {
             progress.println(plan.headline());
             plan.shownLines().forEach(l -> progress.println("  " + Printable.of(l)));
             if (plan.hiddenCount() > 0) {
-                progress.println("  (" + plan.shownOfAll() + "; all are in " + root.resolve(r.folder()).resolve("plan.txt") + ")");
+                String all = EvidenceFiles.everyResourceIn(plan, r.artifacts());
+                progress.println("  (" + plan.shownOfAll() + (all == null ? ")" : "; all are in " + root.resolve(all) + ")"));
             }
         }
         progress.println("Artifacts in " + root.resolve(r.folder()) + ":");

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.iacjobs.cli;
 
 import io.jenkins.plugins.iacjobs.core.job.CancelOutcome;
+import io.jenkins.plugins.iacjobs.core.job.JobRunner;
 import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
 import io.jenkins.plugins.iacjobs.core.watch.Watch;
 import java.io.File;
@@ -8,8 +9,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -22,12 +26,15 @@ import java.util.concurrent.TimeUnit;
  *       up, or says that the remote's history shows whether one was made;</li>
  *   <li>after that, it stops the watch, cancels the job where the system can (Terrakube), and otherwise says the job
  *       goes on and prints the {@code job wait} command that picks it up;</li>
- *   <li>last, it deletes the run's temporary files ({@link File#deleteOnExit} would register a hook of its own,
- *       which fails once the shutdown has begun).</li>
+ *   <li>last, it deletes the run's temporary files and its work folder under {@code iac-jobs/.work}, where the job's
+ *       files are fetched ({@link File#deleteOnExit} would register a hook of its own, which fails once the shutdown
+ *       has begun, and cannot delete a folder that is not empty).</li>
  * </ul>
  */
 final class StopGuard implements AutoCloseable {
     private static final long WAIT_FOR_ANSWER_SECONDS = 10;
+    private static final long SECOND_SWEEP_MILLIS = 200;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CountDownLatch answered = new CountDownLatch(1);
     private final Thread hook;
@@ -40,6 +47,8 @@ final class StopGuard implements AutoCloseable {
     private volatile Watch watch;
     /** The run's temporary files; guarded by itself, so a stop never misses one being made. */
     private final List<Path> temporary = new ArrayList<>();
+    /** The run's work folders (where a job's files are fetched, gigabytes at times), each with the folder it is in. */
+    private final Map<Path, Path> workFolders = new LinkedHashMap<>();
 
     private StopGuard(PrintStream out, RemoteJobSystem<?> system, Where where, boolean cancelOnStop) {
         this.out = out;
@@ -75,6 +84,7 @@ final class StopGuard implements AutoCloseable {
         try {
             report();
         } finally {
+            Map<Path, Path> work;
             synchronized (temporary) {
                 for (Path p : temporary) {
                     try {
@@ -83,6 +93,42 @@ final class StopGuard implements AutoCloseable {
                         // nothing more can be done while the JVM stops
                     }
                 }
+                work = new LinkedHashMap<>(workFolders);
+            }
+            boolean any = false;
+            for (Map.Entry<Path, Path> w : work.entrySet()) {
+                any |= Files.exists(w.getKey());
+                JobRunner.deleteWork(w.getKey(), w.getValue());
+            }
+            if (any) {
+                // The run goes on until the JVM halts and may have just made a file there: once more, shortly after.
+                try {
+                    Thread.sleep(SECOND_SWEEP_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                work.forEach(JobRunner::deleteWork);
+            }
+        }
+    }
+
+    /**
+     * Names a work folder of this run's own under {@code root} (made when the job's files are fetched); a stop deletes
+     * it with all it holds, and {@code root} if that leaves it empty. The run deletes it itself with {@link #deleteWork}.
+     */
+    Path workFolder(Path root) {
+        synchronized (temporary) {
+            Path p = root.resolve("run-" + ProcessHandle.current().pid() + "-" + Long.toUnsignedString(RANDOM.nextLong(), 36));
+            workFolders.put(p, root);
+            return p;
+        }
+    }
+
+    void deleteWork(Path workFolder) {
+        synchronized (temporary) {
+            Path root = workFolders.remove(workFolder);
+            if (root != null) {
+                JobRunner.deleteWork(workFolder, root);
             }
         }
     }

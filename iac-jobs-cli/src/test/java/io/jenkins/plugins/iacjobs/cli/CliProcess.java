@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,8 +93,14 @@ final class CliProcess {
 
     /** The exit code once the process ended (within a minute), its output read to the end. */
     int exit() throws Exception {
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            throw new AssertionError("the CLI did not end within a minute:\n" + output());
+        return exit(Duration.ofMinutes(1));
+    }
+
+    /** The exit code once the process ended (within {@code within}), its output read to the end. */
+    int exit(Duration within) throws Exception {
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the CLI did not end within " + within + ":\n" + output());
         }
         reader.join(10_000);
         return process.exitValue();

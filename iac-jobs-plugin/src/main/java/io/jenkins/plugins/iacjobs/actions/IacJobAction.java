@@ -66,7 +66,8 @@ public final class IacJobAction extends BuildPageAction {
         this.planHeadline = plan == null ? null : plan.headline();
         this.planLines = plan == null ? new ArrayList<>()
                 : plan.resources().stream().limit(MAX_PLAN_LINES).map(PlannedChange::line).collect(Collectors.toCollection(ArrayList::new));
-        this.planMore = plan == null ? 0 : Math.max(0, plan.resources().size() - MAX_PLAN_LINES);
+        // every resource the plan names, also those a very large plan counted without keeping
+        this.planMore = plan == null ? 0 : Math.max(0, plan.resourceCount() - planLines.size());
     }
 
     public boolean isHasPlan() {

@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.iacjobs.core.plan.GenesysPlanResults;
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
-import io.jenkins.plugins.iacjobs.core.plan.TerraformPlanText;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -45,13 +43,8 @@ final class JobJson {
         return Optional.of(out);
     }
 
-    /** The plan a dry run's results describe; huge results are read as Terraform text, streamed. */
+    /** The plan a dry run's results describe; results too large to parse as JSON are read as Terraform text, streamed. */
     static Optional<Plan> readPlan(Path results, ObjectMapper json) throws IOException {
-        if (Files.size(results) > EMBED_LIMIT) {
-            try (var in = Files.newBufferedReader(results, StandardCharsets.UTF_8)) {
-                return TerraformPlanText.read(in);
-            }
-        }
-        return GenesysPlanResults.read(Files.readString(results, StandardCharsets.UTF_8), json);
+        return GenesysPlanResults.read(results, json, EMBED_LIMIT);
     }
 }

@@ -16,20 +16,26 @@ import io.jenkins.plugins.iacjobs.core.watch.Watch;
 import io.jenkins.plugins.iacjobs.core.watch.WatchHandle;
 import io.jenkins.plugins.iacjobs.core.watch.WatchListener;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The steps every front end takes, in order: submit, watch, then fetch the final job and write its evidence.
  * The CLI calls them one after another; the Jenkins step calls {@link #watch} and finishes in the callback.
  */
 public final class JobRunner {
+    /** The folder under {@code <artifacts>/iac-jobs/} where a job's files are fetched before they are written out. */
+    public static final String WORK = ".work";
     private final RemoteJobSystem<?> system;
     private final JobWatcher watcher;
     private final String connection;
@@ -76,7 +82,19 @@ public final class JobRunner {
     /** Fetches the final job (or the job as it stands) and writes its files as {@code evidence} says. */
     public JobResult finishWith(WatchHandle handle, JobSnapshot last, @CheckForNull SubmittedJob submitted, Path artifactsRoot,
                                 Evidence evidence) {
-        Path work = artifactsRoot.resolve("iac-jobs").resolve(".work");
+        Path workRoot = artifactsRoot.resolve("iac-jobs").resolve(WORK);
+        Path given = evidence.workDir();
+        Path work = given != null ? given : newWorkDir(workRoot);
+        try {
+            return finishIn(work, handle, last, submitted, artifactsRoot, evidence);
+        } finally {
+            // However it ends (an unreadable job, a full disk, an error): results can be gigabytes, never left behind.
+            deleteWork(work, workRoot);
+        }
+    }
+
+    private JobResult finishIn(Path work, WatchHandle handle, JobSnapshot last, @CheckForNull SubmittedJob submitted,
+                               Path artifactsRoot, Evidence evidence) {
         // Also for a job paused at an approval: what it planned so far is evidence too.
         FinalJob fin = system.fetchFinal(handle.jobId(), work, clock.instant().plus(evidence.bound()));
         String status = Objects.requireNonNullElse(fin.status(), last.status());
@@ -94,7 +112,6 @@ public final class JobRunner {
         String folder = evidence.folder();
         List<String> files = JobReportWriter.write(artifactsRoot, report, fin, streamedLog, evidence.keepAnsi(),
                 folder != null ? folder : JobIds.folderName(handle.jobId()));
-        deleteQuietly(work);
         Duration took = report.duration();
         return new JobResult(handle.jobId(), status, last.state(), planOnly, message, files, url,
                 took == null ? 0 : took.toMillis(), report);
@@ -109,9 +126,12 @@ public final class JobRunner {
      * @param folder      the folder name under {@code iac-jobs/}; null for the job id
      * @param waitEnded   why the wait ended before the job (a timeout) and what became of the job; null when it ended
      * @param bound       how long fetching the final job may take in all, retries included
+     * @param workDir     where to fetch the job's files, a folder of their own that is deleted afterwards; null for a
+     *                    new one under {@code iac-jobs/.work} (a front end that must delete it on a stop gives its own)
      */
     public record Evidence(@CheckForNull Path streamedLog, boolean keepAnsi, @CheckForNull String approval,
-                           @CheckForNull String folder, @CheckForNull String waitEnded, Duration bound) {
+                           @CheckForNull String folder, @CheckForNull String waitEnded, Duration bound,
+                           @CheckForNull Path workDir) {
         /**
          * How long a finished job's files may take to fetch: results can be hundreds of megabytes, but a remote that
          * trickles them must not hold a build or a command for ever.
@@ -121,24 +141,29 @@ public final class JobRunner {
         public static final Duration GRACE_AFTER_TIMEOUT = Duration.ofSeconds(30);
 
         public static Evidence of(@CheckForNull Path streamedLog) {
-            return new Evidence(streamedLog, false, null, null, null, FETCH_BOUND);
+            return new Evidence(streamedLog, false, null, null, null, FETCH_BOUND, null);
         }
 
         public Evidence withKeepAnsi(boolean keep) {
-            return new Evidence(streamedLog, keep, approval, folder, waitEnded, bound);
+            return new Evidence(streamedLog, keep, approval, folder, waitEnded, bound, workDir);
         }
 
         public Evidence withApproval(@CheckForNull String decision) {
-            return new Evidence(streamedLog, keepAnsi, decision, folder, waitEnded, bound);
+            return new Evidence(streamedLog, keepAnsi, decision, folder, waitEnded, bound, workDir);
         }
 
         public Evidence inFolder(@CheckForNull String name) {
-            return new Evidence(streamedLog, keepAnsi, approval, name, waitEnded, bound);
+            return new Evidence(streamedLog, keepAnsi, approval, name, waitEnded, bound, workDir);
         }
 
         /** A run whose wait ended before the job did: fetched within {@link #GRACE_AFTER_TIMEOUT}. */
         public Evidence withWaitEnded(@CheckForNull String why) {
-            return new Evidence(streamedLog, keepAnsi, approval, folder, why, why == null ? bound : GRACE_AFTER_TIMEOUT);
+            return new Evidence(streamedLog, keepAnsi, approval, folder, why, why == null ? bound : GRACE_AFTER_TIMEOUT, workDir);
+        }
+
+        /** Fetches into {@code dir} (a folder of this run's own, deleted with all it holds once the files are written). */
+        public Evidence inWorkDir(@CheckForNull Path dir) {
+            return new Evidence(streamedLog, keepAnsi, approval, folder, waitEnded, bound, dir);
         }
     }
 
@@ -179,14 +204,40 @@ public final class JobRunner {
         return new JobFailedException(r.jobId(), r.status(), message == null || message.isBlank() ? what : what + ": " + message);
     }
 
-    private static void deleteQuietly(Path dir) {
-        try (var s = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Files.deleteIfExists(p);
+    /** A folder of this call's own under {@code workRoot}, so that runs sharing an output folder never delete each other's files. */
+    public static Path newWorkDir(Path workRoot) {
+        try {
+            Files.createDirectories(workRoot);
+            return Files.createTempDirectory(workRoot, "run-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not make a work folder under " + workRoot + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes {@code work} and all it holds, then {@code workRoot} if nothing else is left in it. Best effort. */
+    public static void deleteWork(Path work, Path workRoot) {
+        deleteTree(work);
+        try {
+            Files.deleteIfExists(workRoot);
+        } catch (IOException inUseOrGone) {
+            // another run's folder is in it, or it is gone already
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // the rest are still deleted
+                }
             }
-            Files.deleteIfExists(dir);
-        } catch (IOException ignored) {
-            // leftovers in a temporary folder are harmless
+        } catch (IOException | UncheckedIOException gone) {
+            // deleted meanwhile (a stop hook and the run both clean up)
         }
     }
 }

@@ -1,9 +1,15 @@
 package io.jenkins.plugins.iacjobs.core.plan;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,9 +41,36 @@ public final class GenesysPlanResults {
         } catch (IOException notJson) {
             return TerraformPlanText.read(results);
         }
-        if (n == null) {
-            return Optional.empty();
+        return n == null ? Optional.empty() : fromJson(n);
+    }
+
+    /**
+     * The plan in results on disk, read with memory bounded whatever their size: results up to {@code jsonLimit} bytes
+     * are tried as JSON first; anything else is read as Terraform's text, streamed.
+     */
+    public static Optional<Plan> read(Path results, ObjectMapper json, long jsonLimit) throws IOException {
+        if (Files.size(results) <= jsonLimit) {
+            JsonNode n = null;
+            try {
+                n = json.readTree(results.toFile());
+            } catch (JsonProcessingException notJson) {
+                // Terraform's text, below
+            }
+            if (n != null && (n.isObject() || n.isArray())) {
+                return fromJson(n);
+            }
+            if (n != null && !n.isMissingNode()) {
+                return Optional.empty(); // a JSON scalar: no plan, as for results given as a string
+            }
         }
+        // a decoder that replaces bad bytes: results are the remote's, and one bad byte must not hide the plan
+        try (Reader in = new InputStreamReader(Files.newInputStream(results), StandardCharsets.UTF_8)) {
+            return TerraformPlanText.read(in);
+        }
+    }
+
+    /** The plan in results already parsed as JSON, or empty when they have neither of the shapes above. */
+    public static Optional<Plan> fromJson(JsonNode n) {
         if (n.path("resource_changes").isArray()) {
             return Optional.of(fromTerraformJson(n.get("resource_changes")));
         }
@@ -48,7 +81,7 @@ public final class GenesysPlanResults {
     }
 
     private static Plan fromResources(JsonNode resources, JsonNode summary) {
-        List<PlannedChange> changes = new ArrayList<>();
+        PlanTally changes = new PlanTally();
         for (JsonNode r : resources) {
             PlannedChange.Action a = action(r.path("action").asText(""));
             if (a == null) {
@@ -64,14 +97,14 @@ public final class GenesysPlanResults {
             int add = summary.path("create").asInt(summary.path("add").asInt(0));
             int change = summary.path("update").asInt(summary.path("change").asInt(0));
             int destroy = summary.path("destroy").asInt(summary.path("delete").asInt(0));
-            return new Plan(add, change, destroy, changes, add + change + destroy == 0, true, SOURCE);
+            return changes.summarised(add, change, destroy, add + change + destroy == 0, SOURCE);
         }
-        Plan counted = Plan.counted(changes, SOURCE);
-        return new Plan(counted.add(), counted.change(), counted.destroy(), changes, changes.isEmpty(), true, SOURCE);
+        Plan counted = changes.counted(SOURCE);
+        return changes.summarised(counted.add(), counted.change(), counted.destroy(), counted.noChanges(), SOURCE);
     }
 
     private static Plan fromTerraformJson(JsonNode changesNode) {
-        List<PlannedChange> changes = new ArrayList<>();
+        PlanTally changes = new PlanTally();
         for (JsonNode rc : changesNode) {
             List<String> actions = new ArrayList<>();
             rc.path("change").path("actions").forEach(a -> actions.add(a.asText()));
@@ -83,8 +116,8 @@ public final class GenesysPlanResults {
                 changes.add(new PlannedChange(a, rc.path("address").asText(), rc.path("type").asText(null), rc.path("name").asText(null)));
             }
         }
-        Plan counted = Plan.counted(changes, SOURCE);
-        return new Plan(counted.add(), counted.change(), counted.destroy(), changes, changes.isEmpty(), true, SOURCE);
+        Plan counted = changes.counted(SOURCE);
+        return changes.summarised(counted.add(), counted.change(), counted.destroy(), counted.noChanges(), SOURCE);
     }
 
     @CheckForNull

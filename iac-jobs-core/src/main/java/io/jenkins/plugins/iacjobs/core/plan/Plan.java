@@ -10,46 +10,49 @@ import java.util.Map;
  * results or a Terraform plan's output; a part we could not read stays in the raw evidence ({@code job.json},
  * {@code log.txt}), and {@code complete} says whether the counts came from the plan's own summary.
  *
- * @param noChanges the plan said it changes nothing
- * @param complete  the counts are the plan's own (its summary line or summary object), not only what we counted
- * @param source    where it was read: {@code "genesys results"} or {@code "terraform output"}
+ * <p>A plan holds at most {@link #KEPT} resources (and their addresses at most {@link #KEPT_CHARS} chars), whatever
+ * the size of what it was read from: a plan of millions of resources keeps the first ones and counts them all
+ * ({@link #resourceCount}), and the job's results or log, kept on disk, list every one.
+ *
+ * @param resources     the first resources the plan names, at most {@link #KEPT}
+ * @param noChanges     the plan said it changes nothing
+ * @param complete      the counts are the plan's own (its summary line or summary object), not only what we counted
+ * @param source        where it was read: {@code "genesys results"} or {@code "terraform output"}
+ * @param resourceCount how many resources the plan names in all, kept or not (never fewer than {@code resources})
  */
 public record Plan(int add, int change, int destroy, List<PlannedChange> resources, boolean noChanges, boolean complete,
-                   String source) {
+                   String source, int resourceCount) {
 
     /** How many resources front ends list before they point at the full list. */
     public static final int SHOWN = 20;
+    /** How many resources a plan keeps in memory at most; the rest are counted only. */
+    public static final int KEPT = 1000;
+    /** How many chars of addresses a plan keeps at most (so 1,000 absurdly long addresses cannot fill a heap either). */
+    public static final int KEPT_CHARS = 1 << 20;
 
     public Plan {
         resources = List.copyOf(resources);
+        resourceCount = Math.max(resourceCount, resources.size());
     }
 
-    /** Counted from the resources, for plans without a summary of their own. */
-    static Plan counted(List<PlannedChange> resources, String source) {
-        int add = 0;
-        int change = 0;
-        int destroy = 0;
-        for (PlannedChange c : resources) {
-            switch (c.action()) {
-                case CREATE -> add++;
-                case UPDATE -> change++;
-                case DESTROY -> destroy++;
-                case REPLACE -> {
-                    add++;
-                    destroy++;
-                }
-            }
-        }
-        return new Plan(add, change, destroy, resources, resources.isEmpty(), false, source);
+    /** A plan that lists every resource it names. */
+    public Plan(int add, int change, int destroy, List<PlannedChange> resources, boolean noChanges, boolean complete,
+                String source) {
+        this(add, change, destroy, resources, noChanges, complete, source, resources.size());
     }
 
     public boolean hasChanges() {
         return add + change + destroy > 0;
     }
 
+    /** Whether {@link #resources} lists every resource the plan names, or only the first ones. */
+    public boolean listsAll() {
+        return resources.size() >= resourceCount;
+    }
+
     /** {@code Plan: 1 to add, 0 to change, 0 to destroy.} or {@code No changes.} */
     public String headline() {
-        return !hasChanges() && resources.isEmpty() ? "No changes."
+        return !hasChanges() && resourceCount == 0 ? "No changes."
                 : "Plan: " + add + " to add, " + change + " to change, " + destroy + " to destroy.";
     }
 
@@ -58,23 +61,35 @@ public record Plan(int add, int change, int destroy, List<PlannedChange> resourc
         return resources.stream().limit(SHOWN).map(PlannedChange::line).toList();
     }
 
+    /** How many resources a list of the first {@link #SHOWN} leaves out. */
     public int hiddenCount() {
-        return Math.max(0, resources.size() - SHOWN);
+        return Math.max(0, resourceCount - SHOWN);
     }
 
     /** How a cut list says so: {@code the first 20 of 32 resources}. */
     public String shownOfAll() {
-        return "the first " + Math.min(SHOWN, resources.size()) + " of " + resources.size() + " resources";
+        return "the first " + Math.min(SHOWN, resources.size()) + " of " + resourceCount + " resources";
     }
 
-    /** The whole plan as text a person reads: the headline, then one line per resource. */
+    /**
+     * The plan as text a person reads: the headline, then one line per resource kept, and how many more there are
+     * when the plan was too big to keep them all.
+     */
     public String text() {
         StringBuilder b = new StringBuilder(headline()).append('\n');
         if (!resources.isEmpty()) {
             b.append('\n');
             resources.forEach(r -> b.append("  ").append(r.line()).append('\n'));
         }
+        if (!listsAll()) {
+            b.append("  ... and ").append(resourceCount - resources.size()).append(" more resources (")
+                    .append(shownOfAllKept()).append(" are listed here; the job's results or log list every one)\n");
+        }
         return b.toString();
+    }
+
+    private String shownOfAllKept() {
+        return "the first " + resources.size() + " of " + resourceCount;
     }
 
     /** Plain JDK values: for {@code plan.json} and for the step's return value in a sandboxed Pipeline. */
@@ -86,6 +101,7 @@ public record Plan(int add, int change, int destroy, List<PlannedChange> resourc
         m.put("noChanges", noChanges);
         m.put("complete", complete);
         m.put("source", source);
+        m.put("resourceCount", resourceCount);
         List<Map<String, String>> list = new ArrayList<>();
         for (PlannedChange c : resources) {
             LinkedHashMap<String, String> r = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.jenkins.plugins.iacjobs.core.plan;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.Printable;
+import java.util.regex.Pattern;
 
 /**
  * One resource a plan would touch.
@@ -40,9 +41,12 @@ public record PlannedChange(Action action, @CheckForNull String address, @CheckF
         }
     }
 
+    /** A trailing {@code ["key"]} or {@code [0]}; compiled once, as plans can name millions of resources. */
+    private static final Pattern LAST_KEY = Pattern.compile("\\[[^\\]]*]$");
+
     /** Splits an address into type and name: the last two dot-separated parts outside brackets. */
     public static PlannedChange of(Action action, String address) {
-        String bare = address.replaceAll("\\[[^\\]]*]$", "");
+        String bare = LAST_KEY.matcher(address).replaceAll("");
         int dot = bare.lastIndexOf('.');
         if (dot <= 0) {
             return new PlannedChange(action, address, null, address);

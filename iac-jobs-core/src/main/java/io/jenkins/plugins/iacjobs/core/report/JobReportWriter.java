@@ -34,6 +34,8 @@ import java.util.List;
  */
 public final class JobReportWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Chars of a log line held before it is written without waiting for its end. */
+    private static final int MAX_PENDING = 64 * 1024;
 
     private JobReportWriter() {
     }
@@ -71,10 +73,11 @@ public final class JobReportWriter {
                 names.add("plan.json");
                 names.add("plan.txt");
             }
-            boolean resultsAreThePlan = report.planOnly() && plan != null;
+            // A plan too big to keep whole lists its first resources only: the results that name them all are kept too.
+            boolean resultsAreThePlan = report.planOnly() && plan != null && plan.listsAll();
             FinalJob.ResultsSource results = fin == null ? null : fin.results();
             if (results != null && !resultsAreThePlan) {
-                String written = writeResults(dir, report.planOnly() ? "plan" : "results", results);
+                String written = writeResults(dir, report.planOnly() && plan == null ? "plan" : "results", results);
                 if (written != null) {
                     names.add(written);
                 }
@@ -96,7 +99,7 @@ public final class JobReportWriter {
         return names.stream().map(n -> folder + "/" + n).toList();
     }
 
-    /** Line by line, so a log of any size streams; terminal escape codes are dropped. */
+    /** Line by line, so a log of any size streams (a line without end in pieces); terminal escape codes are dropped. */
     private static void copyWithoutAnsi(Path log, OutputStream out) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(log, StandardCharsets.UTF_8);
              BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
@@ -106,6 +109,11 @@ public final class JobReportWriter {
             while ((n = in.read(buf)) > 0) {
                 pending.append(buf, 0, n);
                 int cut = pending.lastIndexOf("\n") + 1; // an escape sequence never spans a line end
+                if (cut == 0 && pending.length() > MAX_PENDING) {
+                    // one endless line: written in pieces, cut before an escape sequence that may not be complete yet
+                    int esc = pending.lastIndexOf("\u001B");
+                    cut = esc > 0 && esc > pending.length() - 64 ? esc : pending.length();
+                }
                 if (cut > 0) {
                     w.write(Ansi.strip(pending.substring(0, cut)));
                     pending.delete(0, cut);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,9 +42,9 @@ public final class JsonStringField {
     }
 
     /** Copies the decoded UTF-8 value of top-level string {@code field} to {@code out}; false if absent or not a string. */
-    public static boolean copy(Path file, String field, OutputStream out) throws IOException {
+    public static boolean copy(Path path, String field, OutputStream out) throws IOException {
         long offset = -1;
-        try (JsonParser p = new JsonFactory().createParser(file.toFile())) {
+        try (JsonParser p = new JsonFactory().createParser(path.toFile())) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return false;
             }
@@ -62,8 +61,9 @@ public final class JsonStringField {
         if (offset < 0) {
             return false;
         }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            in.skipNBytes(offset);
+        try (InputStream file = Files.newInputStream(path)) {
+            file.skipNBytes(offset);
+            Bytes in = new Bytes(file);
             if (in.read() != '"') {
                 throw new IOException("expected a string at byte " + offset);
             }
@@ -73,7 +73,7 @@ public final class JsonStringField {
     }
 
     /** Decodes a JSON string body (after the opening quote) up to its closing quote. */
-    private static void decode(InputStream in, OutputStream out) throws IOException {
+    private static void decode(Bytes in, OutputStream out) throws IOException {
         byte[] buf = new byte[1 << 16];
         int n = 0;
         int pendingHigh = -1;
@@ -108,7 +108,7 @@ public final class JsonStringField {
                 case 'n' -> cp = '\n';
                 case 'r' -> cp = '\r';
                 case 't' -> cp = '\t';
-                case 'u' -> cp = Integer.parseInt(new String(in.readNBytes(4), StandardCharsets.US_ASCII), 16);
+                case 'u' -> cp = hex(in.read(), in.read(), in.read(), in.read());
                 default -> throw new IOException("bad escape \\" + (char) e);
             }
             if (Character.isHighSurrogate((char) cp)) {
@@ -122,6 +122,49 @@ public final class JsonStringField {
             n = putCodePoint(buf, n, cp);
         }
         out.write(buf, 0, n);
+    }
+
+    /** The four hex digits of a {@code \\u} escape; anything else is a malformed string, not a crash. */
+    private static int hex(int... digits) throws IOException {
+        int cp = 0;
+        for (int d : digits) {
+            if (d < 0) {
+                throw new EOFException("unterminated string");
+            }
+            int v = Character.digit(d, 16);
+            if (v < 0) {
+                throw new IOException("bad \\u escape");
+            }
+            cp = cp * 16 + v;
+        }
+        return cp;
+    }
+
+    /**
+     * A file's bytes one at a time from a buffer of our own: {@link java.io.BufferedInputStream#read()} takes a lock
+     * per byte, which made decoding a 1.5 GB string take tens of seconds.
+     */
+    private static final class Bytes {
+        private final InputStream in;
+        private final byte[] buf = new byte[1 << 16];
+        private int pos;
+        private int len;
+
+        Bytes(InputStream in) {
+            this.in = in;
+        }
+
+        int read() throws IOException {
+            if (pos == len) {
+                int n = in.read(buf, 0, buf.length);
+                if (n <= 0) {
+                    return -1; // read(byte[]) blocks until it has a byte or the end
+                }
+                len = n;
+                pos = 0;
+            }
+            return buf[pos++] & 0xFF;
+        }
     }
 
     private static int putCodePoint(byte[] buf, int n, int cp) {

@@ -42,7 +42,7 @@ public final class SummaryMarkdown {
         }
         Plan plan = r.plan();
         if (plan != null) {
-            plan(b, plan);
+            plan(b, plan, artifactNames);
         }
         if (!r.shownParams().isEmpty()) {
             b.append("\n## Parameters\n\n| name | value |\n|---|---|\n");
@@ -55,8 +55,11 @@ public final class SummaryMarkdown {
         return b.toString();
     }
 
-    /** The counts, then up to {@link Plan#SHOWN} resources; the rest are in plan.txt and plan.json. */
-    private static void plan(StringBuilder b, Plan p) {
+    /**
+     * The counts, then up to {@link Plan#SHOWN} resources; the rest are in plan.txt and plan.json, or, for a plan too
+     * big to keep whole, in the job's results or log.
+     */
+    private static void plan(StringBuilder b, Plan p, List<String> files) {
         b.append("\n## Plan\n\n**").append(p.headline()).append("**");
         if (!p.complete()) {
             b.append(" (counted from the resources listed; the plan gave no summary)");
@@ -66,8 +69,12 @@ public final class SummaryMarkdown {
             b.append("\n```\n");
             p.shownLines().forEach(l -> b.append(Printable.of(l).replace("`", "'")).append('\n'));
             b.append("```\n");
-            if (p.hiddenCount() > 0) {
+            if (p.hiddenCount() > 0 && p.listsAll()) {
                 b.append("\nAbove are ").append(p.shownOfAll()).append("; every resource is in [plan.txt](plan.txt) and [plan.json](plan.json).\n");
+            } else if (p.hiddenCount() > 0) {
+                String all = EvidenceFiles.everyResourceIn(p, files);
+                b.append("\nAbove are ").append(p.shownOfAll()).append("; [plan.txt](plan.txt) and [plan.json](plan.json) list the first ")
+                        .append(p.resources().size()).append(all == null ? ".\n" : ", every resource is in [" + all + "](" + all + ").\n");
             }
         }
     }

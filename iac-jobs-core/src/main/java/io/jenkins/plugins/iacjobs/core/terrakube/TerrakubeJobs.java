@@ -349,6 +349,9 @@ public final class TerrakubeJobs implements RemoteJobSystem<TerrakubeJobRequest>
                 templateName != null ? templateName : job.command(), planOnly, shown);
     }
 
+    /** The largest job document parsed whole, as for every JSON body (the job's logs are streamed apart). */
+    static final long MAX_JOB_DOCUMENT = 32L * 1024 * 1024;
+
     /** The job document as returned ({@code job.json}) and a step summary as the results. */
     @Override
     public FinalJob fetchFinal(String jobId, Path workDir, @CheckForNull Instant deadline) {
@@ -356,6 +359,11 @@ public final class TerrakubeJobs implements RemoteJobSystem<TerrakubeJobRequest>
             Files.createDirectories(workDir);
             Path raw = Files.createTempFile(workDir, ".job-", ".json");
             client.withDeadline(deadline).downloadJob(server.orgId(), jobId, raw);
+            long size = Files.size(raw);
+            if (size > MAX_JOB_DOCUMENT) { // a job with its steps is kilobytes; logs come separately, streamed
+                throw new MalformedResponseException(TerrakubeClient.SYSTEM, "get job " + jobId,
+                        "a JSON:API job document of at most " + (MAX_JOB_DOCUMENT >> 20) + " MB", 200, null, size + " bytes");
+            }
             JsonNode doc;
             try {
                 doc = client.json().readTree(raw.toFile());
