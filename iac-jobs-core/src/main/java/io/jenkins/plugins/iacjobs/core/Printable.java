@@ -1,5 +1,7 @@
 package io.jenkins.plugins.iacjobs.core;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 /**
  * Text from a remote or a user made safe to print or write: control characters (CR, LF, ESC, BEL, …) become
  * {@code ?}, so a crafted id, name, message or log cannot add lines to a console, a build log or {@code summary.md},
@@ -10,12 +12,13 @@ public final class Printable {
     }
 
     /** One line: every control character becomes {@code ?}; null reads "null". */
-    public static String of(String text) {
+    public static String of(@CheckForNull String text) {
         return text == null ? "null" : clean(text, false, false);
     }
 
     /** As {@link #of}, but null stays null: for optional fields of a model. */
-    public static String orNull(String text) {
+    @CheckForNull
+    public static String orNull(@CheckForNull String text) {
         return text == null ? null : clean(text, false, false);
     }
 

@@ -26,7 +26,7 @@ public record JobReport(String system, String connection, String jobId, @CheckFo
         shownParams = shownParams == null ? Map.of() : shownParams;
         targetName = Printable.orNull(targetName);
         targetId = Printable.orNull(targetId);
-        status = Printable.orNull(status);
+        status = Printable.of(status);
         message = Printable.orNull(message);
     }
 
