@@ -1,12 +1,29 @@
 """Scenarios of iacJob in Pipeline: a plan to Complete, a failed job, aborts, and a controller restart."""
 import json
+import os
 import re
+import shutil
+import subprocess
 
 from harness import Failed, check, wait_until
 
 BROKEN_TRUNK_ERROR = "trunk 'edge-1' not found in division Home"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
 STACK_LINE = re.compile(r"^\s+at [\w$.]+\(|^[\w.$]+(Exception|Error)(: |$)", re.M)
+
+
+def screenshot(ctx, path, name):
+    """A PNG of the page as headless Chromium draws it, under target/scenarios/screenshots, where Chromium is
+    installed (`apt-get install chromium`); the page's HTML is checked either way."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not chromium:
+        return None
+    out = os.path.join(ctx.kit.work, "..", "screenshots", name)
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1280,1000",
+                    "--screenshot=" + out, ctx.kit.url + path], capture_output=True, timeout=120)
+    check(os.path.getsize(out) > 10000 if os.path.exists(out) else False, "Chromium made no screenshot of %s" % path)
+    return os.path.relpath(out, os.path.join(ctx.kit.work, ".."))
 
 
 def status_lines(console, job_id):
@@ -82,10 +99,18 @@ pipeline {
     check([plan["add"], plan["change"], plan["destroy"]] == [3, 0, 0], "plan.json is not the plan model: %s" % plan)
     status, page = kit.admin().get("/job/plan/%d/" % n)
     check(status == 200, "build page answered %d" % status)
-    for text in ("Genesys Cloud</b> job <code>%s</code>" % job_id, "<b>Complete</b>", "plan only",
+    for text in ("Genesys Cloud</b> job <code>%s</code> (Simple IVR):" % job_id, "<b>Complete</b>", "plan only",
                  'href="artifact/iac-jobs/%s/plan.json"' % job_id, "flow_api_secret=********",
                  'class="iac-jobs-plan-add"', "+3 to add", "+ genesyscloud_routing_queue.Support"):
         check(text in page, "the build page summary lacks %r" % text)
+    resources = re.findall(r"<div>([-+~/]+ genesyscloud_[^<]*)</div>", page)
+    check(len(resources) == 3, "each planned resource on a line of its own was expected; the page has %s" % resources)
+    zero = re.search(r'<span[^>]*class="iac-jobs-plan-change"[^>]*>~0 ', page)
+    at = page.find("iac-jobs-plan-change")
+    check(zero and "color" not in zero.group(0), "a zero count is still coloured: %s" % (zero.group(0) if zero else page[at - 300:at + 300]))
+    shot = screenshot(ctx, "/job/plan/%d/" % n, "plan-build-page.png")
+    if shot:
+        ctx.evidence["screenshot"] = shot
     status, page = kit.admin().get("/job/plan/")
     check("IaC jobs of the last 10 builds" in page and "+3" in page, "the project page shows no IaC job trend")
 
