@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BigResultCliTest {
     private static final String ID = "3f1c2a4e-0000-4000-8000-00000000b16b";
-    private static final String ACCELERATOR = "3f1c2a4e-8b7d-4c1e-9a6f-5d2e01a7b101";
+    private static final String ACCELERATOR = MockGenesys.ACCELERATOR;
     private static final long RESULTS_BYTES = Long.getLong("iacjobs.bigResult.mb", 1536) * 1024 * 1024;
     private static final String HEAP = System.getProperty("iacjobs.bigResult.xmx", "256m");
     /** One line of this many chars sits among the resources: more than the CLI's heap could hold as a String. */

@@ -1,10 +1,11 @@
 package io.jenkins.plugins.iacjobs.cli;
 
+import static io.jenkins.plugins.iacjobs.cli.MockGenesys.json;
+import static io.jenkins.plugins.iacjobs.cli.MockGenesys.kind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DeadlineCliTest {
     static final String ID = "3f1c2a4e-0000-4000-8000-00000000abcd";
-    static final String ACCELERATOR = "3f1c2a4e-8b7d-4c1e-9a6f-5d2e01a7b101";
+    private static final String ACCELERATOR = MockGenesys.ACCELERATOR;
     static final String SECRET = "s3cret-value";
 
     @TempDir
@@ -39,34 +40,13 @@ class DeadlineCliTest {
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
     @AfterEach
-    void stop() throws Exception {
-        try {
-            server.shutdown();
-        } catch (IOException stillDelaying) {
-            // a response held back on purpose (setHeadersDelay) outlives the 5 s MockWebServer waits; its sockets are closed
-        }
+    void stop() {
+        MockGenesys.shutdown(server);
     }
 
     /** Requests seen, by kind: token, accelerator, submit, history, job. */
     int count(String kind) {
         return counts.getOrDefault(kind, new AtomicInteger()).get();
-    }
-
-    static String kind(RecordedRequest r) {
-        String path = r.getPath() == null ? "" : r.getPath();
-        if (path.startsWith("/oauth/token")) {
-            return "token";
-        }
-        if (path.startsWith("/api/v2/infrastructureascode/accelerators/")) {
-            return "accelerator";
-        }
-        if (path.startsWith("/api/v2/infrastructureascode/jobs/")) {
-            return "job";
-        }
-        if (path.startsWith("/api/v2/infrastructureascode/jobs")) {
-            return "POST".equals(r.getMethod()) ? "submit" : "history";
-        }
-        return "other";
     }
 
     /** {@code answer} may answer any kind of request; where it gives null, a well-behaved Genesys Cloud answers. */
@@ -81,20 +61,15 @@ class DeadlineCliTest {
                     return special;
                 }
                 return switch (kind) {
-                    case "token" -> json("{\"access_token\":\"t0k3n\",\"token_type\":\"bearer\",\"expires_in\":3600}");
-                    case "accelerator" -> json("{\"id\":\"" + ACCELERATOR + "\",\"name\":\"Simple IVR\"}");
+                    case "token" -> MockGenesys.token();
+                    case "accelerator" -> MockGenesys.accelerator("Simple IVR");
                     case "submit", "job" -> json(job("Running"));
                     case "history" -> json("{\"entities\":[],\"pageCount\":1}");
                     default -> new MockResponse().setResponseCode(404);
                 };
             }
         });
-        server.start();
-        return Map.of("IACJOBS_BASE_URL", server.url("/").toString(), "IACJOBS_CLIENT_ID", "id", "IACJOBS_CLIENT_SECRET", SECRET);
-    }
-
-    static MockResponse json(String body) {
-        return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
+        return MockGenesys.start(server, SECRET);
     }
 
     static String job(String status) {

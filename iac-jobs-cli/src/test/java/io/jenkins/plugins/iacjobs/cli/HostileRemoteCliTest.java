@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.cli;
 
+import static io.jenkins.plugins.iacjobs.cli.MockGenesys.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -20,38 +20,20 @@ import org.junit.jupiter.api.io.TempDir;
 /** The CLI against a Genesys Cloud that answers badly: what a user reads must be one clean line with the right exit code. */
 class HostileRemoteCliTest {
     private static final String ID = "3f1c2a4e-0000-4000-8000-00000000abcd";
-    private static final String ACCELERATOR = "3f1c2a4e-8b7d-4c1e-9a6f-5d2e01a7b101";
+    private static final String ACCELERATOR = MockGenesys.ACCELERATOR;
 
     @TempDir
     Path dir;
     private final MockWebServer server = new MockWebServer();
 
     @AfterEach
-    void stop() throws Exception {
-        server.shutdown();
+    void stop() {
+        MockGenesys.shutdown(server);
     }
 
     /** Tokens always; {@code jobs} answers every job read (the job, its history, its download). */
     private Map<String, String> serve(Function<RecordedRequest, MockResponse> jobs) throws Exception {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest r) {
-                String path = r.getPath() == null ? "" : r.getPath();
-                if (path.startsWith("/oauth/token")) {
-                    return json("{\"access_token\":\"t0k3n\",\"token_type\":\"bearer\",\"expires_in\":3600}");
-                }
-                if (path.startsWith("/api/v2/infrastructureascode/accelerators/")) {
-                    return json("{\"id\":\"" + ACCELERATOR + "\",\"name\":\"Simple\\r\\nIVR\\u001b[31m\"}");
-                }
-                return jobs.apply(r);
-            }
-        });
-        server.start();
-        return Map.of("IACJOBS_BASE_URL", server.url("/").toString(), "IACJOBS_CLIENT_ID", "id", "IACJOBS_CLIENT_SECRET", "s3cret");
-    }
-
-    private static MockResponse json(String body) {
-        return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
+        return MockGenesys.serve(server, "Simple\\r\\nIVR\\u001b[31m", "s3cret", jobs);
     }
 
     private static String job(String status, String message) {

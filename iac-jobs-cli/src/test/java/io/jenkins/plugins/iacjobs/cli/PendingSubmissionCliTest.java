@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PendingSubmissionCliTest {
     private static final String LOST = "3f1c2a4e-0000-4000-8000-00000000aaaa";
     private static final String NEXT = "3f1c2a4e-0000-4000-8000-00000000bbbb";
-    private static final String ACCELERATOR = DeadlineCliTest.ACCELERATOR;
+    private static final String ACCELERATOR = MockGenesys.ACCELERATOR;
 
     @TempDir
     Path dir;
@@ -41,12 +40,8 @@ class PendingSubmissionCliTest {
     private final AtomicReference<Instant> made = new AtomicReference<>();
 
     @AfterEach
-    void stop() throws Exception {
-        try {
-            server.shutdown();
-        } catch (IOException stillDelaying) {
-            // a response held back on purpose (setHeadersDelay) outlives the 5 s MockWebServer waits; its sockets are closed
-        }
+    void stop() {
+        MockGenesys.shutdown(server);
     }
 
     private static String job(String id, Instant at) {
@@ -58,30 +53,28 @@ class PendingSubmissionCliTest {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest r) {
-                String kind = DeadlineCliTest.kind(r);
+                String kind = MockGenesys.kind(r);
                 return switch (kind) {
-                    case "token" -> DeadlineCliTest.json("{\"access_token\":\"t0k3n\",\"token_type\":\"bearer\",\"expires_in\":3600}");
-                    case "accelerator" -> DeadlineCliTest.json("{\"id\":\"" + ACCELERATOR + "\",\"name\":\"Simple IVR\"}");
+                    case "token" -> MockGenesys.token();
+                    case "accelerator" -> MockGenesys.accelerator("Simple IVR");
                     case "submit" -> {
                         if (submits.incrementAndGet() == 1) { // made at once, answered after the stop's 10 s
                             made.set(Instant.now());
-                            yield DeadlineCliTest.json(job(LOST, made.get())).setHeadersDelay(25, TimeUnit.SECONDS);
+                            yield MockGenesys.json(job(LOST, made.get())).setHeadersDelay(25, TimeUnit.SECONDS);
                         }
-                        yield DeadlineCliTest.json(job(NEXT, Instant.now()));
+                        yield MockGenesys.json(job(NEXT, Instant.now()));
                     }
                     case "history" -> {
                         historyReads.incrementAndGet();
                         Instant at = made.get();
-                        yield DeadlineCliTest.json("{\"entities\":[" + (at == null ? "" : job(LOST, at)) + "],\"pageCount\":1}");
+                        yield MockGenesys.json("{\"entities\":[" + (at == null ? "" : job(LOST, at)) + "],\"pageCount\":1}");
                     }
-                    case "job" -> DeadlineCliTest.json(job(r.getPath().contains(LOST) ? LOST : NEXT, Instant.now()));
+                    case "job" -> MockGenesys.json(job(r.getPath().contains(LOST) ? LOST : NEXT, Instant.now()));
                     default -> new MockResponse().setResponseCode(404);
                 };
             }
         });
-        server.start();
-        return Map.of("IACJOBS_BASE_URL", server.url("/").toString(), "IACJOBS_CLIENT_ID", "id",
-                "IACJOBS_CLIENT_SECRET", DeadlineCliTest.SECRET);
+        return MockGenesys.start(server, DeadlineCliTest.SECRET);
     }
 
     @Test
