@@ -1,13 +1,10 @@
 package io.jenkins.plugins.iacjobs.core.auth;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import io.jenkins.plugins.iacjobs.core.WaitAbortedException;
-import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
+import io.jenkins.plugins.iacjobs.core.DeadlineLocks;
 import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -31,17 +28,17 @@ public final class CachedTokenSource implements TokenSource {
 
     /** A fetcher that knows no deadline: a caller's deadline still bounds its wait for another caller's fetch. */
     public CachedTokenSource(Supplier<AccessToken> fetcher, Clock clock) {
-        this(deadline -> fetcher.get(), clock, true);
+        this(deadline -> fetcher.get(), clock);
     }
 
-    private CachedTokenSource(Fetcher fetcher, Clock clock, boolean unused) {
+    private CachedTokenSource(Fetcher fetcher, Clock clock) {
         this.fetcher = fetcher;
         this.clock = clock;
     }
 
     /** A source whose fetches honour the deadline of the call that needs the token. */
     public static CachedTokenSource withDeadlines(Fetcher fetcher, Clock clock) {
-        return new CachedTokenSource(fetcher, clock, true);
+        return new CachedTokenSource(fetcher, clock);
     }
 
     @Override
@@ -55,7 +52,7 @@ public final class CachedTokenSource implements TokenSource {
         if (t != null && !t.needsRefresh(clock.instant())) {
             return t.value();
         }
-        acquire(deadline);
+        DeadlineLocks.lock(lock, deadline, clock, "a token that another call was getting", "nothing was sent with it");
         try {
             t = current;
             if (t == null || t.needsRefresh(clock.instant())) {
@@ -65,23 +62,6 @@ public final class CachedTokenSource implements TokenSource {
             return t.value();
         } finally {
             lock.unlock();
-        }
-    }
-
-    private void acquire(@CheckForNull Instant deadline) {
-        try {
-            if (deadline == null) {
-                lock.lockInterruptibly();
-                return;
-            }
-            long left = Duration.between(clock.instant(), deadline).toNanos();
-            if (left <= 0 || !lock.tryLock(left, TimeUnit.NANOSECONDS)) {
-                throw new WaitTimeoutException("The timeout passed while waiting for a token that another call was getting;"
-                        + " nothing was sent with it");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WaitAbortedException("Interrupted while waiting for a token");
         }
     }
 

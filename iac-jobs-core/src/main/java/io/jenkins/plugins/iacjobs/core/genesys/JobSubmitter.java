@@ -1,6 +1,7 @@
 package io.jenkins.plugins.iacjobs.core.genesys;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.iacjobs.core.DeadlineLocks;
 import io.jenkins.plugins.iacjobs.core.Instants;
 import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.WaitAbortedException;
@@ -25,7 +26,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -106,20 +106,7 @@ final class JobSubmitter {
         }
         log.accept("Waiting for this connection's other submissions of the same accelerator (" + (turn.getQueueLength() + 1)
                 + " ahead): they are sent one at a time, so that a lost answer can be told apart from the others' jobs");
-        try {
-            if (deadline == null) {
-                turn.lockInterruptibly();
-                return;
-            }
-            long left = Duration.between(clock.instant(), deadline).toNanos();
-            if (left <= 0 || !turn.tryLock(left, TimeUnit.NANOSECONDS)) {
-                throw new WaitTimeoutException("The timeout passed while waiting for this connection's other submissions of the"
-                        + " same accelerator; nothing was sent");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WaitAbortedException("Interrupted while waiting to submit; nothing was sent");
-        }
+        DeadlineLocks.lock(turn, deadline, clock, "this connection's other submissions of the same accelerator", "nothing was sent");
     }
 
     private InfrastructureascodeJob submitOnce(AcceleratorInput input, @CheckForNull Instant deadline, Instant sentAt,
