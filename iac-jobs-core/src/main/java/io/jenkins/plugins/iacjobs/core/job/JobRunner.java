@@ -7,6 +7,7 @@ import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
 import io.jenkins.plugins.iacjobs.core.model.FinalJob;
 import io.jenkins.plugins.iacjobs.core.model.JobIds;
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
+import io.jenkins.plugins.iacjobs.core.plan.PlanComparison;
 import io.jenkins.plugins.iacjobs.core.report.JobReport;
 import io.jenkins.plugins.iacjobs.core.report.JobReportWriter;
 import io.jenkins.plugins.iacjobs.core.watch.JobSnapshot;
@@ -105,10 +106,11 @@ public final class JobRunner {
         Instant ended = clock.instant();
         String url = system.remoteUrl(handle.jobId());
         Path streamedLog = evidence.streamedLog();
+        Plan plan = readPlan(fin, streamedLog);
         JobReport report = new JobReport(system.displayName(), connection, handle.jobId(),
                 submitted == null ? null : submitted.targetName(), submitted == null ? null : submitted.targetId(), planOnly,
                 submitted == null ? Map.of() : submitted.shownParams(), status, success, message, handle.startedAt(), ended, url,
-                readPlan(fin, streamedLog), evidence.approval(), evidence.waitEnded());
+                plan, evidence.approval(), evidence.waitEnded(), PlanComparison.of(plan, evidence.prior()));
         String folder = evidence.folder();
         List<String> files = JobReportWriter.write(artifactsRoot, report, fin, streamedLog, evidence.keepAnsi(),
                 folder != null ? folder : JobIds.folderName(handle.jobId()));
@@ -128,10 +130,11 @@ public final class JobRunner {
      * @param bound       how long fetching the final job may take in all, retries included
      * @param workDir     where to fetch the job's files, a folder of their own that is deleted afterwards; null for a
      *                    new one under {@code iac-jobs/.work} (a front end that must delete it on a stop gives its own)
+     * @param prior       the previous plan of the same target, to compare the plan with; or null
      */
     public record Evidence(@CheckForNull Path streamedLog, boolean keepAnsi, @CheckForNull String approval,
                            @CheckForNull String folder, @CheckForNull String waitEnded, Duration bound,
-                           @CheckForNull Path workDir) {
+                           @CheckForNull Path workDir, @CheckForNull PlanComparison.Prior prior) {
         /**
          * How long a finished job's files may take to fetch: results can be hundreds of megabytes, but a remote that
          * trickles them must not hold a build or a command for ever.
@@ -141,29 +144,34 @@ public final class JobRunner {
         public static final Duration GRACE_AFTER_TIMEOUT = Duration.ofSeconds(30);
 
         public static Evidence of(@CheckForNull Path streamedLog) {
-            return new Evidence(streamedLog, false, null, null, null, FETCH_BOUND, null);
+            return new Evidence(streamedLog, false, null, null, null, FETCH_BOUND, null, null);
         }
 
         public Evidence withKeepAnsi(boolean keep) {
-            return new Evidence(streamedLog, keep, approval, folder, waitEnded, bound, workDir);
+            return new Evidence(streamedLog, keep, approval, folder, waitEnded, bound, workDir, prior);
         }
 
         public Evidence withApproval(@CheckForNull String decision) {
-            return new Evidence(streamedLog, keepAnsi, decision, folder, waitEnded, bound, workDir);
+            return new Evidence(streamedLog, keepAnsi, decision, folder, waitEnded, bound, workDir, prior);
         }
 
         public Evidence inFolder(@CheckForNull String name) {
-            return new Evidence(streamedLog, keepAnsi, approval, name, waitEnded, bound, workDir);
+            return new Evidence(streamedLog, keepAnsi, approval, name, waitEnded, bound, workDir, prior);
         }
 
         /** A run whose wait ended before the job did: fetched within {@link #GRACE_AFTER_TIMEOUT}. */
         public Evidence withWaitEnded(@CheckForNull String why) {
-            return new Evidence(streamedLog, keepAnsi, approval, folder, why, why == null ? bound : GRACE_AFTER_TIMEOUT, workDir);
+            return new Evidence(streamedLog, keepAnsi, approval, folder, why, why == null ? bound : GRACE_AFTER_TIMEOUT, workDir, prior);
+        }
+
+        /** Compares the plan with {@code p}, the previous plan of the same target. */
+        public Evidence comparedWith(@CheckForNull PlanComparison.Prior p) {
+            return new Evidence(streamedLog, keepAnsi, approval, folder, waitEnded, bound, workDir, p);
         }
 
         /** Fetches into {@code dir} (a folder of this run's own, deleted with all it holds once the files are written). */
         public Evidence inWorkDir(@CheckForNull Path dir) {
-            return new Evidence(streamedLog, keepAnsi, approval, folder, waitEnded, bound, dir);
+            return new Evidence(streamedLog, keepAnsi, approval, folder, waitEnded, bound, dir, prior);
         }
     }
 

@@ -19,9 +19,12 @@ import java.util.Map;
  * @param complete      the counts are the plan's own (its summary line or summary object), not only what we counted
  * @param source        where it was read: {@code "genesys results"} or {@code "terraform output"}
  * @param resourceCount how many resources the plan names in all, kept or not (never fewer than {@code resources})
+ * @param fingerprint   a digest of every resource the plan names, kept or not, and what it does to each
+ *                      ({@code v1:} and 64 hex digits): equal for two plans that make the same changes, whatever order
+ *                      or other output they came with. Null computes it from {@code resources}.
  */
 public record Plan(int add, int change, int destroy, List<PlannedChange> resources, boolean noChanges, boolean complete,
-                   String source, int resourceCount) {
+                   String source, int resourceCount, String fingerprint) {
 
     /** How many resources front ends list before they point at the full list. */
     public static final int SHOWN = 20;
@@ -33,12 +36,21 @@ public record Plan(int add, int change, int destroy, List<PlannedChange> resourc
     public Plan {
         resources = List.copyOf(resources);
         resourceCount = Math.max(resourceCount, resources.size());
+        if (fingerprint == null) {
+            fingerprint = PlanFingerprint.of(add, change, destroy, resources);
+        }
     }
 
     /** A plan that lists every resource it names. */
     public Plan(int add, int change, int destroy, List<PlannedChange> resources, boolean noChanges, boolean complete,
                 String source) {
-        this(add, change, destroy, resources, noChanges, complete, source, resources.size());
+        this(add, change, destroy, resources, noChanges, complete, source, resources.size(), null);
+    }
+
+    /** The fingerprint's first 12 hex digits, as a person compares two of them. */
+    public String shortFingerprint() {
+        int colon = fingerprint.indexOf(':');
+        return fingerprint.substring(colon + 1, Math.min(fingerprint.length(), colon + 13));
     }
 
     public boolean hasChanges() {
@@ -102,6 +114,7 @@ public record Plan(int add, int change, int destroy, List<PlannedChange> resourc
         m.put("complete", complete);
         m.put("source", source);
         m.put("resourceCount", resourceCount);
+        m.put("fingerprint", fingerprint);
         List<Map<String, String>> list = new ArrayList<>();
         for (PlannedChange c : resources) {
             LinkedHashMap<String, String> r = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import java.util.List;
  */
 final class PlanTally {
     private final List<PlannedChange> kept = new ArrayList<>();
+    private final PlanFingerprint fingerprint = new PlanFingerprint();
     private long keptChars;
     private boolean keeping = true;
     private int count;
@@ -19,6 +20,7 @@ final class PlanTally {
 
     void add(PlannedChange c) {
         count = plus(count);
+        fingerprint.add(c);
         switch (c.action()) {
             case CREATE -> add = plus(add);
             case UPDATE -> change = plus(change);
@@ -47,12 +49,12 @@ final class PlanTally {
 
     /** Counted from the resources: for plans without a summary of their own. */
     Plan counted(String source) {
-        return new Plan(add, change, destroy, kept, count == 0, false, source, count);
+        return new Plan(add, change, destroy, kept, count == 0, false, source, count, fingerprint.digest(add, change, destroy));
     }
 
     /** With the counts of the plan's own summary. */
     Plan summarised(int add, int change, int destroy, boolean noChanges, String source) {
-        return new Plan(add, change, destroy, kept, noChanges, true, source, count);
+        return new Plan(add, change, destroy, kept, noChanges, true, source, count, fingerprint.digest(add, change, destroy));
     }
 
     private static int plus(int n) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.iacjobs.core.report;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
+import io.jenkins.plugins.iacjobs.core.plan.PlanComparison;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -15,12 +16,14 @@ import java.util.Map;
  * @param remoteUrl where a person can look at the job remotely, or null
  * @param plan      what the job planned, where it could be read, or null
  * @param approval  who decided an approval wait, when, and their comment, where a front end asked a person; or null
+ * @param planComparison how the plan compares with the previous plan of the same target, where a front end kept one;
+ *                  or null
  */
 public record JobReport(String system, String connection, String jobId, @CheckForNull String targetName, @CheckForNull String targetId,
                         boolean planOnly, Map<String, String> shownParams, String status, boolean success,
                         @CheckForNull String message, @CheckForNull Instant startedAt, @CheckForNull Instant endedAt,
                         @CheckForNull String remoteUrl, @CheckForNull Plan plan, @CheckForNull String approval,
-                        @CheckForNull String waitEnded) {
+                        @CheckForNull String waitEnded, @CheckForNull PlanComparison planComparison) {
 
     public JobReport {
         shownParams = shownParams == null ? Map.of() : shownParams;
@@ -34,12 +37,12 @@ public record JobReport(String system, String connection, String jobId, @CheckFo
                      boolean planOnly, Map<String, String> shownParams, String status, boolean success,
                      String message, Instant startedAt, Instant endedAt, String remoteUrl) {
         this(system, connection, jobId, targetName, targetId, planOnly, shownParams, status, success, message, startedAt,
-                endedAt, remoteUrl, null, null, null);
+                endedAt, remoteUrl, null, null, null, null);
     }
 
     public JobReport withApproval(String decision) {
         return new JobReport(system, connection, jobId, targetName, targetId, planOnly, shownParams, status, success, message,
-                startedAt, endedAt, remoteUrl, plan, decision, waitEnded);
+                startedAt, endedAt, remoteUrl, plan, decision, waitEnded, planComparison);
     }
 
     @CheckForNull

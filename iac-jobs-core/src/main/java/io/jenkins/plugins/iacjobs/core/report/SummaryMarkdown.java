@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.Instants;
 import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
+import io.jenkins.plugins.iacjobs.core.plan.PlanComparison;
 import io.jenkins.plugins.iacjobs.core.watch.Durations;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class SummaryMarkdown {
         }
         Plan plan = r.plan();
         if (plan != null) {
-            plan(b, plan, artifactNames);
+            plan(b, plan, r.planComparison(), artifactNames);
         }
         if (!r.shownParams().isEmpty()) {
             b.append("\n## Parameters\n\n| name | value |\n|---|---|\n");
@@ -59,12 +60,15 @@ public final class SummaryMarkdown {
      * The counts, then up to {@link Plan#SHOWN} resources; the rest are in plan.txt and plan.json, or, for a plan too
      * big to keep whole, in the job's results or log.
      */
-    private static void plan(StringBuilder b, Plan p, List<String> files) {
+    private static void plan(StringBuilder b, Plan p, @CheckForNull PlanComparison compared, List<String> files) {
         b.append("\n## Plan\n\n**").append(p.headline()).append("**");
         if (!p.complete()) {
             b.append(" (counted from the resources listed; the plan gave no summary)");
         }
         b.append("\n");
+        if (compared != null) {
+            b.append("\n").append(Printable.of(compared.sentence())).append(" Fingerprint `").append(p.shortFingerprint()).append("`.\n");
+        }
         if (!p.resources().isEmpty()) {
             b.append("\n```\n");
             p.shownLines().forEach(l -> b.append(Printable.of(l).replace("`", "'")).append('\n'));
