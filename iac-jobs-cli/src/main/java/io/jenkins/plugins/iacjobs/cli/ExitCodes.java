@@ -15,6 +15,8 @@ public final class ExitCodes {
     public static final int TIMEOUT = 4;
     /** The remote system failed, could not be reached, or answered with something unreadable. */
     public static final int REMOTE_ERROR = 5;
+    /** {@code --on-changes unstable}: the plan-only job succeeded and its plan has changes (drift), or could not be read. */
+    public static final int DRIFT = 6;
     /** A bug in iacjobs: an exception nothing else maps (EX_SOFTWARE of sysexits.h). */
     public static final int INTERNAL = 70;
     /** Interrupted (Ctrl-C). */

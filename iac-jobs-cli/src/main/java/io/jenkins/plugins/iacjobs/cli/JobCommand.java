@@ -2,6 +2,7 @@ package io.jenkins.plugins.iacjobs.cli;
 
 import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
+import io.jenkins.plugins.iacjobs.core.plan.OnChanges;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobRequest;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;
 import io.jenkins.plugins.iacjobs.core.genesys.model.InfrastructureascodeJob;
@@ -52,6 +53,12 @@ final class JobCommand {
         @Override
         public Integer call() {
             Map<String, String> values = parse(params, ctx.prog());
+            OnChanges onChanges = run.onChanges();
+            onChanges.requirePlanOnly("--on-changes", "--plan-only", planOnly);
+            if (submitOnly && onChanges != OnChanges.IGNORE) {
+                throw new ValidationException("--on-changes", "needs the plan, which --submit-only does not wait for; drop "
+                        + "--submit-only, or give --on-changes to the `job wait` that picks the job up");
+            }
             if (system == RemoteSystemChoice.terrakube) {
                 if (!values.isEmpty()) {
                     throw new ValidationException("-p", "Terrakube takes no parameters per job"

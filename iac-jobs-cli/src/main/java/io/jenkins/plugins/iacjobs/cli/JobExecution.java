@@ -12,6 +12,7 @@ import io.jenkins.plugins.iacjobs.core.job.JobRunner;
 import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
 import io.jenkins.plugins.iacjobs.core.job.Submission;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
+import io.jenkins.plugins.iacjobs.core.plan.OnChanges;
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
 import io.jenkins.plugins.iacjobs.core.plan.TerraformPlanText;
 import io.jenkins.plugins.iacjobs.core.report.EvidenceFiles;
@@ -139,11 +140,9 @@ final class JobExecution {
         JobFolders folders = folders();
         JobFolders.Folder folder = folders.find(system.systemId(), where.remote(), id);
         JobFolders.Record record = folder.record();
-        SubmittedJob job;
-        if (record != null) {
-            job = record.job();
-        } else {
-            job = UnknownJob.describe(system, id);
+        SubmittedJob job = record != null ? record.job() : UnknownJob.describe(system, id);
+        opts.onChanges().requirePlanOnly("--on-changes", "--plan-only to the `job run` that submits it", job.planOnly());
+        if (record == null) {
             folders.write(folder.name(), JobFolders.Record.of(system.systemId(), where.remote(), job));
         }
         ConsoleReporter notes = reporter(null);
@@ -202,12 +201,20 @@ final class JobExecution {
         JobResult r = runner.finishWith(watch.handle(), last, job, opts.out, JobRunner.Evidence.of(hasText(logFile) ? logFile : null)
                 .withKeepAnsi(opts.keepAnsi).withApproval(decision).inFolder(folder).inWorkDir(work));
         onEnd.run();
-        report(r);
+        OnChanges onChanges = opts.onChanges();
+        boolean drift = r.success() && r.state() != JobState.PAUSED && onChanges.actsOn(r.report().plan());
+        report(r, drift);
         if (r.state() == JobState.PAUSED) {
             return ExitCodes.SUCCESS;
         }
         if (!r.success()) {
             throw runner.failure(r);
+        }
+        if (drift) {
+            // the verdict, on the console (stderr with --output json) and in the exit code: 6 unstable, 1 fail
+            progress.println(OnChanges.drift(r.report().plan(), r.report().planComparison()) + " (--on-changes "
+                    + onChanges.word() + ": exit " + (onChanges == OnChanges.FAIL ? ExitCodes.JOB_FAILED : ExitCodes.DRIFT) + ")");
+            return onChanges == OnChanges.FAIL ? ExitCodes.JOB_FAILED : ExitCodes.DRIFT;
         }
         return ExitCodes.SUCCESS;
     }
@@ -293,7 +300,7 @@ final class JobExecution {
         }
     }
 
-    private void report(JobResult r) {
+    private void report(JobResult r, boolean drift) {
         Path root = opts.out.toAbsolutePath().normalize();
         if (opts.output == RunOptions.OutputFormat.json) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -308,6 +315,9 @@ final class JobExecution {
             Plan plan = r.report().plan();
             if (plan != null) {
                 m.put("plan", plan.toMap());
+            }
+            if (opts.onChanges() != OnChanges.IGNORE) {
+                m.put("drift", drift);
             }
             ctx.printJson(m);
             return;

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.iacjobs.cli;
 
 import io.jenkins.plugins.iacjobs.core.ValidationException;
+import io.jenkins.plugins.iacjobs.core.plan.OnChanges;
 import io.jenkins.plugins.iacjobs.core.watch.Durations;
 import io.jenkins.plugins.iacjobs.core.watch.PollSettings;
 import java.nio.file.Path;
@@ -23,6 +24,9 @@ public final class RunOptions {
     @Option(names = "--output", paramLabel = "FORMAT", description = "text or json (json: the result on stdout, progress on stderr). Default: ${DEFAULT-VALUE}.", defaultValue = "text")
     OutputFormat output;
 
+    @Option(names = "--on-changes", paramLabel = "POLICY", description = "A drift check: what a plan-only job whose plan has changes (or cannot be read) does. ignore (default), unstable (exit 6) or fail (exit 1).")
+    String onChanges;
+
     @Option(names = "--poll-min", paramLabel = "DURATION", description = "Shortest poll interval (default: ${DEFAULT-VALUE}).", defaultValue = "1s")
     String pollMin;
 
@@ -36,6 +40,10 @@ public final class RunOptions {
 
     Duration timeout() {
         return timeout == null ? null : Durations.parseTimeout("--timeout", timeout);
+    }
+
+    OnChanges onChanges() {
+        return OnChanges.parse("--on-changes", onChanges);
     }
 
     PollSettings poll() {

@@ -70,7 +70,7 @@ class ExitCodeTableTest {
             }
         }
         assertEquals(defined, documented, "docs/cli.md's exit codes and ExitCodes' constants");
-        assertEquals(new TreeSet<>(List.of(0, 1, 2, 3, 4, 5, 70, 130)), documented);
+        assertEquals(new TreeSet<>(List.of(0, 1, 2, 3, 4, 5, 6, 70, 130)), documented);
     }
 
     @Test
@@ -78,6 +78,13 @@ class ExitCodeTableTest {
         CliRun r = run("job", "run", "--accelerator", "Simple IVR", "-p", "queue_name=Q", "--plan-only", "--out", dir.toString(),
                 "--poll-min", "50ms");
         assertEquals(0, r.exit(), r.toString());
+    }
+
+    @Test
+    void sixForADriftCheckWhosePlanHasChanges() {
+        CliRun r = run("job", "run", "--accelerator", "Simple IVR", "-p", "queue_name=Q", "--plan-only", "--on-changes", "unstable",
+                "--out", dir.toString(), "--poll-min", "50ms");
+        assertEquals(6, r.exit(), r.toString());
     }
 
     @Test

@@ -59,6 +59,18 @@ public final class DefaultJobPlanner implements JobPlanner {
         return pretty(plan);
     }
 
+    /** The dry-run plan of an accelerator whose infrastructure already matches: no resources, all counts zero. */
+    static String noChanges(Accelerator accelerator, Map<String, String> parameters) {
+        ObjectNode plan = Json.object();
+        plan.putObject("accelerator").put("id", accelerator.id()).put("name", accelerator.name());
+        plan.put("dryRun", true);
+        ObjectNode shownParameters = plan.putObject("parameters");
+        parameters.forEach((name, value) -> shownParameters.put(name, masked(accelerator, name, value)));
+        plan.putArray("resources");
+        plan.putObject("summary").put("create", 0).put("update", 0).put("destroy", 0);
+        return pretty(plan);
+    }
+
     /** The applied run's results: the created resources with ids. */
     static String created(Accelerator accelerator, List<Accelerator.ResultEntity> entities,
                           Map<String, String> parameters, int jobIndex) {

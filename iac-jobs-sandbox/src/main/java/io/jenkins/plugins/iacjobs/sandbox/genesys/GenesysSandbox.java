@@ -42,6 +42,8 @@ public final class GenesysSandbox implements SandboxSystem , JobStore{
     private final Map<String, SandboxJob> jobs = new ConcurrentHashMap<>();
     private final AtomicInteger jobIndex = new AtomicInteger();
     private volatile JobPlanner planner = defaultPlanner;
+    /** Accelerators whose infrastructure matches what they would make: their dry runs plan no changes. */
+    private final java.util.Set<String> inSync = ConcurrentHashMap.newKeySet();
 
     public GenesysSandbox(SandboxConfig config, SandboxCounters counters, FaultInjector faults, TokenLog issued,
                           Clock clock) {
@@ -77,6 +79,33 @@ public final class GenesysSandbox implements SandboxSystem , JobStore{
         router.api("GET", JobEndpoints.PATH + "/{jobId}", dialect, SandboxCounters.STATUS_REQUESTS, jobEndpoints::get);
         router.api("GET", JobEndpoints.PATH, dialect, SandboxCounters.HISTORY_REQUESTS, jobEndpoints::history);
         router.plain("GET", "/sandbox/genesys/jobs", dialect, null, this::describeJobs);
+        router.plain("POST", "/sandbox/genesys/in-sync", dialect, null, this::inSync);
+    }
+
+    /**
+     * {@code POST /sandbox/genesys/in-sync?accelerator=NAME_OR_ID&value=true|false}: a drift check's switch, for tests
+     * outside this JVM. True: the infrastructure matches the accelerator, so its dry runs plan no changes; false (drift):
+     * they plan what the accelerator makes.
+     */
+    private void inSync(SandboxRequest request) throws IOException {
+        String which = request.query("accelerator");
+        Optional<Accelerator> a = which == null ? Optional.empty() : catalogue.all().stream()
+                .filter(x -> x.id().equals(which) || x.name().equals(which)).findFirst();
+        if (a.isEmpty()) {
+            request.respondJson(404, Json.object().put("message", "no accelerator " + which));
+            return;
+        }
+        setInSync(a.get().id(), Boolean.parseBoolean(request.query("value")));
+        request.respondJson(200, Json.object().put("accelerator", a.get().id()).put("inSync", inSync.contains(a.get().id())));
+    }
+
+    /** Whether dry runs of {@code acceleratorId} plan no changes (true) or what the accelerator makes (false, the default). */
+    public void setInSync(String acceleratorId, boolean matches) {
+        if (matches) {
+            inSync.add(acceleratorId);
+        } else {
+            inSync.remove(acceleratorId);
+        }
     }
 
     /** For benchmarks outside this JVM: every job with when it was submitted and when it ends (or ended). */
@@ -155,8 +184,9 @@ public final class GenesysSandbox implements SandboxSystem , JobStore{
     @Override
     public SandboxJob createJob(Accelerator accelerator, Map<String, String> parameters, boolean dryRun, String clientId) {
         int index = jobIndex.getAndIncrement();
-        JobPlan plan = Objects.requireNonNull(planner.plan(accelerator.id(), parameters, dryRun, index),
-                "job planner returned null");
+        JobPlan plan = dryRun && inSync.contains(accelerator.id())
+                ? JobPlan.complete(ResultsSource.of(DefaultJobPlanner.noChanges(accelerator, parameters)))
+                : Objects.requireNonNull(planner.plan(accelerator.id(), parameters, dryRun, index), "job planner returned null");
         SandboxJob job = new SandboxJob(index, UUID.randomUUID().toString(), accelerator.id(), dryRun, parameters,
                 now(), userIdFor(clientId), plan, config.timeScale());
         jobs.put(job.id, job);

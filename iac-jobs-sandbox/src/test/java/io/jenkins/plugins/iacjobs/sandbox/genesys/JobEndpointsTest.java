@@ -92,6 +92,26 @@ class JobEndpointsTest {
         assertTrue(sandbox.genesys().terminalAt(id).isPresent());
     }
 
+    /** The drift switch, over HTTP as a scenario outside this JVM flips it: in sync, a dry run plans nothing. */
+    @Test
+    void anAcceleratorInSyncPlansNoChangesUntilItDriftsAgain() throws Exception {
+        assertEquals(200, client.post("/sandbox/genesys/in-sync?accelerator=Simple%20IVR&value=true", "").status());
+        String id = client.submit(AcceleratorCatalogue.SIMPLE_IVR_ID, true, IVR_PARAMS).get("id").asText();
+        JsonNode plan = new ObjectMapper().readTree(client.awaitTerminal(id).get("results").asText());
+        assertEquals(0, plan.get("resources").size());
+        assertEquals(0, plan.get("summary").get("create").asInt());
+        assertEquals("********", plan.get("parameters").get("flow_api_secret").asText());
+        String applied = client.submit(AcceleratorCatalogue.SIMPLE_IVR_ID, false, IVR_PARAMS).get("id").asText();
+        assertTrue(new ObjectMapper().readTree(client.awaitTerminal(applied).get("results").asText()).size() > 0,
+                "an applied run still makes what it makes");
+
+        assertEquals(200, client.post("/sandbox/genesys/in-sync?accelerator=" + AcceleratorCatalogue.SIMPLE_IVR_ID + "&value=false", "").status());
+        String drifted = client.submit(AcceleratorCatalogue.SIMPLE_IVR_ID, true, IVR_PARAMS).get("id").asText();
+        JsonNode again = new ObjectMapper().readTree(client.awaitTerminal(drifted).get("results").asText());
+        assertTrue(again.get("resources").size() > 0, again.toString());
+        assertEquals(404, client.post("/sandbox/genesys/in-sync?accelerator=Nope&value=true", "").status());
+    }
+
     @Test
     void appliedRunListsCreatedResources() throws Exception {
         String id = client.submit(AcceleratorCatalogue.QUEUE_SETUP_ID, false,
