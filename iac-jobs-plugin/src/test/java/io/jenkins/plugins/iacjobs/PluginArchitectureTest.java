@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -19,6 +20,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import hudson.Extension;
 import java.util.HashSet;
 import java.util.Set;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -40,6 +42,7 @@ class PluginArchitectureTest {
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("steps").definedBy(PLUGIN + ".steps..")
             .layer("run").definedBy(PLUGIN + ".run..")
+            .layer("checks").definedBy(PLUGIN + ".checks..")
             .layer("actions").definedBy(PLUGIN + ".actions..")
             .layer("config").definedBy(PLUGIN + ".config..")
             .layer("forms").definedBy(PLUGIN + ".forms..")
@@ -47,11 +50,33 @@ class PluginArchitectureTest {
             .layer("credentials").definedBy(PLUGIN + ".credentials..")
             .whereLayer("steps").mayNotBeAccessedByAnyLayer()
             .whereLayer("run").mayOnlyBeAccessedByLayers("steps")
+            .whereLayer("checks").mayOnlyBeAccessedByLayers("run")
             .whereLayer("actions").mayOnlyBeAccessedByLayers("steps", "run")
             .whereLayer("config").mayOnlyBeAccessedByLayers("steps", "run", "actions")
             .whereLayer("forms").mayOnlyBeAccessedByLayers("steps", "config")
             .whereLayer("remote").mayOnlyBeAccessedByLayers("steps", "run", "actions", "config", "forms")
             .whereLayer("credentials").mayOnlyBeAccessedByLayers("run", "actions", "config", "forms", "remote");
+
+    /**
+     * The Checks API plugin is an optional dependency: one class uses it, an {@code @Extension(optional = true)} that
+     * Jenkins leaves out when that plugin is absent, so every other class loads without it.
+     */
+    @ArchTest
+    static final ArchRule ONLY_THE_OPTIONAL_EXTENSION_USES_THE_CHECKS_API = noClasses()
+            .that().doNotHaveFullyQualifiedName(PLUGIN + ".checks.ChecksApiPublisher")
+            .should().dependOnClassesThat().resideInAPackage("io.jenkins.plugins.checks..");
+
+    @ArchTest
+    static final ArchRule THE_CHECKS_API_EXTENSION_IS_OPTIONAL = classes()
+            .that().haveFullyQualifiedName(PLUGIN + ".checks.ChecksApiPublisher")
+            .should(new ArchCondition<JavaClass>("be an @Extension(optional = true)") {
+                @Override
+                public void check(JavaClass c, ConditionEvents events) {
+                    boolean optional = c.isAnnotatedWith(Extension.class) && c.getAnnotationOfType(Extension.class).optional();
+                    events.add(new SimpleConditionEvent(c, optional, c.getName() + " is "
+                            + (optional ? "" : "not ") + "@Extension(optional = true)"));
+                }
+            });
 
     @ArchTest
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching(PLUGIN + ".(*)..").should().beFreeOfCycles();

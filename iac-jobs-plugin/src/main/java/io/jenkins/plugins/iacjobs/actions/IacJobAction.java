@@ -2,7 +2,9 @@ package io.jenkins.plugins.iacjobs.actions;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Util;
+import hudson.model.Run;
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
+import io.jenkins.plugins.iacjobs.core.plan.PlanComparison;
 import io.jenkins.plugins.iacjobs.core.plan.PlannedChange;
 import io.jenkins.plugins.iacjobs.core.report.JobReport;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
@@ -42,10 +45,34 @@ public final class IacJobAction extends BuildPageAction {
     /** Its resources as sign-and-address lines, at most {@link #MAX_PLAN_LINES}; plan.txt has them all. */
     private final ArrayList<String> planLines;
     private final int planMore;
+    /**
+     * Which deployment the job planned or applied: system, connection, target and parameters as shown (masked). Two
+     * plans are compared only when these match. Null in builds made before plans were compared.
+     */
+    private final String targetKey;
+    private final String planFingerprint;
+    /** How the plan compares with the previous plan of the same target ({@code Same changes as build #3.}), or null. */
+    private final String planComparison;
+    /** The build where the plan's changes were first seen, when it has changes ({@code build #3}); null otherwise. */
+    private final String planFirstSeen;
+    /** A drift check ({@code onChanges}) acted on this plan: it had changes, or could not be read. */
+    private final boolean drift;
+    /** The plan makes the same changes as the previous plan of the same target: a drift that stays. */
+    private final boolean sameChanges;
 
     public static final int MAX_PLAN_LINES = 500;
+    /** How many earlier builds are searched for the previous plan of the same target. */
+    public static final int PRIOR_BUILDS = 30;
 
     public IacJobAction(JobReport report, List<String> artifacts) {
+        this(report, artifacts, false, null);
+    }
+
+    /**
+     * @param drift     whether the run's drift policy acted on its plan
+     * @param ownLabel  how a later build names this one ({@code build #4}), or null
+     */
+    public IacJobAction(JobReport report, List<String> artifacts, boolean drift, @CheckForNull String ownLabel) {
         this.system = report.system();
         this.connection = report.connection();
         this.jobId = report.jobId();
@@ -68,6 +95,66 @@ public final class IacJobAction extends BuildPageAction {
                 : plan.resources().stream().limit(MAX_PLAN_LINES).map(PlannedChange::line).collect(Collectors.toCollection(ArrayList::new));
         // every resource the plan names, also those a very large plan counted without keeping
         this.planMore = plan == null ? 0 : Math.max(0, plan.resourceCount() - planLines.size());
+        this.targetKey = targetKey(report.system(), report.connection(), report.targetId() != null ? report.targetId() : report.targetName(),
+                report.shownParams());
+        this.planFingerprint = plan == null ? null : plan.fingerprint();
+        PlanComparison compared = report.planComparison();
+        this.planComparison = compared == null ? null : compared.sentence();
+        this.planFirstSeen = plan == null || ownLabel == null ? null
+                : compared != null ? compared.firstSeen(ownLabel) : plan.hasChanges() ? ownLabel : null;
+        this.drift = drift;
+        this.sameChanges = compared != null && compared.sameChanges();
+    }
+
+    /** The key two runs of the same deployment share: see {@link #targetKey}. */
+    public static String targetKey(String system, String connection, @CheckForNull String target, @CheckForNull Map<String, String> shownParams) {
+        return system + "\n" + connection + "\n" + target + "\n" + new TreeMap<>(shownParams == null ? Map.of() : shownParams);
+    }
+
+    /** {@code build #12}: how a plan comparison names a build. */
+    public static String label(Run<?, ?> run) {
+        return "build #" + run.getNumber();
+    }
+
+    /**
+     * The last plan of the same target before {@code build}, within {@link #PRIOR_BUILDS} builds: what a new plan is
+     * compared with. Null when there is none.
+     */
+    public static @CheckForNull PlanComparison.Prior priorPlan(Run<?, ?> build, String targetKey) {
+        int seen = 0;
+        for (Run<?, ?> r = build.getPreviousBuild(); r != null && seen < PRIOR_BUILDS; r = r.getPreviousBuild(), seen++) {
+            List<IacJobAction> actions = r.getActions(IacJobAction.class);
+            for (int i = actions.size() - 1; i >= 0; i--) {
+                IacJobAction a = actions.get(i);
+                if (a.planFingerprint != null && targetKey.equals(a.targetKey)) {
+                    return new PlanComparison.Prior(label(r), a.planFingerprint, a.planAdd + a.planChange + a.planDestroy > 0,
+                            a.planFirstSeen);
+                }
+            }
+        }
+        return null;
+    }
+
+    public @CheckForNull String getPlanComparison() {
+        return planComparison;
+    }
+
+    public @CheckForNull String getPlanFingerprint() {
+        return planFingerprint;
+    }
+
+    /** The fingerprint's first 12 hex digits. */
+    public @CheckForNull String getPlanFingerprintShort() {
+        return planFingerprint == null ? null : Plan.shortFingerprint(planFingerprint);
+    }
+
+    public boolean isDrift() {
+        return drift;
+    }
+
+    /** Whether the plan's changes are the same as the previous plan's: a drift that stays. */
+    public boolean isSameChanges() {
+        return sameChanges;
     }
 
     public boolean isHasPlan() {

@@ -15,7 +15,8 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * On a job's page ({@code floatingBox.jelly}): the IaC jobs of its last {@value #BUILDS} builds, with status and
- * plan counts, so drift (a plan that keeps wanting to change or destroy something) shows at a glance.
+ * plan counts, so drift (a plan that keeps wanting to change or destroy something) shows at a glance: a drift check's
+ * builds ({@code onChanges}) are marked, and a drift that stays says so.
  * Computed from the builds' {@link IacJobAction}s; nothing is stored.
  */
 @Restricted(NoExternalUse.class)
@@ -24,7 +25,8 @@ public final class IacJobsTrendAction implements Action {
 
     /** One IaC job of one build. */
     public record Row(int build, String buildUrl, String system, String jobId, String status, boolean success,
-                      boolean hasPlan, int add, int change, int destroy) {
+                      boolean hasPlan, int add, int change, int destroy, boolean drift, boolean sameChanges,
+                      @CheckForNull String comparison) {
     }
 
     private final List<Row> rows;
@@ -58,7 +60,8 @@ public final class IacJobsTrendAction implements Action {
         for (Run<?, ?> run = job.getLastBuild(); run != null && seen < BUILDS; run = run.getPreviousBuild(), seen++) {
             for (IacJobAction a : run.getActions(IacJobAction.class)) {
                 rows.add(new Row(run.getNumber(), run.getUrl(), a.getSystem(), a.getJobId(), a.getStatus(), a.isSuccess(),
-                        a.isHasPlan(), a.getPlanAdd(), a.getPlanChange(), a.getPlanDestroy()));
+                        a.isHasPlan(), a.getPlanAdd(), a.getPlanChange(), a.getPlanDestroy(), a.isDrift(), a.isSameChanges(),
+                        a.getPlanComparison()));
             }
         }
         return rows;

@@ -199,6 +199,16 @@ public final class Forms {
         return m;
     }
 
+    /** A drift check's policy: what a plan-only run does when its plan has changes. */
+    public static ListBoxModel onChangesItems(@CheckForNull Item item) {
+        checkConfigure(item);
+        ListBoxModel m = new ListBoxModel();
+        m.add(Messages.Forms_onChangesIgnore(), "");
+        m.add(Messages.Forms_onChangesUnstable(), "unstable");
+        m.add(Messages.Forms_onChangesFail(), "fail");
+        return m;
+    }
+
     /**
      * Asks one part of the connection's system, with the job's own credentials when it names some (looked up as the
      * job), otherwise the connection's, which an administrator chose. Empty when the system has no such part: nothing

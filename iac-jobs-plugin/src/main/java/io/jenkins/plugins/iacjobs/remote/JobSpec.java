@@ -2,6 +2,7 @@ package io.jenkins.plugins.iacjobs.remote;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
+import io.jenkins.plugins.iacjobs.core.plan.OnChanges;
 import io.jenkins.plugins.iacjobs.core.watch.Durations;
 import java.io.Serializable;
 import java.time.Duration;
@@ -38,6 +39,11 @@ public final class JobSpec implements Serializable {
     private final String approve;
     private final String approvers;
     private final boolean keepAnsi;
+    /** {@code ignore}, {@code unstable} or {@code fail}, checked when the spec is made; null (older runs) is ignore. */
+    private final String onChanges;
+    /** Publish a check through the Checks API (older runs, persisted without it, publish none). */
+    private final boolean checks;
+    private final String checksName;
 
     /**
      * @param target   the Genesys accelerator or the Terrakube template (or older command), by name or id
@@ -47,7 +53,8 @@ public final class JobSpec implements Serializable {
     public JobSpec(@CheckForNull String connection, @CheckForNull String credentialsId, @CheckForNull String target,
                    @CheckForNull Map<String, String> params, boolean planOnly, @CheckForNull String timeout, boolean failOnError,
                    boolean submitOnly, @CheckForNull String jobId, @CheckForNull String workspace, @CheckForNull String branch,
-                   @CheckForNull String approve, @CheckForNull String approvers, boolean keepAnsi) {
+                   @CheckForNull String approve, @CheckForNull String approvers, boolean keepAnsi,
+                   @CheckForNull String onChanges, boolean checks, @CheckForNull String checksName) {
         this.connection = connection;
         this.credentialsId = credentialsId;
         this.target = target;
@@ -62,6 +69,9 @@ public final class JobSpec implements Serializable {
         this.approve = approve;
         this.approvers = approvers;
         this.keepAnsi = keepAnsi;
+        this.onChanges = onChanges;
+        this.checks = checks;
+        this.checksName = checksName;
     }
 
     /** The same options with every parameter value dropped (names kept): what may be persisted. */
@@ -69,7 +79,7 @@ public final class JobSpec implements Serializable {
         LinkedHashMap<String, String> names = new LinkedHashMap<>();
         params.keySet().forEach(k -> names.put(k, ""));
         return new JobSpec(connection, credentialsId, target, names, planOnly, timeout, failOnError, submitOnly, jobId, workspace,
-                branch, approve, approvers, keepAnsi);
+                branch, approve, approvers, keepAnsi, onChanges, checks, checksName);
     }
 
     /** This run's {@code timeout}, else the connection's; null waits without limit. A bad value names the field. */
@@ -131,5 +141,19 @@ public final class JobSpec implements Serializable {
 
     public boolean keepAnsi() {
         return keepAnsi;
+    }
+
+    /** The drift policy for a plan-only run; {@code ignore} when not given. */
+    public OnChanges onChanges() {
+        return OnChanges.parse("onChanges", onChanges);
+    }
+
+    public boolean checks() {
+        return checks;
+    }
+
+    /** The check's name as the user gave it, or null for the default ({@code IaC plan: <target>}). */
+    public @CheckForNull String checksName() {
+        return checksName;
     }
 }

@@ -5,11 +5,15 @@ import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.iacjobs.actions.IacJobAction;
+import io.jenkins.plugins.iacjobs.checks.PlanCheck;
+import io.jenkins.plugins.iacjobs.checks.PlanChecks;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.job.JobResult;
 import io.jenkins.plugins.iacjobs.core.job.JobRunner;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
+import io.jenkins.plugins.iacjobs.core.plan.OnChanges;
+import io.jenkins.plugins.iacjobs.core.plan.PlanComparison;
 import io.jenkins.plugins.iacjobs.core.report.JobReport;
 import io.jenkins.plugins.iacjobs.core.watch.JobSnapshot;
 import io.jenkins.plugins.iacjobs.core.watch.JobState;
@@ -18,9 +22,11 @@ import io.jenkins.plugins.iacjobs.remote.JobSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -49,24 +55,38 @@ final class JobEnding {
 
     /**
      * @param decision who decided the job's approval on the build page, or null
+     * @param unstable marks the run unstable, for {@code onChanges: 'unstable'}
+     * @param check    what the run's check is about
+     * @param publish  publishes the run's completed check (a no-op with {@code checks: false})
      * @return the step's value; a failed job throws instead, unless {@code failOnError} is false
      */
-    Map<String, Object> end(WatchHandle handle, JobSnapshot last, StreamedLog log, @CheckForNull String decision)
+    Map<String, Object> end(WatchHandle handle, JobSnapshot last, StreamedLog log, @CheckForNull String decision,
+                            Unstable unstable, PlanChecks.Subject check, Consumer<PlanCheck> publish)
             throws IOException, InterruptedException {
         String system = runner.system().displayName();
         String jobId = submitted.jobId();
         Path work = Files.createTempDirectory("iac-jobs-");
         try {
             Path out = Files.createDirectories(work.resolve("out"));
+            PlanComparison.Prior prior = IacJobAction.priorPlan(build, IacJobAction.targetKey(system, runner.connection(),
+                    submitted.targetId() != null ? submitted.targetId() : submitted.targetName(), submitted.shownParams()));
             JobResult finished = runner.finishWith(handle, last, submitted, out,
-                    JobRunner.Evidence.of(log.existing()).withKeepAnsi(spec.keepAnsi()).withApproval(decision));
+                    JobRunner.Evidence.of(log.existing()).withKeepAnsi(spec.keepAnsi()).withApproval(decision).comparedWith(prior));
             JobReport report = finished.report();
             RunArtifacts.archive(build, listener, out, finished.artifacts(), "iac-jobs/" + jobId + "/");
             log.delete(); // archived as log.txt
-            build.addAction(new IacJobAction(report, finished.artifacts()));
+            boolean paused = last.state() == JobState.PAUSED;
+            OnChanges onChanges = spec.onChanges();
+            boolean drift = finished.success() && !paused && report.planOnly() && onChanges.actsOn(report.plan());
+            IacJobAction action = new IacJobAction(report, finished.artifacts(), drift, IacJobAction.label(build));
+            build.addAction(action);
             Map<String, Object> value = IacJobResult.of(report, IacJobResult.readResults(out, finished.artifacts()), finished.artifacts());
+            value.put("drift", drift);
+            value.put("comparedWith", action.getPlanComparison());
+            publish.accept(PlanChecks.ended(check, report, conclusion(finished, paused, drift, onChanges), action.getPlanTextHref(),
+                    Instant.now()));
             // approve: 'never' stops at waitingApproval: not a failure, the job waits remotely for a person.
-            if (last.state() == JobState.PAUSED) {
+            if (paused) {
                 say(Messages.JobRun_paused(system, jobId, report.status()));
             } else if (!finished.success()) {
                 String message = finished.message();
@@ -75,11 +95,34 @@ final class JobEnding {
                             message == null ? Messages.JobRun_noMessage() : message) + (decision == null ? "" : " (" + decision + ")"));
                 }
                 say(Messages.JobRun_failedButReturned(jobId, report.status(), message == null ? "" : message));
+            } else if (drift) {
+                String why = Printable.of(OnChanges.drift(report.plan(), report.planComparison()));
+                if (onChanges == OnChanges.FAIL) {
+                    throw new AbortException(Messages.JobRun_driftFail(why));
+                }
+                say(Messages.JobRun_driftUnstable(why));
+                unstable.mark(why);
+            } else if (action.getPlanComparison() != null && report.plan() != null && report.plan().hasChanges()) {
+                say(action.getPlanComparison());
             }
             return value;
         } finally {
             RunArtifacts.deleteQuietly(work);
         }
+    }
+
+    /** The check's conclusion: the job's outcome, then the drift policy's. */
+    private static PlanCheck.Conclusion conclusion(JobResult finished, boolean paused, boolean drift, OnChanges onChanges) {
+        if (paused) {
+            return PlanCheck.Conclusion.ACTION_REQUIRED;
+        }
+        if (!finished.success()) {
+            return PlanCheck.Conclusion.FAILURE;
+        }
+        if (drift) {
+            return onChanges == OnChanges.FAIL ? PlanCheck.Conclusion.FAILURE : PlanCheck.Conclusion.NEUTRAL;
+        }
+        return PlanCheck.Conclusion.SUCCESS;
     }
 
     private void say(String line) {

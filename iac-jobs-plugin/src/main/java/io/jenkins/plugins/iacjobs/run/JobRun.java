@@ -4,6 +4,8 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.iacjobs.checks.PlanCheck;
+import io.jenkins.plugins.iacjobs.checks.PlanChecks;
 import io.jenkins.plugins.iacjobs.config.Connection;
 import io.jenkins.plugins.iacjobs.config.IacJobsGlobalConfiguration;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
@@ -61,6 +63,9 @@ public final class JobRun implements Serializable, LiveRuns.LiveRun, BuildLogLis
     private transient Run<?, ?> build;
     private transient TaskListener listener;
     private transient Runnable persist;
+    private transient Unstable unstable;
+    /** The check got its conclusion (from the job's end): a failure after that does not replace it. */
+    private transient volatile boolean checkEnded;
     private transient CompletableFuture<Map<String, Object>> result;
     private transient JobRunner runner;
     private transient PreparedJob prepared;
@@ -85,26 +90,29 @@ public final class JobRun implements Serializable, LiveRuns.LiveRun, BuildLogLis
     /**
      * Starts the run: the remote calls happen on a pool thread, and the caller's thread returns at once.
      *
-     * @param persist saves this object with the build (the step's state); called when what a resume needs changes
+     * @param persist  saves this object with the build (the step's state); called when what a resume needs changes
+     * @param unstable marks the run unstable, for a drift check ({@code onChanges: 'unstable'})
      * @return completes with the step's value, or exceptionally with an {@link AbortException} a person can act on
      */
-    public CompletableFuture<Map<String, Object>> start(Run<?, ?> build, TaskListener listener, Runnable persist) {
-        attach(build, listener, persist);
+    public CompletableFuture<Map<String, Object>> start(Run<?, ?> build, TaskListener listener, Runnable persist, Unstable unstable) {
+        attach(build, listener, persist, unstable);
         RunPools.CALLS.submit(this::submitAndWatch);
         return result;
     }
 
     /** Re-attaches after a restart, from the persisted state. */
-    public CompletableFuture<Map<String, Object>> resume(Run<?, ?> build, TaskListener listener, Runnable persist) {
-        attach(build, listener, persist);
+    public CompletableFuture<Map<String, Object>> resume(Run<?, ?> build, TaskListener listener, Runnable persist,
+                                                         Unstable unstable) {
+        attach(build, listener, persist, unstable);
         RunPools.CALLS.submit(this::resumeWatch);
         return result;
     }
 
-    private void attach(Run<?, ?> b, TaskListener l, Runnable p) {
+    private void attach(Run<?, ?> b, TaskListener l, Runnable p, Unstable u) {
         build = b;
         listener = l;
         persist = p;
+        unstable = u;
         result = new CompletableFuture<>();
         LiveRuns.add(this);
         result.whenComplete((v, e) -> LiveRuns.remove(this));
@@ -132,6 +140,8 @@ public final class JobRun implements Serializable, LiveRuns.LiveRun, BuildLogLis
                 result.complete(IacJobResult.submitted(systemName, connection, submitted, runner.system().remoteUrl(submitted.jobId())));
                 return;
             }
+            // not for submitOnly: its check would stay in progress; the run that waits for the job publishes one
+            publishCheck(PlanChecks.running(checkSubject(), submitted.jobId()));
             if (stopped) {
                 // Aborted while the submission was in flight: the job exists now, so say so instead of watching.
                 say(runner.system().cancel(submitted.jobId()).message());
@@ -213,7 +223,7 @@ public final class JobRun implements Serializable, LiveRuns.LiveRun, BuildLogLis
     private void end(JobSnapshot last) {
         try {
             result.complete(new JobEnding(build, listener, runner, submitted, spec).end(handle, last, streamedLog(),
-                    gate.decision(submitted.jobId())));
+                    gate.decision(submitted.jobId()), unstable, checkSubject(), this::publishEnd));
         } catch (Throwable t) {
             fail(t);
         }
@@ -224,14 +234,40 @@ public final class JobRun implements Serializable, LiveRuns.LiveRun, BuildLogLis
         if (error instanceof WaitAbortedException) {
             result.completeExceptionally(error); // stop() or detach() asked for this
         } else if (error instanceof WaitTimeoutException timeout) {
-            fail(new AbortException(runner.timedOut(submitted.jobId(), timeout).message()));
+            String message = runner.timedOut(submitted.jobId(), timeout).message();
+            publishCheck(PlanChecks.stopped(checkSubject(), submitted.jobId(), PlanCheck.Conclusion.TIME_OUT, message, Instant.now()));
+            result.completeExceptionally(JobEnding.failure(build, new AbortException(message)));
         } else {
             fail(error);
         }
     }
 
     private void fail(Throwable t) {
-        result.completeExceptionally(JobEnding.failure(build, t));
+        Throwable failure = JobEnding.failure(build, t);
+        if (submitted != null && !checkEnded && !(failure instanceof InterruptedException) && !result.isDone()) {
+            publishCheck(PlanChecks.stopped(checkSubject(), submitted.jobId(), PlanCheck.Conclusion.FAILURE,
+                    String.valueOf(failure.getMessage()), Instant.now()));
+        }
+        result.completeExceptionally(failure);
+    }
+
+    /** What this run's check is about; known once the remote accepted the job. */
+    private PlanChecks.Subject checkSubject() {
+        String target = spec.workspace() != null ? submitted.shownParams().getOrDefault("workspace", spec.workspace()) : name(submitted);
+        return PlanChecks.subject(build, spec.checksName(), systemName, submitted.planOnly(), String.valueOf(target),
+                submitted.shownParams(), startedAt);
+    }
+
+    private void publishEnd(PlanCheck check) {
+        checkEnded = true;
+        publishCheck(check);
+    }
+
+    /** Publishes the run's check, unless {@code checks: false}. */
+    private void publishCheck(PlanCheck check) {
+        if (spec.checks()) {
+            PlanChecks.publish(build, listener, check);
+        }
     }
 
     StreamedLog streamedLog() {
@@ -254,7 +290,9 @@ public final class JobRun implements Serializable, LiveRuns.LiveRun, BuildLogLis
         if (gate != null) {
             gate.close(submitted.jobId(), Messages.JobRun_closedAborted());
         }
-        say(RemoteCancel.ask(runner, submitted.jobId()));
+        String cancelled = RemoteCancel.ask(runner, submitted.jobId());
+        say(cancelled);
+        publishCheck(PlanChecks.stopped(checkSubject(), submitted.jobId(), PlanCheck.Conclusion.CANCELED, cancelled, Instant.now()));
     }
 
     /** Jenkins is shutting down: stop watching; the resumed step takes over from the persisted cursor. */

@@ -49,6 +49,11 @@ public final class FieldEndpoints {
         default ListBoxModel doFillApproveItems(@AncestorInPath Item item) {
             return Forms.approveItems(item);
         }
+
+        @POST
+        default ListBoxModel doFillOnChangesItems(@AncestorInPath Item item) {
+            return Forms.onChangesItems(item);
+        }
     }
 
     /** {@code iacBackupReport} and "AvePoint backup report". */

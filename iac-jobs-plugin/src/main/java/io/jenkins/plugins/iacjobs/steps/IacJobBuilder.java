@@ -8,6 +8,7 @@ import hudson.Extension;
 import hudson.Util;
 import hudson.model.AbstractProject;
 import hudson.model.Item;
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
@@ -96,6 +97,15 @@ public final class IacJobBuilder extends RemoteBuilder {
     public boolean isKeepAnsi() { return options.isKeepAnsi(); }
     @DataBoundSetter public void setKeepAnsi(boolean keepAnsi) { options.setKeepAnsi(keepAnsi); }
 
+    public @CheckForNull String getOnChanges() { return options.getOnChanges(); }
+    @DataBoundSetter public void setOnChanges(@CheckForNull String onChanges) { options.setOnChanges(onChanges); }
+
+    public boolean isChecks() { return options.isChecks(); }
+    @DataBoundSetter public void setChecks(boolean checks) { options.setChecks(checks); }
+
+    public @CheckForNull String getChecksName() { return options.getChecksName(); }
+    @DataBoundSetter public void setChecksName(@CheckForNull String checksName) { options.setChecksName(checksName); }
+
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
             throws InterruptedException, IOException {
@@ -107,7 +117,8 @@ public final class IacJobBuilder extends RemoteBuilder {
         }
         JobRun r = JobRun.of(options.spec(null, params, env::expand));
         try {
-            r.start(run, listener, () -> { }).get(); // a freestyle build holds its executor anyway; nothing to persist
+            // a freestyle build holds its executor anyway; nothing to persist
+            r.start(run, listener, () -> { }, reason -> run.setResult(Result.UNSTABLE)).get();
         } catch (InterruptedException e) {
             r.stop(); // says in the log whether the remote job goes on
             throw e;
@@ -127,7 +138,7 @@ public final class IacJobBuilder extends RemoteBuilder {
         public DescriptorImpl() {
             // One help text per option: the step's.
             for (String field : List.of("approve", "approvers", "branch", "connection", "credentialsId", "failOnError", "jobId",
-                    "keepAnsi", "planOnly", "submitOnly", "timeout", "workspace")) {
+                    "keepAnsi", "planOnly", "submitOnly", "timeout", "workspace", "onChanges", "checks", "checksName")) {
                 addHelpFileRedirect(field, IacJobStep.class, field);
             }
         }

@@ -3,6 +3,8 @@ package io.jenkins.plugins.iacjobs.steps;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.Util;
+import io.jenkins.plugins.iacjobs.core.ValidationException;
+import io.jenkins.plugins.iacjobs.core.plan.OnChanges;
 import io.jenkins.plugins.iacjobs.remote.JobSpec;
 import java.io.Serializable;
 import java.util.Locale;
@@ -33,6 +35,10 @@ public final class IacJobOptions implements Serializable {
     private String approve;
     private String approvers;
     private boolean keepAnsi;
+    private String onChanges;
+    /** Stored negated, so a configuration saved before {@code checks} existed loads with checks on, as a new one. */
+    private boolean skipChecks;
+    private String checksName;
 
     /**
      * The immutable snapshot a run takes: these options, with {@code expand} applied to the texts a freestyle build
@@ -45,8 +51,19 @@ public final class IacJobOptions implements Serializable {
         if (t == null && jobId == null && workspace == null) {
             throw new AbortException(Messages.IacJobOptions_acceleratorOrJobId());
         }
+        OnChanges policy;
+        try {
+            policy = OnChanges.parse("onChanges", onChanges);
+            policy.requirePlanOnly("onChanges", "planOnly: true", planOnly);
+        } catch (ValidationException e) {
+            throw new AbortException(e.getMessage());
+        }
+        if (submitOnly && policy != OnChanges.IGNORE) {
+            throw new AbortException(Messages.IacJobOptions_onChangesSubmitOnly(policy.word()));
+        }
         return new JobSpec(connection, credentialsId, expand.apply(t), params, planOnly, timeout, failOnError, submitOnly,
-                expand.apply(jobId), expand.apply(workspace), expand.apply(branch), approve, approvers, keepAnsi);
+                expand.apply(jobId), expand.apply(workspace), expand.apply(branch), approve, approvers, keepAnsi,
+                policy.word(), !skipChecks, expand.apply(checksName));
     }
 
     static @CheckForNull String text(@CheckForNull String value) {
@@ -162,5 +179,33 @@ public final class IacJobOptions implements Serializable {
 
     public void setKeepAnsi(boolean keepAnsi) {
         this.keepAnsi = keepAnsi;
+    }
+
+    /** A drift check: what a plan-only run does when its plan has changes: {@code ignore} (empty), {@code unstable}, {@code fail}. */
+    public @CheckForNull String getOnChanges() {
+        return onChanges;
+    }
+
+    public void setOnChanges(@CheckForNull String onChanges) {
+        String o = text(onChanges);
+        this.onChanges = o == null ? null : o.toLowerCase(Locale.ROOT);
+    }
+
+    /** Publish the run as a check (a pull request's checks, through the Checks API plugin and a publisher such as GitHub's). */
+    public boolean isChecks() {
+        return !skipChecks;
+    }
+
+    public void setChecks(boolean checks) {
+        this.skipChecks = !checks;
+    }
+
+    /** The check's name; empty for {@code IaC plan: <target>} (or {@code IaC apply: <target>}). */
+    public @CheckForNull String getChecksName() {
+        return checksName;
+    }
+
+    public void setChecksName(@CheckForNull String checksName) {
+        this.checksName = text(checksName);
     }
 }

@@ -5,6 +5,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.Item;
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.ComboBoxModel;
@@ -27,6 +28,8 @@ import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
@@ -135,6 +138,15 @@ public final class IacJobStep extends Step {
     public boolean isKeepAnsi() { return options.isKeepAnsi(); }
     @DataBoundSetter public void setKeepAnsi(boolean keepAnsi) { options.setKeepAnsi(keepAnsi); }
 
+    public @CheckForNull String getOnChanges() { return options.getOnChanges(); }
+    @DataBoundSetter public void setOnChanges(@CheckForNull String onChanges) { options.setOnChanges(onChanges); }
+
+    public boolean isChecks() { return options.isChecks(); }
+    @DataBoundSetter public void setChecks(boolean checks) { options.setChecks(checks); }
+
+    public @CheckForNull String getChecksName() { return options.getChecksName(); }
+    @DataBoundSetter public void setChecksName(@CheckForNull String checksName) { options.setChecksName(checksName); }
+
     /** The template, or the accelerator as its alias; both given and different is a mistake worth naming. */
     JobSpec toSpec() throws AbortException {
         String accelerator = options.getAccelerator();
@@ -166,17 +178,27 @@ public final class IacJobStep extends Step {
 
         @Override
         public boolean start() throws Exception {
-            deliver(run.start(getContext().get(Run.class), getContext().get(TaskListener.class), getContext()::saveState));
+            deliver(run.start(getContext().get(Run.class), getContext().get(TaskListener.class), getContext()::saveState, this::unstable));
             return false;
         }
 
         @Override
         public void onResume() {
             try {
-                deliver(run.resume(getContext().get(Run.class), getContext().get(TaskListener.class), getContext()::saveState));
+                deliver(run.resume(getContext().get(Run.class), getContext().get(TaskListener.class), getContext()::saveState,
+                        this::unstable));
             } catch (IOException | InterruptedException e) {
                 getContext().onFailure(e);
             }
+        }
+
+        /** As the {@code unstable} step: a warning on this step's node (its stage turns yellow), and the build UNSTABLE. */
+        private void unstable(String reason) throws IOException, InterruptedException {
+            FlowNode node = getContext().get(FlowNode.class);
+            if (node != null) {
+                node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(reason));
+            }
+            getContext().get(Run.class).setResult(Result.UNSTABLE);
         }
 
         @Override

@@ -49,6 +49,11 @@ public final class JobRunner {
         this.clock = clock;
     }
 
+    /** The connection's name, as reports give it. */
+    public String connection() {
+        return connection;
+    }
+
     public RemoteJobSystem<?> system() {
         return system;
     }

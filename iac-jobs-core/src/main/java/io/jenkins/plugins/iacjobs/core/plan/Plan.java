@@ -49,6 +49,11 @@ public record Plan(int add, int change, int destroy, List<PlannedChange> resourc
 
     /** The fingerprint's first 12 hex digits, as a person compares two of them. */
     public String shortFingerprint() {
+        return shortFingerprint(fingerprint);
+    }
+
+    /** The first 12 hex digits of a fingerprint kept as a string. */
+    public static String shortFingerprint(String fingerprint) {
         int colon = fingerprint.indexOf(':');
         return fingerprint.substring(colon + 1, Math.min(fingerprint.length(), colon + 13));
     }
