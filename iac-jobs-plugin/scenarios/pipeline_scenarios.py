@@ -240,3 +240,78 @@ def restart_resumes(ctx):
     for line in set(l for l in expected.splitlines() if l.strip()):
         want, seen = expected.splitlines().count(line), console.splitlines().count(line)
         check(seen == want, "log line %r is in the build log %d time(s), in the server's log %d" % (line, seen, want))
+
+
+def set_in_sync(sandbox, value):
+    """The sandbox's drift switch: in sync, a Simple IVR dry run plans no changes."""
+    import urllib.request
+    req = urllib.request.Request(sandbox.url + "/sandbox/genesys/in-sync?accelerator=Simple%%20IVR&value=%s" % str(value).lower(),
+                                 data=b"", method="POST")
+    with urllib.request.urlopen(req, timeout=30) as r:
+        check(r.status == 200, "the sandbox's in-sync switch answered %d" % r.status)
+
+
+NIGHTLY = """
+pipeline {
+  agent none
+  triggers { cron('H 3 * * *') }
+  stages {
+    stage('Drift') {
+      steps {
+        script {
+          def job = iacJob accelerator: 'Simple IVR', params: [queue_name: 'Nightly'], planOnly: true, onChanges: 'unstable'
+          echo "DRIFT drift=${job.drift} fingerprint=${job.plan.fingerprint} compared=${job.comparedWith}"
+        }
+      }
+    }
+  }
+}
+"""
+
+
+def nightly_drift(ctx):
+    """The user guide's nightly drift check: UNSTABLE on a plan with changes, "same as build #N" when the drift stays,
+    SUCCESS on No changes, and the job page's trend marking the drift."""
+    kit = ctx.kit
+    try:
+        n1, r1, c1 = kit.run_pipeline("nightly", NIGHTLY)
+        check(r1 == "UNSTABLE", "a plan with changes left the build %s:\n%s" % (r1, c1[-2000:]))
+        check("Drift: Plan: 3 to add, 0 to change, 0 to destroy. The build is marked unstable" in c1, "no drift verdict:\n" + c1[-2000:])
+        no_stack_trace(c1)
+        n2 = kit.build("nightly")
+        wait_until("nightly #%d to start" % n2, lambda: kit.build_info("nightly", n2), 60)
+        r2, c2 = kit.wait("nightly", n2), kit.console("nightly", n2)
+        check(r2 == "UNSTABLE", "the second drift left the build %s" % r2)
+        check("Same changes as build #%d." % n1 in c2, "a drift that stays is not said to:\n" + c2[-2000:])
+        f1 = re.search(r"DRIFT drift=true fingerprint=(v1:[0-9a-f]{64})", c1)
+        f2 = re.search(r"DRIFT drift=true fingerprint=(v1:[0-9a-f]{64})", c2)
+        check(f1 and f2 and f1.group(1) == f2.group(1), "job.plan.fingerprint differs for the same changes")
+        job_id = submitted_id(c2)
+        summary = kit.artifact("nightly", n2, "iac-jobs/%s/summary.md" % job_id)
+        check("Same changes as build #%d." % n1 in summary, "summary.md does not say the drift stays:\n" + summary)
+        status, page = kit.admin().get("/job/nightly/%d/" % n2)
+        check("Same changes as build #%d." % n1 in page and 'class="iac-jobs-drift"' in page,
+              "the build page does not mark the drift that stays")
+        shot = screenshot(ctx, "/job/nightly/%d/" % n2, "nightly-drift-build-page.png")
+
+        set_in_sync(ctx.fast, True)
+        n3 = kit.build("nightly")
+        wait_until("nightly #%d to start" % n3, lambda: kit.build_info("nightly", n3), 60)
+        r3, c3 = kit.wait("nightly", n3), kit.console("nightly", n3)
+        check(r3 == "SUCCESS", "a plan without changes left the build %s:\n%s" % (r3, c3[-2000:]))
+        check("DRIFT drift=false" in c3 and "compared=No changes now; build #%d planned some." % n2 in c3,
+              "the plan without changes is not compared:\n" + c3[-2000:])
+
+        status, page = kit.admin().get("/job/nightly/")
+        trend = page[page.find('class="iac-jobs-trend"'):]
+        trend = trend[:trend.find("</table>")]
+        rows = re.findall(r"<tr>(.*?)</tr>", trend, re.S)[1:]
+        check(len(rows) == 3, "the trend has %d rows: %s" % (len(rows), trend[:1500]))
+        marks = [("drift" in re.sub(r"<[^>]+>", " ", r).split("#")[1], "same as before" in r) for r in rows]
+        check(marks == [(False, False), (True, True), (True, False)],
+              "the trend marks (drift, same as before) newest first were %s" % marks)
+        trend_shot = screenshot(ctx, "/job/nightly/", "nightly-drift-trend.png")
+        if shot or trend_shot:
+            ctx.evidence["drift screenshots"] = [s for s in (shot, trend_shot) if s]
+    finally:
+        set_in_sync(ctx.fast, False)
