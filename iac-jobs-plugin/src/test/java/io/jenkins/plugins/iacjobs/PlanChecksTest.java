@@ -129,6 +129,11 @@ class PlanChecksTest {
                 output(done).getSummary().orElseThrow());
         assertEquals(ChecksStatus.IN_PROGRESS, Recorder.DETAILS.get(0).getStatus());
         assertEquals(2, Recorder.DETAILS.size());
+        String text = output(done).getText().orElseThrow();
+        assertTrue(text.startsWith("```\n" + (title.equals("No changes") ? "No changes." : "Plan: ")), text);
+        for (ChecksDetails d : Recorder.DETAILS) {
+            assertFalse(everything(d).contains(sandbox.terrakube().token()), "no token in any check: " + everything(d));
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What a plan would do: how many resources it adds, changes and destroys, and which. Read from a Genesys dry run's
@@ -21,7 +22,7 @@ import java.util.Map;
  * @param resourceCount how many resources the plan names in all, kept or not (never fewer than {@code resources})
  * @param fingerprint   a digest of every resource the plan names, kept or not, and what it does to each
  *                      ({@code v1:} and 64 hex digits): equal for two plans that make the same changes, whatever order
- *                      or other output they came with. Null computes it from {@code resources}.
+ *                      or other output they came with.
  */
 public record Plan(int add, int change, int destroy, List<PlannedChange> resources, boolean noChanges, boolean complete,
                    String source, int resourceCount, String fingerprint) {
@@ -36,15 +37,14 @@ public record Plan(int add, int change, int destroy, List<PlannedChange> resourc
     public Plan {
         resources = List.copyOf(resources);
         resourceCount = Math.max(resourceCount, resources.size());
-        if (fingerprint == null) {
-            fingerprint = PlanFingerprint.of(add, change, destroy, resources);
-        }
+        Objects.requireNonNull(fingerprint, "fingerprint");
     }
 
     /** A plan that lists every resource it names. */
     public Plan(int add, int change, int destroy, List<PlannedChange> resources, boolean noChanges, boolean complete,
                 String source) {
-        this(add, change, destroy, resources, noChanges, complete, source, resources.size(), null);
+        this(add, change, destroy, resources, noChanges, complete, source, resources.size(),
+                PlanFingerprint.of(add, change, destroy, resources));
     }
 
     /** The fingerprint's first 12 hex digits, as a person compares two of them. */

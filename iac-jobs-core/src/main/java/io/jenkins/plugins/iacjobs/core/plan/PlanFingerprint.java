@@ -25,7 +25,8 @@ final class PlanFingerprint {
     private long count;
 
     void add(PlannedChange c) {
-        String address = c.address() == null ? "" : c.address().strip();
+        String given = c.address();
+        String address = given == null ? "" : given.strip();
         byte[] d = each.digest((c.action().word() + " " + address).getBytes(StandardCharsets.UTF_8));
         sum = sum.add(new BigInteger(1, d)).mod(MODULUS);
         count++;
