@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.Instants;
 import io.jenkins.plugins.iacjobs.core.Printable;
@@ -202,8 +203,8 @@ final class JobExecution {
                 .withKeepAnsi(opts.keepAnsi).withApproval(decision).inFolder(folder).inWorkDir(work));
         onEnd.run();
         OnChanges onChanges = opts.onChanges();
-        boolean drift = r.success() && r.state() != JobState.PAUSED && onChanges.actsOn(r.report().plan());
-        report(r, drift);
+        boolean drift = r.drifted(onChanges);
+        report(r, onChanges == OnChanges.IGNORE ? null : drift);
         if (r.state() == JobState.PAUSED) {
             return ExitCodes.SUCCESS;
         }
@@ -300,7 +301,8 @@ final class JobExecution {
         }
     }
 
-    private void report(JobResult r, boolean drift) {
+    /** @param drift whether the drift policy acted; null when there is none ({@code --on-changes ignore}) */
+    private void report(JobResult r, @CheckForNull Boolean drift) {
         Path root = opts.out.toAbsolutePath().normalize();
         if (opts.output == RunOptions.OutputFormat.json) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -316,7 +318,7 @@ final class JobExecution {
             if (plan != null) {
                 m.put("plan", plan.toMap());
             }
-            if (opts.onChanges() != OnChanges.IGNORE) {
+            if (drift != null) {
                 m.put("drift", drift);
             }
             ctx.printJson(m);

@@ -77,7 +77,7 @@ final class JobEnding {
             log.delete(); // archived as log.txt
             boolean paused = last.state() == JobState.PAUSED;
             OnChanges onChanges = spec.onChanges();
-            boolean drift = finished.success() && !paused && report.planOnly() && onChanges.actsOn(report.plan());
+            boolean drift = finished.drifted(onChanges);
             IacJobAction action = new IacJobAction(report, finished.artifacts(), drift, IacJobAction.label(build));
             build.addAction(action);
             Map<String, Object> value = IacJobResult.of(report, IacJobResult.readResults(out, finished.artifacts()), finished.artifacts());

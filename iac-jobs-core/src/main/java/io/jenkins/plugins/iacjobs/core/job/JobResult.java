@@ -1,6 +1,7 @@
 package io.jenkins.plugins.iacjobs.core.job;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.iacjobs.core.plan.OnChanges;
 import io.jenkins.plugins.iacjobs.core.report.JobReport;
 import io.jenkins.plugins.iacjobs.core.watch.JobState;
 import java.util.List;
@@ -16,6 +17,14 @@ public record JobResult(String jobId, String status, JobState state, boolean pla
 
     public boolean success() {
         return state.isSuccess();
+    }
+
+    /**
+     * Whether {@code policy} acts on this result: a plan-only job that ended well (not one paused at an approval) with a
+     * plan that has changes or could not be read. Every front end judges drift by this one rule.
+     */
+    public boolean drifted(OnChanges policy) {
+        return success() && state != JobState.PAUSED && planOnly && policy.actsOn(report.plan());
     }
 
     /** The folder that holds the files, relative to the artifacts root: {@code iac-jobs/<id>}. */
