@@ -16,7 +16,7 @@ public final class SummaryMarkdown {
 
     public static String render(JobReport r, List<String> artifactNames) {
         StringBuilder b = new StringBuilder();
-        b.append("# ").append(cell(r.system())).append(" job ").append(cell(r.jobId())).append("\n\n");
+        b.append("# ").append(Markdown.cell(r.system())).append(" job ").append(Markdown.cell(r.jobId())).append("\n\n");
         b.append("| | |\n|---|---|\n");
         row(b, "System", r.system());
         row(b, "Connection", r.connection());
@@ -46,8 +46,7 @@ public final class SummaryMarkdown {
             plan(b, plan, r.planComparison(), artifactNames);
         }
         if (!r.shownParams().isEmpty()) {
-            b.append("\n## Parameters\n\n| name | value |\n|---|---|\n");
-            r.shownParams().forEach((k, v) -> b.append("| ").append(cell(k)).append(" | ").append(cell(v)).append(" |\n"));
+            b.append("\n## Parameters\n\n").append(Markdown.table("name", "value", r.shownParams()));
         }
         b.append("\n## Files\n\n");
         for (String a : artifactNames) {
@@ -70,9 +69,7 @@ public final class SummaryMarkdown {
             b.append("\n").append(Printable.of(compared.sentence())).append(" Fingerprint `").append(p.shortFingerprint()).append("`.\n");
         }
         if (!p.resources().isEmpty()) {
-            b.append("\n```\n");
-            p.shownLines().forEach(l -> b.append(Printable.of(l).replace("`", "'")).append('\n'));
-            b.append("```\n");
+            b.append('\n').append(Markdown.codeBlock(p.shownLines()));
             if (p.hiddenCount() > 0 && p.listsAll()) {
                 b.append("\nAbove are ").append(p.shownOfAll()).append("; every resource is in [plan.txt](plan.txt) and [plan.json](plan.json).\n");
             } else if (p.hiddenCount() > 0) {
@@ -85,12 +82,7 @@ public final class SummaryMarkdown {
 
     private static void row(StringBuilder b, String name, @CheckForNull String value) {
         if (value != null && !value.isBlank()) {
-            b.append("| ").append(name).append(" | ").append(cell(value)).append(" |\n");
+            b.append("| ").append(name).append(" | ").append(Markdown.cell(value)).append(" |\n");
         }
-    }
-
-    /** One table cell: no control character (a CR or LF from a remote name cannot add lines), no bare pipe. */
-    private static String cell(String s) {
-        return s == null ? "" : Printable.of(s).replace("|", "\\|");
     }
 }
