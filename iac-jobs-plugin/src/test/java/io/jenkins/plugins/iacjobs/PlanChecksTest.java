@@ -54,6 +54,7 @@ class PlanChecksTest {
     /** Records every check published, whatever the run: the stand-in for GitHub Checks. */
     @TestExtension({"genesysPlanIsInProgressThenCompletedWithCountsFirstResourcesAndMaskedParameters",
             "terrakubePlanIsNamedAfterItsWorkspace", "aPlanTooBigForACheckIsCutAtALineEndAndSaysSo",
+            "aPlanTooBigToKeepPointsAtTheFileThatNamesEveryResource",
             "checksFalsePublishesNothingAndChecksNameNamesTheCheck", "aFailedJobAndADriftGetTheirConclusions"})
     public static final class Recorder extends ChecksPublisherFactory {
         static final List<ChecksDetails> DETAILS = new CopyOnWriteArrayList<>();
@@ -139,26 +140,49 @@ class PlanChecksTest {
     @Test
     void aPlanTooBigForACheckIsCutAtALineEndAndSaysSo(JenkinsRule r) throws Exception {
         SandboxFixture.configure(sandbox);
-        int n = 900;
-        StringBuilder resources = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            resources.append(i == 0 ? "" : ",").append("{\"action\":\"create\",\"type\":\"genesyscloud_routing_queue\",\"name\":\"queue-")
-                    .append(i).append("-").append("x".repeat(80)).append("\"}");
-        }
-        String plan = "{\"resources\":[" + resources + "],\"summary\":{\"create\":" + n + ",\"update\":0,\"destroy\":0}}";
-        sandbox.genesys().setJobPlanner((acc, params, dryRun, i) -> JobPlan.complete(ResultsSource.of(plan)));
+        sandbox.genesys().setJobPlanner((acc, params, dryRun, i) -> JobPlan.complete(ResultsSource.of(queues(900))));
         run(r, "iacJob accelerator: 'Simple IVR', params: [queue_name: 'Q'], planOnly: true", Result.SUCCESS);
         ChecksDetails done = Recorder.DETAILS.get(Recorder.DETAILS.size() - 1);
         String text = output(done).getText().orElseThrow();
         assertTrue(text.length() <= PlanChecks.MAX_TEXT, "text of " + text.length() + " chars");
         assertTrue(text.length() > PlanChecks.MAX_TEXT - 500, "cut near the limit, not far below: " + text.length());
         assertTrue(text.contains("**Cut at 65535 characters, the size limit of a check:** the first "), text.substring(text.length() - 400));
-        assertTrue(text.matches("(?s).*the first \\d+ of " + (n + 2) + " lines of the plan are above; \\[plan.txt]\\(http.*plan.txt\\) has it whole\\.\n"),
+        // the headline, a blank line and 900 resources
+        assertTrue(text.matches("(?s).*the first \\d+ of 902 lines of the plan are above; \\[plan.txt]\\(http.*/plan.txt\\) lists every resource\\.\n"),
                 text.substring(text.length() - 400));
         assertTrue(text.contains("```\n**Cut") || text.contains("```\n\n**Cut"), "the code block is closed before the note");
         String summary = output(done).getSummary().orElseThrow();
-        assertTrue(summary.contains("The first 20 of " + n + " resources; [plan.txt]("), summary);
-        assertEquals("+" + n + " ~0 -0", output(done).getTitle().orElseThrow());
+        assertTrue(summary.contains("The first 20 of 900 resources; [plan.txt](http"), summary);
+        assertEquals("+900 ~0 -0", output(done).getTitle().orElseThrow());
+    }
+
+    /**
+     * A plan too big to keep whole ({@link io.jenkins.plugins.iacjobs.core.plan.Plan#KEPT} resources) lists only the
+     * kept ones in plan.txt: the check and the build page send the reader to the file that names every one.
+     */
+    @Test
+    void aPlanTooBigToKeepPointsAtTheFileThatNamesEveryResource(JenkinsRule r) throws Exception {
+        SandboxFixture.configure(sandbox);
+        sandbox.genesys().setJobPlanner((acc, params, dryRun, i) -> JobPlan.complete(ResultsSource.of(queues(1500))));
+        WorkflowRun b = run(r, "iacJob accelerator: 'Simple IVR', params: [queue_name: 'Q'], planOnly: true", Result.SUCCESS);
+        ChecksDetails done = Recorder.DETAILS.get(Recorder.DETAILS.size() - 1);
+        String summary = output(done).getSummary().orElseThrow();
+        assertTrue(summary.contains("The first 20 of 1500 resources; [results.json](http"), summary);
+        String text = output(done).getText().orElseThrow();
+        assertTrue(text.matches("(?s).*\\[results.json]\\(http[^)]*/results.json\\) lists every resource\\.\n"), text.substring(text.length() - 400));
+        String page = r.createWebClient().getPage(b).getWebResponse().getContentAsString();
+        assertTrue(page.matches("(?s).*1000 more in <a href=\"artifact/iac-jobs/[^\"]+/results.json\">results.json</a>.*"),
+                "the build page points at results.json too");
+    }
+
+    /** Genesys dry-run results that create {@code n} queues with long names. */
+    private static String queues(int n) {
+        StringBuilder resources = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            resources.append(i == 0 ? "" : ",").append("{\"action\":\"create\",\"type\":\"genesyscloud_routing_queue\",\"name\":\"queue-")
+                    .append(i).append("-").append("x".repeat(80)).append("\"}");
+        }
+        return "{\"resources\":[" + resources + "],\"summary\":{\"create\":" + n + ",\"update\":0,\"destroy\":0}}";
     }
 
     @Test

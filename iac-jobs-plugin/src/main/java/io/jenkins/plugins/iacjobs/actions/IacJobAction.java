@@ -4,8 +4,10 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Util;
 import hudson.model.Run;
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
+import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
 import io.jenkins.plugins.iacjobs.core.plan.PlanComparison;
 import io.jenkins.plugins.iacjobs.core.plan.PlannedChange;
+import io.jenkins.plugins.iacjobs.core.report.EvidenceFiles;
 import io.jenkins.plugins.iacjobs.core.report.JobReport;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,6 +47,8 @@ public final class IacJobAction extends BuildPageAction {
     /** Its resources as sign-and-address lines, at most {@link #MAX_PLAN_LINES}; plan.txt has them all. */
     private final ArrayList<String> planLines;
     private final int planMore;
+    /** The archived file that names every resource of the plan: plan.txt, or the results or log of a plan too big to keep. */
+    private final String planAllIn;
     /**
      * Which deployment the job planned or applied: system, connection, target and parameters as shown (masked). Two
      * plans are compared only when these match. Null in builds made before plans were compared.
@@ -64,15 +68,12 @@ public final class IacJobAction extends BuildPageAction {
     /** How many earlier builds are searched for the previous plan of the same target. */
     public static final int PRIOR_BUILDS = 30;
 
-    public IacJobAction(JobReport report, List<String> artifacts) {
-        this(report, artifacts, false, null);
-    }
-
     /**
+     * @param targetKey which deployment it was ({@link #targetKey}), as its plan was compared by
      * @param drift     whether the run's drift policy acted on its plan
-     * @param ownLabel  how a later build names this one ({@code build #4}), or null
+     * @param ownLabel  how a later build names this one ({@code build #4})
      */
-    public IacJobAction(JobReport report, List<String> artifacts, boolean drift, @CheckForNull String ownLabel) {
+    public IacJobAction(JobReport report, List<String> artifacts, String targetKey, boolean drift, String ownLabel) {
         this.system = report.system();
         this.connection = report.connection();
         this.jobId = report.jobId();
@@ -95,20 +96,20 @@ public final class IacJobAction extends BuildPageAction {
                 : plan.resources().stream().limit(MAX_PLAN_LINES).map(PlannedChange::line).collect(Collectors.toCollection(ArrayList::new));
         // every resource the plan names, also those a very large plan counted without keeping
         this.planMore = plan == null ? 0 : Math.max(0, plan.resourceCount() - planLines.size());
-        this.targetKey = targetKey(report.system(), report.connection(), report.targetId() != null ? report.targetId() : report.targetName(),
-                report.shownParams());
+        this.planAllIn = plan == null ? null : EvidenceFiles.everyResourceIn(plan, artifacts);
+        this.targetKey = targetKey;
         this.planFingerprint = plan == null ? null : plan.fingerprint();
         PlanComparison compared = report.planComparison();
         this.planComparison = compared == null ? null : compared.sentence();
-        this.planFirstSeen = plan == null || ownLabel == null ? null
-                : compared != null ? compared.firstSeen(ownLabel) : plan.hasChanges() ? ownLabel : null;
+        this.planFirstSeen = plan == null ? null : compared != null ? compared.firstSeen(ownLabel) : plan.hasChanges() ? ownLabel : null;
         this.drift = drift;
         this.sameChanges = compared != null && compared.sameChanges();
     }
 
-    /** The key two runs of the same deployment share: see {@link #targetKey}. */
-    public static String targetKey(String system, String connection, @CheckForNull String target, @CheckForNull Map<String, String> shownParams) {
-        return system + "\n" + connection + "\n" + target + "\n" + new TreeMap<>(shownParams == null ? Map.of() : shownParams);
+    /** The key two runs of the same deployment share: system, connection, target and the parameters as shown (masked). */
+    public static String targetKey(String system, String connection, SubmittedJob job) {
+        return system + "\n" + connection + "\n" + (job.targetId() != null ? job.targetId() : job.targetName()) + "\n"
+                + new TreeMap<>(job.shownParams());
     }
 
     /** {@code build #12}: how a plan comparison names a build. */
@@ -190,6 +191,16 @@ public final class IacJobAction extends BuildPageAction {
     /** Resources beyond what the build page keeps: plan.txt lists them. */
     public int getPlanMore() {
         return planMore;
+    }
+
+    /** The archived file that names every resource of the plan ({@code plan.txt}, {@code log.txt}, …), or null. */
+    public @CheckForNull String getPlanAllInName() {
+        return planAllIn == null ? null : planAllIn.substring(planAllIn.lastIndexOf('/') + 1);
+    }
+
+    /** {@link #getPlanAllInName}'s file, relative to the build page, or null. */
+    public @CheckForNull String getPlanAllInHref() {
+        return planAllIn == null ? null : artifactHref(planAllIn);
     }
 
     /** The archived plan.txt, relative to the build page, or null. */

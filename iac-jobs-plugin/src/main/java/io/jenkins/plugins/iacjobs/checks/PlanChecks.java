@@ -8,6 +8,7 @@ import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
 import io.jenkins.plugins.iacjobs.core.plan.PlanComparison;
 import io.jenkins.plugins.iacjobs.core.report.JobReport;
+import io.jenkins.plugins.iacjobs.core.report.Markdown;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -59,26 +60,37 @@ public final class PlanChecks {
     /** While the job runs. */
     public static PlanCheck running(Subject s, String jobId) {
         StringBuilder b = new StringBuilder();
-        b.append(s.system()).append(" job `").append(code(jobId)).append("` is ").append(s.planOnly() ? "planning" : "running")
+        b.append(s.system()).append(" job `").append(Markdown.code(jobId)).append("` is ").append(s.planOnly() ? "planning" : "running")
                 .append('.');
         links(b, s, null);
         parameters(b, s.shownParams());
-        return new PlanCheck(s.name(), false, PlanCheck.Conclusion.NONE, s.planOnly() ? "Planning" : "Applying", cut(b.toString(), null),
+        return new PlanCheck(s.name(), false, PlanCheck.Conclusion.NONE, s.planOnly() ? "Planning" : "Applying", cut(b.toString()),
                 null, s.buildUrl(), s.startedAt(), null);
+    }
+
+    /**
+     * An archived file of the build, linked from a check.
+     *
+     * @param name its name ({@code plan.txt})
+     * @param href where it is, relative to the build's page ({@code artifact/iac-jobs/…/plan.txt})
+     */
+    public record FileLink(String name, String href) {
     }
 
     /**
      * The job ended (or paused at an approval) and its evidence is written.
      *
-     * @param conclusion   from the job's outcome and the drift policy
-     * @param planTextHref the archived plan.txt, relative to the build page; or null
+     * @param conclusion from the job's outcome and the drift policy
+     * @param everyOne   the archived file that names every resource of the plan (plan.txt, or for a plan too big to
+     *                   keep whole, the results or the log); or null
      */
-    public static PlanCheck ended(Subject s, JobReport report, PlanCheck.Conclusion conclusion, @CheckForNull String planTextHref,
+    public static PlanCheck ended(Subject s, JobReport report, PlanCheck.Conclusion conclusion, @CheckForNull FileLink everyOne,
                                   Instant now) {
         Plan plan = report.plan();
         String title = plan != null ? counts(plan) : report.success() ? report.status() : "Failed: " + report.status();
+        String allIn = everyOne == null ? "the build's files"
+                : s.buildUrl() == null ? "the build's " + everyOne.name() : "[" + everyOne.name() + "](" + s.buildUrl() + everyOne.href() + ")";
         StringBuilder b = new StringBuilder();
-        String planTxt = planTextHref == null || s.buildUrl() == null ? null : s.buildUrl() + planTextHref;
         if (plan != null) {
             b.append("**").append(plan.headline()).append("**");
             PlanComparison compared = report.planComparison();
@@ -86,34 +98,31 @@ public final class PlanChecks {
                 b.append(' ').append(compared.sentence());
             }
             b.append("\n\n");
-            List<String> shown = plan.shownLines();
-            if (!shown.isEmpty()) {
-                b.append("```\n");
-                shown.forEach(l -> b.append(code(l)).append('\n'));
-                b.append("```\n");
+            if (!plan.resources().isEmpty()) {
+                b.append(Markdown.codeBlock(plan.shownLines()));
                 if (plan.hiddenCount() > 0) {
-                    b.append("The ").append(plan.shownOfAll().substring("the ".length()))
-                            .append(planTxt == null ? "; the build's plan.txt lists them.\n" : "; [plan.txt](" + planTxt + ") lists them.\n");
+                    b.append("The ").append(plan.shownOfAll().substring("the ".length())).append("; ").append(allIn)
+                            .append(" lists them all.\n");
                 }
                 b.append('\n');
             }
         }
-        b.append(s.system()).append(" job `").append(code(report.jobId())).append("` ended **").append(report.status()).append("**")
-                .append(s.planOnly() ? " (plan only)." : ".");
+        b.append(s.system()).append(" job `").append(Markdown.code(report.jobId())).append("` ended **").append(report.status())
+                .append("**").append(s.planOnly() ? " (plan only)." : ".");
         String message = report.message();
         if (message != null && !message.isBlank()) {
             b.append("\n\n> ").append(message);
         }
         links(b, s, report.remoteUrl());
         parameters(b, report.shownParams());
-        String text = plan == null ? null : planText(plan, planTxt);
-        return new PlanCheck(s.name(), true, conclusion, title, cut(b.toString(), planTxt), text, s.buildUrl(), s.startedAt(), now);
+        String text = plan == null ? null : planText(plan, allIn);
+        return new PlanCheck(s.name(), true, conclusion, title, cut(b.toString()), text, s.buildUrl(), s.startedAt(), now);
     }
 
     /** The run ended without the job's end: timed out, aborted, or failed on the way. */
     public static PlanCheck stopped(Subject s, String jobId, PlanCheck.Conclusion conclusion, String why, Instant now) {
         StringBuilder b = new StringBuilder();
-        b.append(s.system()).append(" job `").append(code(jobId)).append("`: ").append(Printable.of(why));
+        b.append(s.system()).append(" job `").append(Markdown.code(jobId)).append("`: ").append(Printable.of(why));
         links(b, s, null);
         parameters(b, s.shownParams());
         String title = switch (conclusion) {
@@ -121,7 +130,7 @@ public final class PlanChecks {
             case CANCELED -> "Aborted";
             default -> "Failed";
         };
-        return new PlanCheck(s.name(), true, conclusion, title, cut(b.toString(), null), null, s.buildUrl(), s.startedAt(), now);
+        return new PlanCheck(s.name(), true, conclusion, title, cut(b.toString()), null, s.buildUrl(), s.startedAt(), now);
     }
 
     /** Hands {@code check} to every publisher there is; none (no Checks API plugin) is not an error and says nothing. */
@@ -144,35 +153,36 @@ public final class PlanChecks {
 
     /**
      * The plan as a code block, cut at a line end to fit {@link #MAX_TEXT} with the cut said plainly: how many lines are
-     * shown of how many, and where the whole plan is.
+     * shown of how many, and where every resource is.
+     *
+     * @param allIn where every resource is, as Markdown ({@code [plan.txt](…)})
      */
-    static String planText(Plan plan, @CheckForNull String planTxt) {
-        List<String> lines = plan.text().lines().map(PlanChecks::code).toList();
-        String whole = "```\n" + String.join("\n", lines) + "\n```\n";
+    static String planText(Plan plan, String allIn) {
+        String whole = Markdown.codeBlock(plan.text().lines().toList());
         if (whole.length() <= MAX_TEXT) {
             return whole;
         }
+        List<String> lines = plan.text().lines().map(Markdown::code).toList();
         StringBuilder b = new StringBuilder("```\n");
         int shown = 0;
         for (String l : lines) {
-            String note = cutNote(shown + 1, lines.size(), planTxt);
+            String note = cutNote(shown + 1, lines.size(), allIn);
             if (b.length() + l.length() + 1 + "```\n".length() + note.length() > MAX_TEXT) {
                 break;
             }
             b.append(l).append('\n');
             shown++;
         }
-        return b.append("```\n").append(cutNote(shown, lines.size(), planTxt)).toString();
+        return b.append("```\n").append(cutNote(shown, lines.size(), allIn)).toString();
     }
 
-    private static String cutNote(int shown, int of, @CheckForNull String planTxt) {
+    private static String cutNote(int shown, int of, String allIn) {
         return "\n**Cut at " + MAX_TEXT + " characters, the size limit of a check:** the first " + shown + " of " + of
-                + " lines of the plan are above; " + (planTxt == null ? "the build's plan.txt" : "[plan.txt](" + planTxt + ")")
-                + " has it whole.\n";
+                + " lines of the plan are above; " + allIn + " lists every resource.\n";
     }
 
     /** A summary too long for a check is cut at a line end, and says so. */
-    private static String cut(String text, @CheckForNull String planTxt) {
+    private static String cut(String text) {
         if (text.length() <= MAX_TEXT) {
             return text;
         }
@@ -192,20 +202,9 @@ public final class PlanChecks {
 
     /** The parameters as the run shows them everywhere: sensitive values are masked already. */
     private static void parameters(StringBuilder b, Map<String, String> shown) {
-        if (shown.isEmpty()) {
-            return;
+        if (!shown.isEmpty()) {
+            b.append('\n').append(Markdown.table("Parameter", "Value", shown));
         }
-        b.append("\n| Parameter | Value |\n|---|---|\n");
-        shown.forEach((k, v) -> b.append("| ").append(cell(k)).append(" | ").append(cell(v)).append(" |\n"));
-    }
-
-    private static String cell(@CheckForNull String s) {
-        return s == null ? "" : Printable.of(s).replace("|", "\\|");
-    }
-
-    /** Inside a code block or span: no backtick can close it early. */
-    private static String code(String s) {
-        return Printable.of(s).replace('`', '\'');
     }
 
     private static String md(String s) {

@@ -68,8 +68,8 @@ final class JobEnding {
         Path work = Files.createTempDirectory("iac-jobs-");
         try {
             Path out = Files.createDirectories(work.resolve("out"));
-            PlanComparison.Prior prior = IacJobAction.priorPlan(build, IacJobAction.targetKey(system, runner.connection(),
-                    submitted.targetId() != null ? submitted.targetId() : submitted.targetName(), submitted.shownParams()));
+            String targetKey = IacJobAction.targetKey(system, runner.connection(), submitted);
+            PlanComparison.Prior prior = IacJobAction.priorPlan(build, targetKey);
             JobResult finished = runner.finishWith(handle, last, submitted, out,
                     JobRunner.Evidence.of(log.existing()).withKeepAnsi(spec.keepAnsi()).withApproval(decision).comparedWith(prior));
             JobReport report = finished.report();
@@ -78,13 +78,14 @@ final class JobEnding {
             boolean paused = last.state() == JobState.PAUSED;
             OnChanges onChanges = spec.onChanges();
             boolean drift = finished.drifted(onChanges);
-            IacJobAction action = new IacJobAction(report, finished.artifacts(), drift, IacJobAction.label(build));
+            IacJobAction action = new IacJobAction(report, finished.artifacts(), targetKey, drift, IacJobAction.label(build));
             build.addAction(action);
             Map<String, Object> value = IacJobResult.of(report, IacJobResult.readResults(out, finished.artifacts()), finished.artifacts());
             value.put("drift", drift);
             value.put("comparedWith", action.getPlanComparison());
-            publish.accept(PlanChecks.ended(check, report, conclusion(finished, paused, drift, onChanges), action.getPlanTextHref(),
-                    Instant.now()));
+            String allIn = action.getPlanAllInName();
+            publish.accept(PlanChecks.ended(check, report, conclusion(finished, paused, drift, onChanges),
+                    allIn == null ? null : new PlanChecks.FileLink(allIn, action.getPlanAllInHref()), Instant.now()));
             // approve: 'never' stops at waitingApproval: not a failure, the job waits remotely for a person.
             if (paused) {
                 say(Messages.JobRun_paused(system, jobId, report.status()));
