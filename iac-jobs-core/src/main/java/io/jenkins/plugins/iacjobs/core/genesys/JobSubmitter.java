@@ -120,10 +120,7 @@ final class JobSubmitter {
                     throw notSent;
                 }
                 // The first send's answer was lost, and only this resend was not made: what the first did is not known
-                throw new WaitTimeoutException("The timeout passed while submitting: the answer to the first submission,"
-                        + " sent at " + Instants.seconds(sentAt) + ", was lost, and the job history showed no job from it"
-                        + " when read; it was not sent again (" + notSent.getMessage() + "). A job may still appear: check"
-                        + " the accelerator's jobs submitted in Genesys Cloud since " + Instants.seconds(sentAt));
+                throw notSentAgain(sentAt, notSent.getMessage());
             } catch (OutcomeUnknownException lost) {
                 log.accept("The answer to the submission was lost (" + lost.getMessage() + "). Looking the job up in the"
                         + " history before deciding anything.");
@@ -140,10 +137,7 @@ final class JobSubmitter {
                             + " history shows that none of them made a job, so nothing was created; giving up. Try again later");
                 }
                 if (deadline != null && !clock.instant().isBefore(deadline)) {
-                    throw new WaitTimeoutException("The timeout passed while submitting: the answer to the submission, sent at "
-                            + Instants.seconds(sentAt) + ", was lost (" + lost.getMessage() + "), and the job history showed no"
-                            + " job from it when read; it was not sent again. A job may still appear: check the accelerator's"
-                            + " jobs submitted in Genesys Cloud since " + Instants.seconds(sentAt));
+                    throw notSentAgain(sentAt, lost.getMessage());
                 }
                 log.accept("No such job in the history, which reaches back past the submission: it did not arrive, and"
                         + " nothing was created. Submitting once more (attempt " + (send + 1) + " of " + MAX_SENDS + ").");
@@ -162,6 +156,22 @@ final class JobSubmitter {
             throw ambiguous(found);
         }
         return found.stream().findFirst().map(this::remember);
+    }
+
+    /** The deadline came after a lost answer whose job the history did not show: nothing is sent again. */
+    private static WaitTimeoutException notSentAgain(Instant sentAt, String why) {
+        return new WaitTimeoutException("The timeout passed while submitting: the answer to the submission sent at "
+                + Instants.seconds(sentAt) + " was lost, and the job history showed no job from it when read; it was not sent"
+                + " again (" + why + "). A job may still appear: check the accelerator's jobs submitted in Genesys Cloud since "
+                + Instants.seconds(sentAt));
+    }
+
+    /** The history could not be read after a lost answer before the deadline and its grace ran out. */
+    private static OutcomeUnknownException historyNotReadInTime(Instant sentAt, String why) {
+        return new OutcomeUnknownException("The answer to the submission was lost and the job history could not be read within"
+                + " the timeout and its " + LOOKUP_GRACE.toSeconds() + " s grace (" + why + "), so a job may have been made:"
+                + " check the accelerator's jobs submitted in Genesys Cloud since " + Instants.seconds(sentAt)
+                + ", and pass the right one as jobId");
     }
 
     /** Until when a lost answer is looked up: the deadline (or now, if later) and the grace; null without a deadline. */
@@ -196,10 +206,7 @@ final class JobSubmitter {
             try {
                 return lookUp(reader, input, sentAt);
             } catch (WaitTimeoutException late) {
-                throw new OutcomeUnknownException("The answer to the submission was lost and the job history could not be"
-                        + " read within the timeout and its " + LOOKUP_GRACE.toSeconds() + " s grace (" + late.getMessage()
-                        + "), so a job may have been made: check the accelerator's jobs submitted in Genesys Cloud since "
-                        + Instants.seconds(sentAt) + ", and pass the right one as jobId");
+                throw historyNotReadInTime(sentAt, late.getMessage());
             } catch (RemoteApiException | UnreachableException e) {
                 boolean transientError = e instanceof UnreachableException || ((RemoteApiException) e).isTransient();
                 if (!transientError || attempt == LOOKUP_ATTEMPTS) {
@@ -210,10 +217,7 @@ final class JobSubmitter {
                 log.accept("Could not read the job history (" + e.getMessage() + "); asking again.");
                 long pause = LOOKUP_PAUSE.toMillis() << (attempt - 1);
                 if (until != null && clock.instant().plusMillis(pause).isAfter(until)) {
-                    throw new OutcomeUnknownException("The answer to the submission was lost and the job history could not be"
-                            + " read within the timeout and its " + LOOKUP_GRACE.toSeconds() + " s grace (" + e.getMessage()
-                            + "), so a job may have been made: check the accelerator's jobs submitted in Genesys Cloud since "
-                            + Instants.seconds(sentAt) + ", and pass the right one as jobId");
+                    throw historyNotReadInTime(sentAt, e.getMessage());
                 }
                 try {
                     Thread.sleep(pause);
