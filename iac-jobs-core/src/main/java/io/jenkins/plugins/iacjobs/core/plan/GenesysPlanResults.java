@@ -99,8 +99,7 @@ public final class GenesysPlanResults {
             int destroy = summary.path("destroy").asInt(summary.path("delete").asInt(0));
             return changes.summarised(add, change, destroy, add + change + destroy == 0, SOURCE);
         }
-        Plan counted = changes.counted(SOURCE);
-        return changes.summarised(counted.add(), counted.change(), counted.destroy(), counted.noChanges(), SOURCE);
+        return changes.listed(SOURCE);
     }
 
     private static Plan fromTerraformJson(JsonNode changesNode) {
@@ -116,8 +115,7 @@ public final class GenesysPlanResults {
                 changes.add(new PlannedChange(a, rc.path("address").asText(), rc.path("type").asText(null), rc.path("name").asText(null)));
             }
         }
-        Plan counted = changes.counted(SOURCE);
-        return changes.summarised(counted.add(), counted.change(), counted.destroy(), counted.noChanges(), SOURCE);
+        return changes.listed(SOURCE);
     }
 
     @CheckForNull

@@ -49,12 +49,21 @@ final class PlanTally {
 
     /** Counted from the resources: for plans without a summary of their own. */
     Plan counted(String source) {
-        return new Plan(add, change, destroy, kept, count == 0, false, source, count, fingerprint.digest(add, change, destroy));
+        return plan(add, change, destroy, count == 0, false, source);
+    }
+
+    /** Counted from the resources of a plan that lists all it does (a JSON plan), so the counts are complete. */
+    Plan listed(String source) {
+        return plan(add, change, destroy, count == 0, true, source);
     }
 
     /** With the counts of the plan's own summary. */
     Plan summarised(int add, int change, int destroy, boolean noChanges, String source) {
-        return new Plan(add, change, destroy, kept, noChanges, true, source, count, fingerprint.digest(add, change, destroy));
+        return plan(add, change, destroy, noChanges, true, source);
+    }
+
+    private Plan plan(int add, int change, int destroy, boolean noChanges, boolean complete, String source) {
+        return new Plan(add, change, destroy, kept, noChanges, complete, source, count, fingerprint.digest(add, change, destroy));
     }
 
     private static int plus(int n) {
