@@ -109,7 +109,8 @@ public final class GenesysSystem implements JobSystem {
         if (spec.target() == null) {
             throw new ValidationException("accelerator", Messages.Genesys_acceleratorOrJobId());
         }
-        return new PreparedJob(jobs, new Submission<>(jobs, new GenesysJobRequest(spec.target(), spec.params(), spec.planOnly())), null);
+        return new PreparedJob(jobs, new Submission<>(jobs, new GenesysJobRequest(spec.target(), spec.params(), spec.planOnly())
+                .withSensitive(spec.sensitiveParams())), null);
     }
 
     @Override

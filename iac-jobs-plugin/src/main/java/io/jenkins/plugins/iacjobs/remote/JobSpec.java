@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -44,6 +46,8 @@ public final class JobSpec implements Serializable {
     /** Publish a check through the Checks API (older runs, persisted without it, publish none). */
     private final boolean checks;
     private final String checksName;
+    /** Parameters that hold a secret the build knows of (names only): masked wherever parameters are shown. */
+    private final TreeSet<String> sensitiveParams;
 
     /**
      * @param target   the Genesys accelerator or the Terrakube template (or older command), by name or id
@@ -54,7 +58,8 @@ public final class JobSpec implements Serializable {
                    @CheckForNull Map<String, String> params, boolean planOnly, @CheckForNull String timeout, boolean failOnError,
                    boolean submitOnly, @CheckForNull String jobId, @CheckForNull String workspace, @CheckForNull String branch,
                    @CheckForNull String approve, @CheckForNull String approvers, boolean keepAnsi,
-                   @CheckForNull String onChanges, boolean checks, @CheckForNull String checksName) {
+                   @CheckForNull String onChanges, boolean checks, @CheckForNull String checksName,
+                   @CheckForNull Set<String> sensitiveParams) {
         this.connection = connection;
         this.credentialsId = credentialsId;
         this.target = target;
@@ -72,6 +77,7 @@ public final class JobSpec implements Serializable {
         this.onChanges = onChanges;
         this.checks = checks;
         this.checksName = checksName;
+        this.sensitiveParams = new TreeSet<>(sensitiveParams == null ? Set.of() : sensitiveParams);
     }
 
     /** The same options with every parameter value dropped (names kept): what may be persisted. */
@@ -79,7 +85,7 @@ public final class JobSpec implements Serializable {
         LinkedHashMap<String, String> names = new LinkedHashMap<>();
         params.keySet().forEach(k -> names.put(k, ""));
         return new JobSpec(connection, credentialsId, target, names, planOnly, timeout, failOnError, submitOnly, jobId, workspace,
-                branch, approve, approvers, keepAnsi, onChanges, checks, checksName);
+                branch, approve, approvers, keepAnsi, onChanges, checks, checksName, sensitiveParams);
     }
 
     /** This run's {@code timeout}, else the connection's; null waits without limit. A bad value names the field. */
@@ -146,6 +152,11 @@ public final class JobSpec implements Serializable {
     /** The drift policy for a plan-only run; {@code ignore} when not given. */
     public OnChanges onChanges() {
         return OnChanges.parse("onChanges", onChanges);
+    }
+
+    /** Parameters that hold a secret the build knows of: a Pipeline's {@code withCredentials} variable, a password parameter. */
+    public Set<String> sensitiveParams() {
+        return sensitiveParams == null ? Set.of() : Collections.unmodifiableSet(sensitiveParams); // null: persisted before
     }
 
     public boolean checks() {

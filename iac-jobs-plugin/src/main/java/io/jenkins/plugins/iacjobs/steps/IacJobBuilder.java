@@ -6,6 +6,7 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.Util;
+import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
 import hudson.model.Item;
 import hudson.model.Result;
@@ -22,6 +23,7 @@ import io.jenkins.plugins.iacjobs.run.JobRun;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -115,7 +117,9 @@ public final class IacJobBuilder extends RemoteBuilder {
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }
-        JobRun r = JobRun.of(options.spec(null, params, env::expand));
+        // password parameters and the credentials wrapper's variables, as the build log masks them
+        Set<String> secretVariables = run instanceof AbstractBuild<?, ?> b ? b.getSensitiveBuildVariables() : Set.of();
+        JobRun r = JobRun.of(options.spec(null, params, env::expand, IacJobOptions.holdingSecrets(params, env, secretVariables)));
         try {
             // a freestyle build holds its executor anyway; nothing to persist
             r.start(run, listener, () -> { }, reason -> run.setResult(Result.UNSTABLE)).get();

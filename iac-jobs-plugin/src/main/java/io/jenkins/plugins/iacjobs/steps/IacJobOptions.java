@@ -2,13 +2,17 @@ package io.jenkins.plugins.iacjobs.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.Util;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.plan.OnChanges;
 import io.jenkins.plugins.iacjobs.remote.JobSpec;
 import java.io.Serializable;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
@@ -46,7 +50,8 @@ public final class IacJobOptions implements Serializable {
      *
      * @param target the Terrakube template when the step gives one; else the accelerator is the target
      */
-    JobSpec spec(@CheckForNull String target, Map<String, String> params, UnaryOperator<String> expand) throws AbortException {
+    JobSpec spec(@CheckForNull String target, Map<String, String> params, UnaryOperator<String> expand, Set<String> sensitiveParams)
+            throws AbortException {
         String t = target != null ? target : accelerator;
         if (t == null && jobId == null && workspace == null) {
             throw new AbortException(Messages.IacJobOptions_acceleratorOrJobId());
@@ -63,7 +68,30 @@ public final class IacJobOptions implements Serializable {
         }
         return new JobSpec(connection, credentialsId, expand.apply(t), params, planOnly, timeout, failOnError, submitOnly,
                 expand.apply(jobId), expand.apply(workspace), expand.apply(branch), approve, approvers, keepAnsi,
-                policy.word(), !skipChecks, expand.apply(checksName));
+                policy.word(), !skipChecks, expand.apply(checksName), sensitiveParams);
+    }
+
+    /**
+     * The parameters whose value holds a secret the build knows of, so they are masked wherever parameters are shown
+     * (summary, {@code summary.md}, {@code build.xml}, the check), as the build log masks them.
+     *
+     * @param secretVariables the names of the variables that hold secrets ({@code withCredentials}, password parameters)
+     */
+    static Set<String> holdingSecrets(Map<String, String> params, EnvVars env, Set<String> secretVariables) {
+        Set<String> secrets = new HashSet<>();
+        for (String name : secretVariables) {
+            String value = env.get(name);
+            if (value != null && !value.isEmpty()) {
+                secrets.add(value);
+            }
+        }
+        Set<String> names = new TreeSet<>();
+        params.forEach((k, v) -> {
+            if (v != null && secrets.stream().anyMatch(v::contains)) {
+                names.add(k);
+            }
+        });
+        return names;
     }
 
     static @CheckForNull String text(@CheckForNull String value) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.iacjobs.steps;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.model.Result;
@@ -30,6 +31,7 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
@@ -147,18 +149,30 @@ public final class IacJobStep extends Step {
     public @CheckForNull String getChecksName() { return options.getChecksName(); }
     @DataBoundSetter public void setChecksName(@CheckForNull String checksName) { options.setChecksName(checksName); }
 
-    /** The template, or the accelerator as its alias; both given and different is a mistake worth naming. */
-    JobSpec toSpec() throws AbortException {
+    /**
+     * The template, or the accelerator as its alias; both given and different is a mistake worth naming.
+     *
+     * @param sensitiveParams parameters that hold a secret the build knows of
+     */
+    JobSpec toSpec(Set<String> sensitiveParams) throws AbortException {
         String accelerator = options.getAccelerator();
         if (template != null && accelerator != null && !template.equals(accelerator)) {
             throw new AbortException(Messages.IacJobStep_templateAndAccelerator(template, accelerator));
         }
-        return options.spec(template, params, UnaryOperator.identity());
+        return options.spec(template, params, UnaryOperator.identity(), sensitiveParams);
     }
 
+    /**
+     * A parameter given a {@code withCredentials} variable (or any variable Pipeline knows is sensitive) is masked
+     * wherever parameters are shown, as the build log masks it: the step's summary, {@code summary.md}, the check.
+     */
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new Execution(context, JobRun.of(toSpec()));
+        EnvironmentExpander expander = context.get(EnvironmentExpander.class);
+        EnvVars env = context.get(EnvVars.class);
+        Set<String> sensitive = expander == null || env == null ? Set.of()
+                : IacJobOptions.holdingSecrets(params, env, expander.getSensitiveVariables());
+        return new Execution(context, JobRun.of(toSpec(sensitive)));
     }
 
     /**

@@ -6,27 +6,36 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * A Genesys Cloud accelerator job: the accelerator (id or exact name), its inputs as strings, and {@code dryRun}.
  *
- * @param deadline see {@link JobRequest#deadline()}
+ * @param deadline  see {@link JobRequest#deadline()}
+ * @param sensitive inputs to mask wherever they are shown, besides those the accelerator marks sensitive: those a
+ *                  front end knows hold a secret (a Pipeline's {@code withCredentials} variable, a password parameter)
  */
-public record GenesysJobRequest(String accelerator, Map<String, String> params, boolean planOnly, @CheckForNull Instant deadline)
-        implements JobRequest {
+public record GenesysJobRequest(String accelerator, Map<String, String> params, boolean planOnly, @CheckForNull Instant deadline,
+                                Set<String> sensitive) implements JobRequest {
 
     public GenesysJobRequest {
         params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        sensitive = sensitive == null ? Set.of() : Set.copyOf(sensitive);
     }
 
     public GenesysJobRequest(String accelerator, Map<String, String> params, boolean planOnly) {
-        this(accelerator, params, planOnly, null);
+        this(accelerator, params, planOnly, null, Set.of());
     }
 
     @Override
     public GenesysJobRequest withDeadline(@CheckForNull Instant d) {
-        return new GenesysJobRequest(accelerator, params, planOnly, d);
+        return new GenesysJobRequest(accelerator, params, planOnly, d, sensitive);
+    }
+
+    /** The same request with {@code names} masked too, wherever its inputs are shown. */
+    public GenesysJobRequest withSensitive(Set<String> names) {
+        return new GenesysJobRequest(accelerator, params, planOnly, deadline, names);
     }
 
     @Override

@@ -27,9 +27,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** Genesys Cloud Infrastructure as Code as a {@link RemoteJobSystem}: one connection, one client. */
@@ -107,7 +109,7 @@ public final class GenesysJobs implements RemoteJobSystem<GenesysJobRequest> {
         AcceleratorSpecification spec = new AcceleratorResolver(client.withDeadline(request.deadline())).resolve(request.accelerator());
         AcceleratorInputs inputs = AcceleratorInputs.of(spec);
         List<AcceleratorParameter> params = ParameterValidator.validate(spec.name(), inputs, request.params());
-        Map<String, String> shown = Masking.mask(request.params(), inputs.sensitiveNames());
+        Map<String, String> shown = shown(request, inputs);
         log.accept("Submitting " + (request.planOnly() ? "a plan-only (dryRun) job" : "a job") + " for accelerator '"
                 + spec.name() + "' (" + spec.id() + ")" + (shown.isEmpty() ? "" : " with " + shown));
         InfrastructureascodeJob job = jobSubmitter.submit(new AcceleratorInput(spec.id(), request.planOnly(), params),
@@ -124,9 +126,16 @@ public final class GenesysJobs implements RemoteJobSystem<GenesysJobRequest> {
         GenesysClient reader = client.withDeadline(request.deadline());
         AcceleratorSpecification spec = new AcceleratorResolver(reader).resolve(request.accelerator());
         AcceleratorInputs inputs = AcceleratorInputs.of(spec);
-        Map<String, String> shown = Masking.mask(request.params(), inputs.sensitiveNames());
+        Map<String, String> shown = shown(request, inputs);
         return jobSubmitter.find(reader, new AcceleratorInput(spec.id(), request.planOnly(), List.of()), sentAt)
                 .map(job -> new SubmittedJob(job.id(), job.status(), spec.id(), spec.name(), request.planOnly(), shown));
+    }
+
+    /** The inputs as they may be shown: the accelerator's sensitive ones and those the request names are masked. */
+    private static Map<String, String> shown(GenesysJobRequest request, AcceleratorInputs inputs) {
+        Set<String> sensitive = new HashSet<>(inputs.sensitiveNames());
+        sensitive.addAll(request.sensitive());
+        return Masking.mask(request.params(), sensitive);
     }
 
     @Override

@@ -44,6 +44,22 @@ class JobSubmitterTest {
         }
     }
 
+    /** An input a front end knows holds a secret (a withCredentials variable) is masked like the accelerator's own. */
+    @Test
+    void inputsTheFrontEndMarksSensitiveAreMaskedWhereverTheyAreShown() {
+        try (SandboxFixture f = new SandboxFixture(SandboxConfig.defaults().withTimeScale(0.05))) {
+            Instant sentAt = Instant.now();
+            GenesysJobRequest request = new GenesysJobRequest("Simple IVR", Map.of("queue_name", "q-from-a-vault", "division", "Home"),
+                    true).withSensitive(Set.of("queue_name"));
+            List<String> log = new ArrayList<>();
+            SubmittedJob sent = f.jobs().submit(request, log::add);
+            assertEquals(Map.of("queue_name", "********", "division", "Home"), sent.shownParams());
+            assertTrue(log.stream().noneMatch(l -> l.contains("q-from-a-vault")), log.toString());
+            assertEquals("********", f.jobs().findSubmitted(request, sentAt).orElseThrow().shownParams().get("queue_name"));
+            assertEquals("q-from-a-vault", f.sandbox.genesys().jobs().get(0).parameters().get("queue_name"), "sent as it is");
+        }
+    }
+
     @Test
     void aSubmissionLostAcrossARestartIsFoundByANewProcess() {
         try (SandboxFixture f = new SandboxFixture(SandboxConfig.defaults().withTimeScale(0.05))) {
