@@ -10,8 +10,6 @@ import io.jenkins.plugins.iacjobs.sandbox.Sandbox;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
 import io.jenkins.plugins.iacjobs.sandbox.genesys.AcceleratorCatalogue;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,9 +39,7 @@ class DriftCliTest {
     }
 
     private CliRun run(String... args) {
-        Map<String, String> env = new HashMap<>(SandboxEnv.genesys(sandbox));
-        env.put(GenesysOptions.ENV_CLIENT_SECRET, sandbox.genesysClientSecret());
-        return CliRun.of(env, args);
+        return CliRun.of(SandboxEnv.genesys(sandbox), args);
     }
 
     private CliRun plan(String... more) {
