@@ -158,14 +158,15 @@ public final class PlanChecks {
      * @param allIn where every resource is, as Markdown ({@code [plan.txt](…)})
      */
     static String planText(Plan plan, String allIn) {
-        String whole = Markdown.codeBlock(plan.text().lines().toList());
+        List<String> lines = plan.text().lines().toList();
+        String whole = Markdown.codeBlock(lines);
         if (whole.length() <= MAX_TEXT) {
             return whole;
         }
-        List<String> lines = plan.text().lines().map(Markdown::code).toList();
         StringBuilder b = new StringBuilder("```\n");
         int shown = 0;
-        for (String l : lines) {
+        for (String line : lines) {
+            String l = Markdown.code(line);
             String note = cutNote(shown + 1, lines.size(), allIn);
             if (b.length() + l.length() + 1 + "```\n".length() + note.length() > MAX_TEXT) {
                 break;
