@@ -17,6 +17,11 @@ public final class ExitCodes {
     public static final int REMOTE_ERROR = 5;
     /** {@code --on-changes unstable}: the plan-only job succeeded and its plan has changes (drift), or could not be read. */
     public static final int DRIFT = 6;
+    /**
+     * Nothing was applied, on purpose: {@code --expect-plan}'s dry run planned other changes than the reviewed plan, or
+     * {@code --queue fail} found the workspace running a job.
+     */
+    public static final int HELD_BACK = 7;
     /** A bug in iacjobs: an exception nothing else maps (EX_SOFTWARE of sysexits.h). */
     public static final int INTERNAL = 70;
     /** Interrupted (Ctrl-C). */
@@ -31,6 +36,7 @@ public final class ExitCodes {
             case AUTHENTICATION -> AUTHENTICATION;
             case TIMEOUT -> TIMEOUT;
             case JOB_FAILED -> JOB_FAILED;
+            case HELD_BACK -> HELD_BACK;
             case ABORTED -> ABORTED;
             case REMOTE, UNREACHABLE, MALFORMED_RESPONSE -> REMOTE_ERROR;
         };

@@ -3,6 +3,7 @@ package io.jenkins.plugins.iacjobs.cli;
 import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.plan.OnChanges;
+import io.jenkins.plugins.iacjobs.core.plan.PlanExpectation;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobRequest;
 import io.jenkins.plugins.iacjobs.core.genesys.GenesysJobs;
 import io.jenkins.plugins.iacjobs.core.genesys.model.InfrastructureascodeJob;
@@ -45,6 +46,8 @@ final class JobCommand {
         boolean planOnly;
         @Option(names = "--submit-only", description = "Submit and print the job id without waiting.")
         boolean submitOnly;
+        @Option(names = "--expect-plan", paramLabel = "FINGERPRINT", description = "Genesys apply: apply only the reviewed plan. A dry run of the same inputs runs first; unless it plans exactly this fingerprint (plan.fingerprint of the reviewed run, v2:...), nothing is applied (exit 7).")
+        String expectPlan;
 
         Run(CliContext ctx) {
             this.ctx = ctx;
@@ -58,6 +61,16 @@ final class JobCommand {
             if (submitOnly && onChanges != OnChanges.IGNORE) {
                 throw new ValidationException("--on-changes", "needs the plan, which --submit-only does not wait for; drop "
                         + "--submit-only, or give --on-changes to the `job wait` that picks the job up");
+            }
+            PlanExpectation expected = expectPlan == null ? null : PlanExpectation.parse("--expect-plan", expectPlan);
+            if (expected != null) {
+                String conflict = planOnly ? "--plan-only" : submitOnly ? "--submit-only"
+                        : system == RemoteSystemChoice.terrakube ? "--system terrakube" : null;
+                if (conflict != null) {
+                    throw new ValidationException("--expect-plan", "checks an apply against the reviewed plan, and " + conflict
+                            + (conflict.startsWith("--system") ? " plans and applies in one job (approve it with --approve prompt,"
+                            + " which records the plan's fingerprint)" : " leaves no apply to check") + "; drop one of them");
+                }
             }
             if (system == RemoteSystemChoice.terrakube) {
                 if (!values.isEmpty()) {
@@ -76,8 +89,9 @@ final class JobCommand {
                 throw new ValidationException("--accelerator", "is required; give the accelerator's id or exact name");
             }
             GenesysJobs jobs = genesys.jobs(ctx);
-            return new JobExecution(ctx, jobs, "cli", run, genesys.where(ctx, run))
-                    .submitAndWait(new Submission<>(jobs, new GenesysJobRequest(accelerator, values, planOnly)), submitOnly);
+            JobExecution execution = new JobExecution(ctx, jobs, "cli", run, genesys.where(ctx, run));
+            Submission<GenesysJobRequest> submission = new Submission<>(jobs, new GenesysJobRequest(accelerator, values, planOnly));
+            return expected != null ? execution.applyReviewed(submission, expected) : execution.submitAndWait(submission, submitOnly);
         }
 
         /** {@code -p NAME=VALUE}s in order; a name given twice is an error, since either value could be meant. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.iacjobs.cli;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.iacjobs.core.HeldBackException;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.Instants;
 import io.jenkins.plugins.iacjobs.core.Printable;
@@ -14,9 +15,12 @@ import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
 import io.jenkins.plugins.iacjobs.core.job.Submission;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
 import io.jenkins.plugins.iacjobs.core.plan.OnChanges;
+import io.jenkins.plugins.iacjobs.core.model.JobOutputs;
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
+import io.jenkins.plugins.iacjobs.core.plan.PlanExpectation;
 import io.jenkins.plugins.iacjobs.core.plan.TerraformPlanText;
 import io.jenkins.plugins.iacjobs.core.report.EvidenceFiles;
+import io.jenkins.plugins.iacjobs.core.report.JobReportWriter;
 import io.jenkins.plugins.iacjobs.core.terrakube.ApprovePolicy;
 import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeJobs;
 import io.jenkins.plugins.iacjobs.core.watch.JobSnapshot;
@@ -48,6 +52,14 @@ final class JobExecution {
     private final PrintStream progress;
     /** Who decided an approval at the prompt, for summary.md. */
     private volatile String decision;
+    /** The job being watched, for the fingerprint an approval records. */
+    private volatile SubmittedJob watching;
+    /** The last job run to its end here: {@code --expect-plan}'s dry run, before the apply. */
+    private JobResult lastResult;
+    /** {@code --expect-plan}: its dry run's result is not printed as the command's (json: one document). */
+    private boolean quietReport;
+    /** {@code --expect-plan}: what the check found, for {@code --output json}. */
+    private Map<String, Object> reviewed;
 
     JobExecution(CliContext ctx, RemoteJobSystem<?> system, String connection, RunOptions opts, Where where) {
         this.ctx = ctx;
@@ -78,6 +90,49 @@ final class JobExecution {
             guard.submitted(job.jobId());
             return submitted(job, key, ledger, submitNotes, started, submitOnly, guard);
         }
+    }
+
+    /**
+     * {@code --expect-plan}: a dry run of the same inputs first, then the apply, only when that dry run planned exactly the
+     * reviewed plan. Otherwise nothing is applied: {@link HeldBackException} (exit 7) names both fingerprints and the
+     * resources that differ, the reviewed plan's taken from {@code --out} where an earlier run left its plan.json.
+     */
+    int applyReviewed(Submission<?> apply, PlanExpectation expected) {
+        opts.timeout();
+        opts.poll();
+        reporter(null).note("--expect-plan: a dry run of the same inputs first, to apply only the reviewed plan "
+                + expected.fingerprint() + ".");
+        quietReport = true;
+        int code;
+        try {
+            code = submitAndWait(apply.asPlanOnly(), false);
+        } finally {
+            quietReport = false;
+        }
+        JobResult dry = lastResult;
+        if (code != ExitCodes.SUCCESS || dry == null || !dry.success()) {
+            throw new HeldBackException("--expect-plan", "--expect-plan: the dry run that checks the reviewed plan did not"
+                    + " end well" + (dry == null ? "" : " (" + dry.status() + ")") + ". Nothing was applied.");
+        }
+        PlanExpectation.Verdict verdict = expected.check(dry.jobId(), dry.report().plan(),
+                ReviewedPlans.find(opts.out, expected.fingerprint(), ctx.json()));
+        reviewed = new LinkedHashMap<>();
+        reviewed.put("reviewed", expected.fingerprint());
+        reviewed.put("dryRun", dry.jobId());
+        reviewed.put("planned", verdict.planned());
+        reviewed.put("matches", verdict.matches());
+        if (!verdict.matches()) {
+            if (opts.output == RunOptions.OutputFormat.json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("expectPlan", reviewed);
+                m.put("applied", false);
+                ctx.printJson(m);
+            }
+            verdict.differences().forEach(l -> progress.println(Printable.of(l)));
+            throw new HeldBackException("--expect-plan", verdict.message());
+        }
+        reporter(null).note(verdict.message());
+        return submitAndWait(apply, false);
     }
 
     /**
@@ -189,6 +244,7 @@ final class JobExecution {
         if (handle.lastStatus() != null) {
             reporter.note(system.displayName() + " job " + handle.jobId() + ": " + handle.lastStatus());
         }
+        watching = job;
         Watch watch = runner.watch(handle, reporter, opts.poll(), opts.timeout());
         guard.watching(handle.jobId(), watch); // from here a stop cancels the watch (and the job, where it can)
         JobSnapshot last;
@@ -202,6 +258,7 @@ final class JobExecution {
         JobResult r = runner.finishWith(watch.handle(), last, job, opts.out, JobRunner.Evidence.of(hasText(logFile) ? logFile : null)
                 .withKeepAnsi(opts.keepAnsi).withApproval(decision).inFolder(folder).inWorkDir(work));
         onEnd.run();
+        lastResult = r;
         OnChanges onChanges = opts.onChanges();
         boolean drift = r.drifted(onChanges);
         report(r, onChanges == OnChanges.IGNORE ? null : drift);
@@ -251,8 +308,10 @@ final class JobExecution {
             tk.reject(jobId);
         }
         String who = ctx.env("USER") != null ? ctx.env("USER") : "the person at the terminal";
+        SubmittedJob job = watching;
         String note = (yes ? "Approved" : "Rejected") + " by " + who + " at " + Instants.seconds(ctx.clock().instant())
-                + " (at the prompt" + (answer == null ? ", no answer" : "") + ")";
+                + " (at the prompt" + (answer == null ? ", no answer" : "") + ") "
+                + PlanExpectation.approvedOn(plan == null ? null : plan.forInputs(job == null ? null : job.inputsDigest()));
         reporter.note(note);
         return note;
     }
@@ -303,7 +362,13 @@ final class JobExecution {
 
     /** @param drift whether the drift policy acted; null when there is none ({@code --on-changes ignore}) */
     private void report(JobResult r, @CheckForNull Boolean drift) {
+        if (quietReport) {
+            progress.println("Dry run " + r.jobId() + " " + r.status() + (r.report().plan() == null ? ""
+                    : ": " + r.report().plan().headline() + " Fingerprint " + r.report().plan().fingerprint()));
+            return;
+        }
         Path root = opts.out.toAbsolutePath().normalize();
+        JobOutputs outputs = r.outputs();
         if (opts.output == RunOptions.OutputFormat.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", r.jobId());
@@ -321,6 +386,16 @@ final class JobExecution {
             if (drift != null) {
                 m.put("drift", drift);
             }
+            if (!r.planOnly()) {
+                // as outputs.json has them: sensitive values masked (a shell's stdout is a log too)
+                m.put("outputs", outputs == null ? Map.of() : ctx.json().convertValue(outputs.toJson().get("outputs"), Map.class));
+                String results = r.artifacts().stream().filter(a -> a.substring(a.lastIndexOf('/') + 1).startsWith("results."))
+                        .findFirst().orElse(null);
+                m.put("results", results == null ? null : JobReportWriter.parsedResults(root.resolve(results)));
+            }
+            if (reviewed != null) {
+                m.put("expectPlan", reviewed);
+            }
             ctx.printJson(m);
             return;
         }
@@ -334,6 +409,15 @@ final class JobExecution {
             if (plan.hiddenCount() > 0) {
                 String all = EvidenceFiles.everyResourceIn(plan, r.artifacts());
                 progress.println("  (" + plan.shownOfAll() + (all == null ? ")" : "; all are in " + root.resolve(all) + ")"));
+            }
+        }
+        if (outputs != null) {
+            if (!outputs.outputs().isEmpty()) {
+                progress.println("Outputs (from " + outputs.source() + "):");
+                outputs.shown().forEach((name, value) -> progress.println("  " + Printable.of(name + " = " + value)));
+            }
+            if (outputs.note() != null) {
+                progress.println("Outputs: " + Printable.of(outputs.note()));
             }
         }
         progress.println("Artifacts in " + root.resolve(r.folder()) + ":");

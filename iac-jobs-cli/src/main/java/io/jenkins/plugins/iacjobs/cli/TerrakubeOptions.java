@@ -2,6 +2,7 @@ package io.jenkins.plugins.iacjobs.cli;
 
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.terrakube.ApprovePolicy;
+import io.jenkins.plugins.iacjobs.core.terrakube.QueuePolicy;
 import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeJobRequest;
 import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeJobs;
 import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeServer;
@@ -30,6 +31,9 @@ public final class TerrakubeOptions {
 
     @Option(names = "--approve", paramLabel = "POLICY", description = "At waitingApproval: auto (approve once), never (stop and exit 0), wait (for a person in Terrakube; default), or prompt (show the plan and ask here, y/N; needs a terminal).")
     String approve;
+
+    @Option(names = "--queue", paramLabel = "POLICY", description = "When the workspace already runs a job: wait behind it (default; the log names it), or fail at once without creating a job (exit 7).")
+    String queue;
 
     @Option(names = "--plan-only-template", paramLabel = "NAME_OR_ID", description = "The template --plan-only runs when --template is not given (default: the one template that only plans).")
     String planOnlyTemplate;
@@ -84,7 +88,8 @@ public final class TerrakubeOptions {
             throw new ValidationException("--template", "'" + template + "' and --accelerator '" + acceleratorAlias
                     + "' name two templates; give one (--accelerator is only another name for --template)");
         }
-        return new TerrakubeJobRequest(workspace, firstSet(template, acceleratorAlias), planOnly, branch, ApprovePolicy.parse(approve));
+        return new TerrakubeJobRequest(workspace, firstSet(template, acceleratorAlias), planOnly, branch, ApprovePolicy.parse(approve))
+                .withQueue(QueuePolicy.parse(queue));
     }
 
     /** Options that only Terrakube takes, given with a Genesys command: an error, not silently ignored. */
@@ -98,7 +103,8 @@ public final class TerrakubeOptions {
     /** The first Terrakube-only option given, as its flag, or null. */
     private String givenFlag() {
         return organization != null ? "--organization" : workspace != null ? "--workspace" : template != null ? "--template"
-                : branch != null ? "--branch" : approve != null ? "--approve" : planOnlyTemplate != null ? "--plan-only-template" : null;
+                : branch != null ? "--branch" : approve != null ? "--approve" : planOnlyTemplate != null ? "--plan-only-template"
+                : queue != null ? "--queue" : null;
     }
 
     private static String firstSet(String... values) {

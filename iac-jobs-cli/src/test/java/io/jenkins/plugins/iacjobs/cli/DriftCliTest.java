@@ -81,7 +81,7 @@ class DriftCliTest {
         assertEquals(6, r.exit(), r.toString());
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertTrue(json.get("drift").asBoolean(), r.out());
-        assertTrue(json.get("plan").get("fingerprint").asText().matches("v1:[0-9a-f]{64}"), r.out());
+        assertTrue(json.get("plan").get("fingerprint").asText().matches("v2:[0-9a-f]{64}"), r.out());
         assertTrue(r.err().contains("Drift: Plan: 3 to add"), "the verdict goes to stderr beside the progress: " + r);
     }
 

@@ -70,7 +70,7 @@ class ExitCodeTableTest {
             }
         }
         assertEquals(defined, documented, "docs/cli.md's exit codes and ExitCodes' constants");
-        assertEquals(new TreeSet<>(List.of(0, 1, 2, 3, 4, 5, 6, 70, 130)), documented);
+        assertEquals(new TreeSet<>(List.of(0, 1, 2, 3, 4, 5, 6, 7, 70, 130)), documented);
     }
 
     @Test
@@ -85,6 +85,13 @@ class ExitCodeTableTest {
         CliRun r = run("job", "run", "--accelerator", "Simple IVR", "-p", "queue_name=Q", "--plan-only", "--on-changes", "unstable",
                 "--out", dir.toString(), "--poll-min", "50ms");
         assertEquals(6, r.exit(), r.toString());
+    }
+
+    @Test
+    void sevenForAnApplyHeldBackBecauseThePlanIsNotTheReviewedOne() {
+        CliRun r = run("job", "run", "--accelerator", "Simple IVR", "-p", "queue_name=Q", "--expect-plan", "v2:" + "0".repeat(64),
+                "--out", dir.toString(), "--poll-min", "50ms");
+        assertEquals(7, r.exit(), r.toString());
     }
 
     @Test

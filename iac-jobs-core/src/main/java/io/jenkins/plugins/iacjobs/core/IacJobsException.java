@@ -24,6 +24,11 @@ public abstract class IacJobsException extends RuntimeException {
         TIMEOUT,
         /** The remote job ended in failure. */
         JOB_FAILED,
+        /**
+         * Held back on purpose, with nothing applied: the remote's state says not now (a plan that changed since it was
+         * reviewed, a workspace that runs a job), and the option that asked for this check names the way on.
+         */
+        HELD_BACK,
         /** Waiting was stopped by the user. */
         ABORTED
     }

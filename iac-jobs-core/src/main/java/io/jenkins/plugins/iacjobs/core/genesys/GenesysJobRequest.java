@@ -42,4 +42,18 @@ public record GenesysJobRequest(String accelerator, Map<String, String> params, 
     public String canonical() {
         return "genesys\n" + accelerator + "\n" + planOnly + "\n" + new TreeMap<>(params);
     }
+
+    @Override
+    public GenesysJobRequest asPlanOnly() {
+        return new GenesysJobRequest(accelerator, params, true, deadline, sensitive);
+    }
+
+    @Override
+    public String planInputs() {
+        StringBuilder b = new StringBuilder("genesys\n").append(accelerator.length()).append(':').append(accelerator).append('\n');
+        // length-prefixed, so no value can pass for another split of names and values
+        new TreeMap<>(params).forEach((k, v) -> b.append(k.length()).append(':').append(k).append('=')
+                .append(v == null ? -1 : v.length()).append(':').append(v == null ? "" : v).append('\n'));
+        return b.toString();
+    }
 }

@@ -22,4 +22,14 @@ public interface JobRequest {
      * what a digest of the exact inputs is made of. Never shown or stored as it is, since a value may be sensitive.
      */
     String canonical();
+
+    /**
+     * The target and every input that shapes a plan, as one canonical text: {@link #canonical()} without whether it
+     * only plans, when it must end or how it is approved. A dry run and the apply of the same inputs have the same
+     * text, so the plan of one vouches for the other. Never shown or stored as it is; only its digest is.
+     */
+    String planInputs();
+
+    /** The same request as a dry run (plan only); a system that cannot plan this request alone says so. */
+    JobRequest asPlanOnly();
 }

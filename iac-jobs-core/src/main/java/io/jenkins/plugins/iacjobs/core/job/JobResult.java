@@ -1,6 +1,7 @@
 package io.jenkins.plugins.iacjobs.core.job;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.iacjobs.core.model.JobOutputs;
 import io.jenkins.plugins.iacjobs.core.plan.OnChanges;
 import io.jenkins.plugins.iacjobs.core.report.JobReport;
 import io.jenkins.plugins.iacjobs.core.watch.JobState;
@@ -11,9 +12,11 @@ import java.util.List;
  *
  * @param artifacts the written files, relative to the artifacts root ("iac-jobs/&lt;id&gt;/plan.json")
  * @param report    what {@code summary.md} shows, for a front end's own summary (the Jenkins build page)
+ * @param outputs   what an applied job produced for the next stage (Terraform's outputs), or null
  */
 public record JobResult(String jobId, String status, JobState state, boolean planOnly, @CheckForNull String message,
-                        List<String> artifacts, @CheckForNull String remoteUrl, long durationMillis, JobReport report) {
+                        List<String> artifacts, @CheckForNull String remoteUrl, long durationMillis, JobReport report,
+                        @CheckForNull JobOutputs outputs) {
 
     public boolean success() {
         return state.isSuccess();

@@ -6,11 +6,13 @@ import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
 import io.jenkins.plugins.iacjobs.core.model.FinalJob;
 import io.jenkins.plugins.iacjobs.core.model.JobIds;
+import io.jenkins.plugins.iacjobs.core.model.JobOutputs;
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
 import io.jenkins.plugins.iacjobs.core.plan.PlanComparison;
 import io.jenkins.plugins.iacjobs.core.report.JobReport;
 import io.jenkins.plugins.iacjobs.core.report.JobReportWriter;
 import io.jenkins.plugins.iacjobs.core.watch.JobSnapshot;
+import io.jenkins.plugins.iacjobs.core.watch.JobState;
 import io.jenkins.plugins.iacjobs.core.watch.JobWatcher;
 import io.jenkins.plugins.iacjobs.core.watch.PollSettings;
 import io.jenkins.plugins.iacjobs.core.watch.Watch;
@@ -111,17 +113,22 @@ public final class JobRunner {
         Instant ended = clock.instant();
         String url = system.remoteUrl(handle.jobId());
         Path streamedLog = evidence.streamedLog();
-        Plan plan = readPlan(fin, streamedLog);
+        Plan read = readPlan(fin, streamedLog);
+        // the fingerprint covers the target and inputs it was planned for, where they are known
+        Plan plan = read == null ? null : read.forInputs(submitted == null ? null : submitted.inputsDigest());
         JobReport report = new JobReport(system.displayName(), connection, handle.jobId(),
                 submitted == null ? null : submitted.targetName(), submitted == null ? null : submitted.targetId(), planOnly,
                 submitted == null ? Map.of() : submitted.shownParams(), status, success, message, handle.startedAt(), ended, url,
                 plan, evidence.approval(), evidence.waitEnded(), PlanComparison.of(plan, evidence.prior()));
+        // what an apply produced, for the next stage; read only after one that ended well
+        JobOutputs outputs = success && !planOnly && submitted != null && last.state() != JobState.PAUSED
+                ? system.outputs(handle.jobId(), clock.instant().plus(evidence.bound())) : null;
         String folder = evidence.folder();
         List<String> files = JobReportWriter.write(artifactsRoot, report, fin, streamedLog, evidence.keepAnsi(),
-                folder != null ? folder : JobIds.folderName(handle.jobId()));
+                folder != null ? folder : JobIds.folderName(handle.jobId()), outputs);
         Duration took = report.duration();
         return new JobResult(handle.jobId(), status, last.state(), planOnly, message, files, url,
-                took == null ? 0 : took.toMillis(), report);
+                took == null ? 0 : took.toMillis(), report, outputs);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.jenkins.plugins.iacjobs.core.job;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.model.FinalJob;
+import io.jenkins.plugins.iacjobs.core.model.JobOutputs;
 import io.jenkins.plugins.iacjobs.core.watch.JobProbe;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -58,6 +59,17 @@ public interface RemoteJobSystem<R extends JobRequest> {
      * @param deadline past which no call is sent or waited for (null: the client's own limits)
      */
     FinalJob fetchFinal(String jobId, Path workDir, @CheckForNull Instant deadline);
+
+    /**
+     * What an applied job produced for the next stage (Terraform's outputs), read after it ended well; null for a
+     * system whose jobs have none beside their results. Never throws: what could not be read is said in the note.
+     *
+     * @param deadline past which no call is sent or waited for (null: the client's own limits)
+     */
+    @CheckForNull
+    default JobOutputs outputs(String jobId, @CheckForNull Instant deadline) {
+        return null;
+    }
 
     /** A link a person can open for this job, or null. */
     @CheckForNull

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.iacjobs.core.job;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.iacjobs.core.plan.PlanFingerprint;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -11,13 +12,25 @@ import java.util.function.Consumer;
  */
 public record Submission<R extends JobRequest>(RemoteJobSystem<R> system, R request) {
 
+    /** Submits once; the job carries the digest of its inputs, so its plan's fingerprint covers them. */
     public SubmittedJob submit(Consumer<String> log) {
-        return system.submit(request, log);
+        return system.submit(request, log).withInputsDigest(inputsDigest());
     }
 
     /** @see RemoteJobSystem#findSubmitted */
     public Optional<SubmittedJob> findSubmitted(Instant sentAt) {
-        return system.findSubmitted(request, sentAt);
+        return system.findSubmitted(request, sentAt).map(j -> j.withInputsDigest(inputsDigest()));
+    }
+
+    /** {@link PlanFingerprint#inputs} of this request: what may be kept of its inputs. */
+    public String inputsDigest() {
+        return PlanFingerprint.inputs(request.planInputs());
+    }
+
+    /** The same inputs as a dry run: what {@code expectPlan} runs before it applies. */
+    @SuppressWarnings("unchecked")
+    public Submission<R> asPlanOnly() {
+        return new Submission<>(system, (R) request.asPlanOnly());
     }
 
     /** The same submission, bounded by the run's overall timeout (null: none). */

@@ -26,6 +26,9 @@ public final class SubmittedJob implements Serializable {
     private final String targetName;
     private final boolean planOnly;
     private final LinkedHashMap<String, String> shownParams;
+    /** A digest of the target and every input value ({@code PlanFingerprint.inputs}); null when unknown. No secret. */
+    @CheckForNull
+    private final String inputsDigest;
 
     /**
      * @param status      the status the remote answered with, or null when only the id is known
@@ -36,12 +39,29 @@ public final class SubmittedJob implements Serializable {
     public SubmittedJob(String jobId, @CheckForNull String status, @CheckForNull String targetId, @CheckForNull String targetName,
                         boolean planOnly,
                         Map<String, String> shownParams) {
+        this(jobId, status, targetId, targetName, planOnly, shownParams, null);
+    }
+
+    private SubmittedJob(String jobId, @CheckForNull String status, @CheckForNull String targetId, @CheckForNull String targetName,
+                         boolean planOnly, @CheckForNull Map<String, String> shownParams, @CheckForNull String inputsDigest) {
         this.jobId = Objects.requireNonNull(jobId, "jobId");
         this.status = status;
         this.targetId = targetId;
         this.targetName = targetName;
         this.planOnly = planOnly;
         this.shownParams = new LinkedHashMap<>(shownParams == null ? Map.of() : shownParams);
+        this.inputsDigest = inputsDigest;
+    }
+
+    /** The same job, known to be made from inputs with this digest. */
+    public SubmittedJob withInputsDigest(@CheckForNull String digest) {
+        return new SubmittedJob(jobId, status, targetId, targetName, planOnly, shownParams, digest);
+    }
+
+    /** A digest of the target and inputs the job was made from, or null when unknown (a job attached by id). */
+    @CheckForNull
+    public String inputsDigest() {
+        return inputsDigest;
     }
 
     /** A job attached by id ({@code jobId:}, {@code job wait}): nothing else is known of it yet. */
@@ -80,12 +100,12 @@ public final class SubmittedJob implements Serializable {
     public boolean equals(@CheckForNull Object o) {
         return o instanceof SubmittedJob s && jobId.equals(s.jobId) && Objects.equals(status, s.status)
                 && Objects.equals(targetId, s.targetId) && Objects.equals(targetName, s.targetName) && planOnly == s.planOnly
-                && shownParams.equals(s.shownParams);
+                && shownParams.equals(s.shownParams) && Objects.equals(inputsDigest, s.inputsDigest);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(jobId, status, targetId, targetName, planOnly, shownParams);
+        return Objects.hash(jobId, status, targetId, targetName, planOnly, shownParams, inputsDigest);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.core.plan;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +21,10 @@ import java.util.Objects;
  * @param complete      the counts are the plan's own (its summary line or summary object), not only what we counted
  * @param source        where it was read: {@code "genesys results"} or {@code "terraform output"}
  * @param resourceCount how many resources the plan names in all, kept or not (never fewer than {@code resources})
- * @param fingerprint   a digest of every resource the plan names, kept or not, and what it does to each
- *                      ({@code v1:} and 64 hex digits): equal for two plans that make the same changes, whatever order
- *                      or other output they came with.
+ * @param fingerprint   a digest of every resource the plan names, kept or not, and what it does to each: equal for two
+ *                      plans that make the same changes, whatever order or other output they came with. {@code v1:} and
+ *                      64 hex digits as read; {@code v2:} once {@link #forInputs} added the target and the inputs it
+ *                      was planned for, which is how every front end reports a plan it submitted.
  */
 public record Plan(int add, int change, int destroy, List<PlannedChange> resources, boolean noChanges, boolean complete,
                    String source, int resourceCount, String fingerprint) {
@@ -45,6 +47,21 @@ public record Plan(int add, int change, int destroy, List<PlannedChange> resourc
                 String source) {
         this(add, change, destroy, resources, noChanges, complete, source, resources.size(),
                 PlanFingerprint.of(add, change, destroy, resources));
+    }
+
+    /**
+     * This plan with a fingerprint that also covers the target and inputs it was planned for ({@code v2:}), so that a
+     * plan made for other inputs, or for another target, never matches it.
+     *
+     * @param inputsDigest {@link PlanFingerprint#inputs} of the request; null when unknown (a job attached by id): the
+     *                     plan is returned as it is, with its {@code v1:} fingerprint
+     */
+    public Plan forInputs(@CheckForNull String inputsDigest) {
+        if (inputsDigest == null || !fingerprint.startsWith(PlanFingerprint.VERSION + ":")) {
+            return this;
+        }
+        return new Plan(add, change, destroy, resources, noChanges, complete, source, resourceCount,
+                PlanFingerprint.withInputs(fingerprint, inputsDigest));
     }
 
     /** The fingerprint's first 12 hex digits, as a person compares two of them. */

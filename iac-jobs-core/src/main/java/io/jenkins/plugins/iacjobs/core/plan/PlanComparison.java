@@ -30,10 +30,15 @@ public record PlanComparison(Prior prior, boolean same, boolean nowHasChanges) {
 
     /** The comparison of {@code plan} with {@code prior}; null when there is nothing to compare with. */
     public static @CheckForNull PlanComparison of(@CheckForNull Plan plan, @CheckForNull Prior prior) {
-        if (plan == null || prior == null) {
-            return null;
+        if (plan == null || prior == null || !version(plan.fingerprint()).equals(version(prior.fingerprint()))) {
+            return null; // a fingerprint of another version (one kept before the inputs counted) compares with nothing
         }
         return new PlanComparison(prior, plan.fingerprint().equals(prior.fingerprint()), plan.hasChanges());
+    }
+
+    private static String version(String fingerprint) {
+        int colon = fingerprint.indexOf(':');
+        return colon < 0 ? "" : fingerprint.substring(0, colon);
     }
 
     /** The same changes as the previous plan, which had some: a drift that stays. */

@@ -56,6 +56,22 @@ public record PlannedChange(Action action, @CheckForNull String address, @CheckF
         return new PlannedChange(action, address, type, address.substring(dot + 1));
     }
 
+    /** Reads back a {@link #line()} ({@code + aws_subnet.a}); null for a line that is not one. */
+    @CheckForNull
+    public static PlannedChange fromLine(String line) {
+        int space = line == null ? -1 : line.indexOf(' ');
+        if (space <= 0) {
+            return null;
+        }
+        String sign = line.substring(0, space);
+        for (Action a : Action.values()) {
+            if (a.sign().equals(sign)) {
+                return of(a, line.substring(space + 1));
+            }
+        }
+        return null;
+    }
+
     /** {@code + aws_subnet.a} */
     public String line() {
         return action.sign() + " " + address;

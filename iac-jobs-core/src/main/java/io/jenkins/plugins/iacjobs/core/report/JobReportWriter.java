@@ -1,10 +1,13 @@
 package io.jenkins.plugins.iacjobs.core.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.model.FinalJob;
 import io.jenkins.plugins.iacjobs.core.model.JobIds;
+import io.jenkins.plugins.iacjobs.core.model.JobOutputs;
 import io.jenkins.plugins.iacjobs.core.plan.Ansi;
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
 import java.io.BufferedReader;
@@ -56,6 +59,15 @@ public final class JobReportWriter {
      */
     public static List<String> write(Path root, JobReport report, @CheckForNull FinalJob fin, @CheckForNull Path streamedLog,
                                      boolean keepAnsi, String folderName) {
+        return write(root, report, fin, streamedLog, keepAnsi, folderName, null);
+    }
+
+    /**
+     * As above, and {@code outputs.json} for an applied job: its outputs (sensitive values masked) and its results
+     * parsed, where they are JSON and at most {@link #MAX_PARSED_RESULTS} bytes; what the step returns for the next stage.
+     */
+    public static List<String> write(Path root, JobReport report, @CheckForNull FinalJob fin, @CheckForNull Path streamedLog,
+                                     boolean keepAnsi, String folderName, @CheckForNull JobOutputs outputs) {
         String folder = "iac-jobs/" + JobIds.folderName(folderName);
         Path dir = root.resolve(folder);
         List<String> names = new ArrayList<>();
@@ -82,6 +94,10 @@ public final class JobReportWriter {
                     names.add(written);
                 }
             }
+            if (!report.planOnly() && report.success()) {
+                writeOutputs(dir, outputs, names.stream().filter(n -> n.startsWith("results.")).findFirst().orElse(null));
+                names.add("outputs.json");
+            }
             if (streamedLog != null && Files.exists(streamedLog) && Files.size(streamedLog) > 0) {
                 AtomicFiles.write(dir.resolve("log.txt"), out -> copyWithoutAnsi(streamedLog, out));
                 names.add("log.txt");
@@ -97,6 +113,31 @@ public final class JobReportWriter {
             throw new UncheckedIOException("Could not write the job's files under " + dir + ": " + e.getMessage(), e);
         }
         return names.stream().map(n -> folder + "/" + n).toList();
+    }
+
+    /** Results parsed into {@code outputs.json} (and the step's {@code results}) up to this size; larger stay in their file. */
+    public static final long MAX_PARSED_RESULTS = 1 << 20;
+
+    private static void writeOutputs(Path dir, @CheckForNull JobOutputs outputs, @CheckForNull String resultsFile) throws IOException {
+        ObjectNode root = outputs != null ? outputs.toJson() : JSON.createObjectNode().put("source", "the job's results");
+        if (outputs == null) {
+            root.putObject("outputs");
+        }
+        root.set("results", resultsFile == null ? null : parsedResults(dir.resolve(resultsFile)));
+        AtomicFiles.write(dir.resolve("outputs.json"), out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, root));
+    }
+
+    /** The results as JSON where they are JSON and small enough to hold; else null (the file keeps them). */
+    @CheckForNull
+    public static JsonNode parsedResults(Path file) {
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) > MAX_PARSED_RESULTS) {
+                return null;
+            }
+            return JSON.readTree(file.toFile());
+        } catch (IOException notJson) {
+            return null;
+        }
     }
 
     /** Line by line, so a log of any size streams (a line without end in pieces); terminal escape codes are dropped. */

@@ -11,12 +11,15 @@ import java.util.Set;
  * twice. Text form: {@code policy:auto;<stepId>:<bytes>;<stepId>:<bytes>!;approved:<waitKey>;unsure:<waitKey>:<n>},
  * where {@code !} marks a step whose log is complete, {@code approved:} records an approval the server confirmed,
  * so it is never sent again, even after a restart, and {@code unsure:} one whose answer was lost after {@code n}
- * sends. Mutable, for the duration of one poll.
+ * sends. {@code behind:<jobId>:<status>} is the earlier job of the workspace this one was last said to wait behind,
+ * so the build log says so once and again only when that changes, even across a restart. Mutable, for the duration
+ * of one poll.
  */
 final class LogCursor {
     private static final String POLICY = "policy:";
     private static final String APPROVED = "approved:";
     private static final String UNSURE = "unsure:";
+    private static final String BEHIND = "behind:";
 
     private final Map<String, Long> offsets = new LinkedHashMap<>();
     private final Set<String> closed = new LinkedHashSet<>();
@@ -24,6 +27,9 @@ final class LogCursor {
     private final Map<String, Integer> unsure = new LinkedHashMap<>();
     @CheckForNull
     private ApprovePolicy policy;
+    /** {@code <jobId>:<status>} of the job this one waits behind, as last said; null when it waits behind none. */
+    @CheckForNull
+    private String behind;
 
     static LogCursor parse(@CheckForNull String text) {
         LogCursor c = new LogCursor();
@@ -40,6 +46,8 @@ final class LogCursor {
                 }
             } else if (e.startsWith(APPROVED)) {
                 c.approved.add(e.substring(APPROVED.length()));
+            } else if (e.startsWith(BEHIND)) {
+                c.behind = e.substring(BEHIND.length());
             } else if (e.startsWith(UNSURE)) {
                 String rest = e.substring(UNSURE.length());
                 int colon = rest.lastIndexOf(':');
@@ -125,6 +133,16 @@ final class LogCursor {
         policy = p;
     }
 
+    /** {@code <jobId>:<status>} of the earlier job last said to hold this one back, or null. */
+    @CheckForNull
+    String behind() {
+        return behind;
+    }
+
+    void behind(@CheckForNull String jobAndStatus) {
+        behind = jobAndStatus;
+    }
+
     /** Total log bytes written across steps. */
     long totalBytes() {
         return offsets.values().stream().mapToLong(Long::longValue).sum();
@@ -145,6 +163,9 @@ final class LogCursor {
             b.append(b.length() > 0 ? ";" : "").append(APPROVED).append(k);
         }
         unsure.forEach((k, n) -> b.append(b.length() > 0 ? ";" : "").append(UNSURE).append(k).append(':').append(n));
+        if (behind != null) {
+            b.append(b.length() > 0 ? ";" : "").append(BEHIND).append(behind);
+        }
         return b.toString();
     }
 

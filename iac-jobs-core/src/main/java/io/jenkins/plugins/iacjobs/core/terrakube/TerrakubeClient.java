@@ -153,6 +153,17 @@ public final class TerrakubeClient {
         return list("list the jobs of workspace " + workspaceId, url, r -> JsonApi.job(r, null));
     }
 
+    /**
+     * The workspace's jobs that have not ended, oldest first: the ones a new job of the workspace waits behind. Filtered
+     * by the server (Elide's RSQL {@code filter[job]=status=in=(…)}), so a workspace with a long history costs little.
+     */
+    public List<TerrakubeJob> listActiveWorkspaceJobs(String orgId, String workspaceId) {
+        HttpUrl url = org(orgId, "workspace").newBuilder().addPathSegment(PathSegments.check("workspace id", workspaceId))
+                .addPathSegment("job").addQueryParameter("filter[job]", "status=in=(" + String.join(",", TerrakubeStatus.ACTIVE) + ")")
+                .addQueryParameter("sort", "id").build();
+        return list("list the active jobs of workspace " + workspaceId, url, r -> JsonApi.job(r, null));
+    }
+
     /** The workspace's jobs on an older server ({@code /workspace/{id}/job}), newest first. */
     public List<TerrakubeJob> listCommandJobs(String workspaceId) {
         HttpUrl url = workspaceJobs(workspaceId).newBuilder().addQueryParameter("sort", "-id").build();
@@ -213,6 +224,43 @@ public final class TerrakubeClient {
         }
         String base = connection.baseUrl().toString().replaceAll("/+$", "");
         return HttpUrl.parse(base + pathAndQuery.substring(at));
+    }
+
+    /**
+     * The {@code output} URLs of the state versions a job wrote (its {@code history} rows: one after a successful apply
+     * or destroy, none after a plan), newest first. Terrakube's RSQL filter {@code jobReference==<id>}.
+     */
+    public List<String> stateOutputsOfJob(String orgId, String workspaceId, String jobId) {
+        HttpUrl url = org(orgId, "workspace").newBuilder().addPathSegment(PathSegments.check("workspace id", workspaceId))
+                .addPathSegment("history").addQueryParameter("filter[history]", "jobReference==" + JobIds.requireInteger("job id", jobId))
+                .addQueryParameter("sort", "-createdDate").build();
+        return list("list the state versions of job " + jobId, url, r -> r.path("attributes").path("output").asText(""))
+                .stream().filter(s -> !s.isBlank()).toList();
+    }
+
+    /**
+     * Reads a state version's JSON ({@code terraform show -json}) and gives what {@code reader} makes of it, streamed.
+     * Only the file name is taken from {@code output}, which names the server's own configured URL: the request goes
+     * to our base URL, as logs do, so the token never goes elsewhere.
+     */
+    public <T> T readStateJson(String orgId, String workspaceId, String output, ResponseReader<T> reader) {
+        String name = output.strip().replaceAll("[?#].*$", "");
+        name = name.substring(name.lastIndexOf('/') + 1);
+        HttpUrl url = connection.baseUrl().newBuilder().addPathSegments("tfstate/v1/organization")
+                .addPathSegment(PathSegments.check("organization id", orgId)).addPathSegment("workspace")
+                .addPathSegment(PathSegments.check("workspace id", workspaceId)).addPathSegment("state")
+                .addPathSegment(PathSegments.check("state file", name)).build();
+        return rest.send(ApiRequest.get("read state " + name, url).withHeader("Accept", "application/json"), reader);
+    }
+
+    /**
+     * The workspace's current outputs through Terrakube's TFC-compatible API (2.20 and later): not pinned to a job,
+     * so a later run may have changed them. JSON:API {@code state-version-outputs}.
+     */
+    public JsonNode currentOutputs(String workspaceId) {
+        HttpUrl url = connection.baseUrl().newBuilder().addPathSegments("remote/tfe/v2/workspaces")
+                .addPathSegment(PathSegments.check("workspace id", workspaceId)).addPathSegment("current-state-version-outputs").build();
+        return rest.sendTree(jsonApiGet("read the current outputs of workspace " + workspaceId, url), "a JSON:API listing of outputs");
     }
 
     /** The job's API URL, for people when no UI URL is configured. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.iacjobs.core.HeldBackException;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.auth.ClientKit;
@@ -17,6 +18,7 @@ import io.jenkins.plugins.iacjobs.core.job.JobRunner;
 import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
 import io.jenkins.plugins.iacjobs.core.model.FinalJob;
+import io.jenkins.plugins.iacjobs.core.model.JobOutputs;
 import io.jenkins.plugins.iacjobs.core.model.JobIds;
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
 import io.jenkins.plugins.iacjobs.core.plan.TerraformPlanText;
@@ -174,6 +176,9 @@ public final class TerrakubeJobs implements RemoteJobSystem<TerrakubeJobRequest>
             targetName = command;
         } else {
             Template t = resolver.template(orgId, r.template(), r.planOnly(), client.connection().planOnlyTemplate());
+            if (r.queue() == QueuePolicy.FAIL) {
+                refuseIfBusy(sender, orgId, ws);
+            }
             String via = client.connection().via();
             log.accept("Creating a " + (r.planOnly() ? "plan-only " : "") + "job in workspace '" + ws.name() + "' (" + ws.id()
                     + ") from template '" + t.name() + "' (" + t.id() + ")" + (r.branch() == null ? "" : " on branch " + r.branch()));
@@ -226,6 +231,22 @@ public final class TerrakubeJobs implements RemoteJobSystem<TerrakubeJobRequest>
         policies.put(job.id(), r.approve());
         workspaces.put(job.id(), ws.id());
         return Optional.of(new SubmittedJob(job.id(), job.status(), targetId, targetName, r.planOnly(), shown(ws, r)));
+    }
+
+    /**
+     * {@code queue: fail}: a workspace that runs a job would hold a new one back until it ends, so none is created.
+     * Checked just before the create; a job started in between is waited behind, and the log says so.
+     */
+    private static void refuseIfBusy(TerrakubeClient sender, String orgId, Workspace ws) {
+        List<TerrakubeJob> active = sender.listActiveWorkspaceJobs(orgId, ws.id()).stream()
+                .filter(j -> !TerrakubeStatus.isTerminal(j.status())).toList();
+        if (!active.isEmpty()) {
+            TerrakubeJob first = active.get(0);
+            throw new HeldBackException("queue", "queue: 'fail', and workspace '" + ws.name() + "' already runs job " + first.id()
+                    + " (" + first.status() + ")" + (active.size() > 1 ? " and " + (active.size() - 1) + " more" : "")
+                    + "; Terrakube runs one job of a workspace at a time, so no job was created. Wait for job " + first.id()
+                    + " to end (approve, reject or cancel it if it waits), or use queue: wait to submit behind it");
+        }
     }
 
     private static Instant later(Instant a, Instant b) {
@@ -386,6 +407,17 @@ public final class TerrakubeJobs implements RemoteJobSystem<TerrakubeJobRequest>
             }, TerrakubeJobs::readPlan);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not save job " + jobId + " under " + workDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Terraform's outputs after an apply: the state the job wrote, else the workspace's current ones (said so). */
+    @Override
+    public JobOutputs outputs(String jobId, @CheckForNull Instant deadline) {
+        TerrakubeClient c = client.withDeadline(deadline);
+        try {
+            return new StateOutputs(c).of(server.orgId(), c.getJob(server.orgId(), jobId));
+        } catch (IacJobsException e) {
+            return JobOutputs.none("job " + jobId, "could not read them: " + e.getMessage());
         }
     }
 

@@ -10,8 +10,10 @@ import io.jenkins.plugins.iacjobs.core.watch.JobProbe;
 import io.jenkins.plugins.iacjobs.core.watch.JobSnapshot;
 import io.jenkins.plugins.iacjobs.core.watch.JobState;
 import io.jenkins.plugins.iacjobs.core.watch.WatchHandle;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -59,6 +61,11 @@ final class TerrakubeProbe implements JobProbe {
         }
         JobState state = TerrakubeStatus.state(job);
         IacJobsException logTrouble = streamLogs(job, cursor, logs);
+        if (state == JobState.PENDING && logTrouble == null) {
+            sayWhatItWaitsBehind(orgId, job, cursor, logs);
+        } else if (cursor.behind() != null) {
+            cursor.behind(null); // it started: nothing more to say
+        }
         String message = null;
         if (state == JobState.WAITING_APPROVAL) {
             Decision d = onApproval(orgId, job, policy, cursor, logs);
@@ -77,6 +84,63 @@ final class TerrakubeProbe implements JobProbe {
             }
         }
         return new JobSnapshot(job.id(), job.status(), state, message, cursor.format());
+    }
+
+    /**
+     * A job that has not started may wait behind an earlier job of its workspace (Terrakube runs one at a time): the
+     * log names that job and its status, once, and again when either changes. Best effort: a listing that fails is
+     * tried again on the next poll, and never fails this one.
+     */
+    private void sayWhatItWaitsBehind(String orgId, TerrakubeJob job, LogCursor cursor, LogSink logs) {
+        if (job.workspaceId() == null || server.generation() == ApiGeneration.OLDER) {
+            return;
+        }
+        TerrakubeJob blocker;
+        try {
+            blocker = earliestBefore(job, client.listActiveWorkspaceJobs(orgId, job.workspaceId()));
+        } catch (IacJobsException e) {
+            return;
+        }
+        String now = blocker == null ? null : blocker.id() + ":" + blocker.status();
+        String before = cursor.behind();
+        if (Objects.equals(now, before)) {
+            return;
+        }
+        cursor.behind(now);
+        if (blocker != null && before != null && before.startsWith(blocker.id() + ":")) {
+            logs.write("[iacjobs] Job " + job.id() + " still waits behind job " + blocker.id() + ", now " + blocker.status() + "\n");
+        } else if (blocker != null) {
+            logs.write("[iacjobs] Job " + job.id() + " waits behind job " + blocker.id() + " (" + blocker.status()
+                    + ") of the same workspace: Terrakube runs one job of a workspace at a time, so it starts when job "
+                    + blocker.id() + " ends" + (blocker.status() != null && blocker.status().equalsIgnoreCase("waitingApproval")
+                    ? " (it waits for approval)" : "") + "\n");
+        } else if (before != null) {
+            logs.write("[iacjobs] Job " + job.id() + " no longer waits behind job " + before.substring(0, before.indexOf(':'))
+                    + "\n");
+        }
+    }
+
+    /** The earliest job of the list created before {@code job} (ids grow), or null: the one that runs now. */
+    @CheckForNull
+    static TerrakubeJob earliestBefore(TerrakubeJob job, List<TerrakubeJob> active) {
+        long mine = order(job.id());
+        TerrakubeJob first = null;
+        for (TerrakubeJob j : active) {
+            long id = order(j.id());
+            if (id < mine && !TerrakubeStatus.isTerminal(j.status()) && (first == null || id < order(first.id()))) {
+                first = j;
+            }
+        }
+        return first;
+    }
+
+    /** Terrakube job ids are integers sent as strings; one that is not sorts last. */
+    private static long order(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** Streams every step with a log, in step order; returns the first failure, after which it stops. */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.iacjobs.core.terrakube;
 import io.jenkins.plugins.iacjobs.core.terrakube.model.Step;
 import io.jenkins.plugins.iacjobs.core.terrakube.model.TerrakubeJob;
 import io.jenkins.plugins.iacjobs.core.watch.JobState;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -12,6 +13,9 @@ import java.util.Set;
  */
 public final class TerrakubeStatus {
     private static final Set<String> STEP_NOT_STARTED = Set.of("pending", "notexecuted", "");
+
+    /** The statuses of a job that has not ended: one of them in a workspace holds every later job of it back. */
+    public static final List<String> ACTIVE = List.of("pending", "waitingApproval", "approved", "queue", "running");
 
     private TerrakubeStatus() {
     }

@@ -59,6 +59,27 @@ public final class DefaultJobPlanner implements JobPlanner {
         return pretty(plan);
     }
 
+    /**
+     * {@code planJson} with one {@code update} per address in {@code changedOutside}: resources someone changed in the
+     * organization, which a dry run now plans to set back (so it plans other changes than an earlier one).
+     */
+    static String withUpdates(String planJson, List<String> changedOutside) {
+        try {
+            ObjectNode plan = (ObjectNode) Json.MAPPER.readTree(planJson);
+            ArrayNode changes = (ArrayNode) plan.get("resources");
+            for (String address : changedOutside) {
+                int dot = address.lastIndexOf('.');
+                changes.addObject().put("action", "update").put("type", dot > 0 ? address.substring(0, dot) : address)
+                        .put("name", dot > 0 ? address.substring(dot + 1) : address).put("description", "changed outside the accelerator");
+            }
+            ObjectNode summary = (ObjectNode) plan.get("summary");
+            summary.put("update", summary.path("update").asInt() + changedOutside.size());
+            return pretty(plan);
+        } catch (java.io.IOException | ClassCastException e) {
+            throw new IllegalStateException("the sandbox's own plan is JSON", e);
+        }
+    }
+
     /** The dry-run plan of an accelerator whose infrastructure already matches: no resources, all counts zero. */
     static String noChanges(Accelerator accelerator, Map<String, String> parameters) {
         ObjectNode plan = Json.object();

@@ -44,6 +44,8 @@ public final class GenesysSandbox implements SandboxSystem , JobStore{
     private volatile JobPlanner planner = defaultPlanner;
     /** Accelerators whose infrastructure matches what they would make: their dry runs plan no changes. */
     private final java.util.Set<String> inSync = ConcurrentHashMap.newKeySet();
+    /** Resources changed in the organization, by accelerator id: dry runs plan to update them. */
+    private final Map<String, List<String>> changedOutside = new ConcurrentHashMap<>();
 
     public GenesysSandbox(SandboxConfig config, SandboxCounters counters, FaultInjector faults, TokenLog issued,
                           Clock clock) {
@@ -80,6 +82,42 @@ public final class GenesysSandbox implements SandboxSystem , JobStore{
         router.api("GET", JobEndpoints.PATH, dialect, SandboxCounters.HISTORY_REQUESTS, jobEndpoints::history);
         router.plain("GET", "/sandbox/genesys/jobs", dialect, null, this::describeJobs);
         router.plain("POST", "/sandbox/genesys/in-sync", dialect, null, this::inSync);
+        router.plain("POST", "/sandbox/genesys/changed-outside", dialect, null, this::changedOutside);
+    }
+
+    /**
+     * {@code POST /sandbox/genesys/changed-outside?accelerator=NAME_OR_ID&resource=TYPE.NAME} (or {@code &clear=true}):
+     * someone changed a resource in the organization, so dry runs of the accelerator from now on also plan to update
+     * it. A plan that changes between a reviewed dry run and the apply, for tests outside this JVM.
+     */
+    private void changedOutside(SandboxRequest request) throws IOException {
+        String which = request.query("accelerator");
+        Optional<Accelerator> a = accelerator(which);
+        if (a.isEmpty()) {
+            request.respondJson(404, Json.object().put("message", "no accelerator " + which));
+            return;
+        }
+        String resource = request.query("resource");
+        if (Boolean.parseBoolean(request.query("clear"))) {
+            changedOutside.remove(a.get().id());
+        } else if (resource != null && !resource.isBlank()) {
+            changeOutside(a.get().id(), resource.strip());
+        }
+        ObjectNode answer = Json.object().put("accelerator", a.get().id());
+        changedOutside.getOrDefault(a.get().id(), List.of()).forEach(answer.putArray("changedOutside")::add);
+        request.respondJson(200, answer);
+    }
+
+    /** Dry runs of the accelerator (by name or id) from now on also plan to update {@code address} ({@code type.name}). */
+    public void changeOutside(String acceleratorNameOrId, String address) {
+        String id = accelerator(acceleratorNameOrId).orElseThrow(() -> new IllegalArgumentException("no accelerator "
+                + acceleratorNameOrId)).id();
+        changedOutside.computeIfAbsent(id, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(address);
+    }
+
+    private Optional<Accelerator> accelerator(String nameOrId) {
+        return nameOrId == null ? Optional.empty() : catalogue.all().stream()
+                .filter(x -> x.id().equals(nameOrId) || x.name().equals(nameOrId)).findFirst();
     }
 
     /**
@@ -89,8 +127,7 @@ public final class GenesysSandbox implements SandboxSystem , JobStore{
      */
     private void inSync(SandboxRequest request) throws IOException {
         String which = request.query("accelerator");
-        Optional<Accelerator> a = which == null ? Optional.empty() : catalogue.all().stream()
-                .filter(x -> x.id().equals(which) || x.name().equals(which)).findFirst();
+        Optional<Accelerator> a = accelerator(which);
         if (a.isEmpty()) {
             request.respondJson(404, Json.object().put("message", "no accelerator " + which));
             return;
@@ -184,8 +221,11 @@ public final class GenesysSandbox implements SandboxSystem , JobStore{
     @Override
     public SandboxJob createJob(Accelerator accelerator, Map<String, String> parameters, boolean dryRun, String clientId) {
         int index = jobIndex.getAndIncrement();
+        List<String> changed = changedOutside.getOrDefault(accelerator.id(), List.of());
         JobPlan plan = dryRun && inSync.contains(accelerator.id())
                 ? JobPlan.complete(ResultsSource.of(DefaultJobPlanner.noChanges(accelerator, parameters)))
+                : dryRun && !changed.isEmpty() && planner instanceof DefaultJobPlanner
+                ? JobPlan.complete(ResultsSource.of(DefaultJobPlanner.withUpdates(DefaultJobPlanner.plan(accelerator, parameters), changed)))
                 : Objects.requireNonNull(planner.plan(accelerator.id(), parameters, dryRun, index), "job planner returned null");
         SandboxJob job = new SandboxJob(index, UUID.randomUUID().toString(), accelerator.id(), dryRun, parameters,
                 now(), userIdFor(clientId), plan, config.timeScale());

@@ -253,6 +253,16 @@ final class JobEndpoints {
         if (filter == null || filter.isBlank()) {
             return true;
         }
+        int in = filter.indexOf("=in=(");
+        if (in > 0 && filter.endsWith(")")) { // RSQL, as Elide takes it: status=in=(pending,running)
+            String field = filter.substring(0, in).strip();
+            List<String> values = List.of(filter.substring(in + 5, filter.length() - 1).split(","));
+            return switch (field) {
+                case "status" -> values.stream().anyMatch(v -> v.strip().equals(r.status));
+                case "id" -> values.stream().anyMatch(v -> v.strip().equals(Long.toString(r.id)));
+                default -> throw ApiError.badRequest("The sandbox filters jobs by status or id only, got " + field);
+            };
+        }
         int eq = filter.indexOf("==");
         if (eq < 0) {
             throw ApiError.badRequest("Invalid filter format: " + filter);

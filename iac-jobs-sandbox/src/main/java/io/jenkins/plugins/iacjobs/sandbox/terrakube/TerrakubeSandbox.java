@@ -93,7 +93,14 @@ public final class TerrakubeSandbox implements SandboxSystem , TerrakubeState{
         router.api("PATCH", api + "/workspace/{ws}/job/{job}", d, null, jobs::patch);
         router.api("DELETE", api + "/workspace/{ws}/job/{job}", d, DELETES, jobs::delete);
         router.api("GET", "/tfoutput/v1/organization/{org}/job/{job}/step/{step}", d, LOG_REQUESTS, cat::log);
+        StateEndpoints state = new StateEndpoints(this);
+        router.api("GET", org + "/workspace/{ws}/history", d, LIST_REQUESTS, state::history);
+        router.api("GET", "/tfstate/v1/organization/{org}/workspace/{ws}/state/{file}", d, LOG_REQUESTS, state::stateJson);
+        router.api("GET", "/remote/tfe/v2/workspaces/{ws}/current-state-version-outputs", d, LIST_REQUESTS, state::currentOutputs);
     }
+
+    /** What a sandbox apply's sensitive output starts with (then the job id): tests look for it where it must not be. */
+    public static final String SECRET_OUTPUT_PREFIX = StateEndpoints.SECRET_OUTPUT_PREFIX;
 
     /** The token with manage and approve permissions that the sandbox prints at start. */
     public String token() {
