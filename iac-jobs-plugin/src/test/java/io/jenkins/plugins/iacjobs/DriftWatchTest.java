@@ -57,7 +57,7 @@ class DriftWatchTest {
     }
 
     private static String fingerprint(WorkflowRun b) throws Exception {
-        Matcher m = Pattern.compile("fingerprint=(v1:[0-9a-f]{64})").matcher(JenkinsRule.getLog(b));
+        Matcher m = Pattern.compile("fingerprint=(v2:[0-9a-f]{64})").matcher(JenkinsRule.getLog(b));
         assertTrue(m.find(), JenkinsRule.getLog(b));
         return m.group(1);
     }

@@ -136,6 +136,26 @@ public final class IacJobAction extends BuildPageAction {
         return null;
     }
 
+    /**
+     * The reviewed plan of an {@code expectPlan} apply, where this build or one of the {@link #PRIOR_BUILDS} before it
+     * shows it: its counts and the resources kept on the build page, to list what a new plan changes. Null when only
+     * the fingerprint is known (a plan of another job, or older than that).
+     */
+    public static @CheckForNull Plan planWithFingerprint(Run<?, ?> build, String fingerprint) {
+        int seen = 0;
+        for (Run<?, ?> r = build; r != null && seen <= PRIOR_BUILDS; r = r.getPreviousBuild(), seen++) {
+            for (IacJobAction a : r.getActions(IacJobAction.class)) {
+                if (fingerprint.equals(a.planFingerprint) && a.hasPlan) {
+                    List<PlannedChange> resources = a.planLines.stream().map(PlannedChange::fromLine)
+                            .filter(java.util.Objects::nonNull).toList();
+                    return new Plan(a.planAdd, a.planChange, a.planDestroy, resources, a.planAdd + a.planChange + a.planDestroy == 0,
+                            true, "build page", resources.size() + a.planMore, fingerprint);
+                }
+            }
+        }
+        return null;
+    }
+
     public @CheckForNull String getPlanComparison() {
         return planComparison;
     }

@@ -10,6 +10,7 @@ import io.jenkins.plugins.iacjobs.config.IacJobsGlobalConfiguration;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.plan.Plan;
+import io.jenkins.plugins.iacjobs.core.plan.PlanExpectation;
 import io.jenkins.plugins.iacjobs.core.plan.PlannedChange;
 import io.jenkins.plugins.iacjobs.credentials.CredentialsLookup;
 import io.jenkins.plugins.iacjobs.remote.ApprovalDecisions;
@@ -52,6 +53,10 @@ public final class IacJobApprovalAction extends BuildPageAction {
     private final ArrayList<String> approvers;
     private final String planHeadline;
     private final ArrayList<String> planLines;
+    /** The fingerprint of the plan shown, which a decision is given on; null when the log held no plan we could read. */
+    private final String planFingerprint;
+    /** {@code on plan v2:… (+3 ~0 -0)}, or that it could not be read: recorded with the decision. */
+    private final String planOn;
     private volatile State state = State.WAITING;
     private String decidedBy;
     /** ISO-8601: Jenkins' XStream class filter refuses java.time types in build.xml. */
@@ -65,6 +70,8 @@ public final class IacJobApprovalAction extends BuildPageAction {
         this.jobId = jobId;
         this.approvers = new ArrayList<>(approvers);
         this.planHeadline = plan == null ? null : plan.headline();
+        this.planFingerprint = plan == null ? null : plan.fingerprint();
+        this.planOn = PlanExpectation.approvedOn(plan);
         this.planLines = plan == null ? new ArrayList<>()
                 : plan.resources().stream().limit(IacJobAction.MAX_PLAN_LINES).map(PlannedChange::line)
                         .collect(Collectors.toCollection(ArrayList::new));
@@ -116,6 +123,11 @@ public final class IacJobApprovalAction extends BuildPageAction {
         return planLines;
     }
 
+    /** The fingerprint of the plan shown, or null when none could be read from the log. */
+    public @CheckForNull String getPlanFingerprint() {
+        return planFingerprint;
+    }
+
     /** "Approved by alice at 2026-12-01T10:00:00Z: looks right", or why the wait closed; null while open. */
     public @CheckForNull String getDecision() {
         return switch (getState()) {
@@ -123,7 +135,7 @@ public final class IacJobApprovalAction extends BuildPageAction {
             case SENDING -> Messages.IacJobApprovalAction_sending(decidedBy, decidedAt);
             case APPROVED, REJECTED -> Messages.IacJobApprovalAction_decided(
                     state == State.APPROVED ? Messages.IacJobApprovalAction_approved() : Messages.IacJobApprovalAction_rejected(),
-                    decidedBy, decidedAt, comment == null ? "" : ": " + comment);
+                    decidedBy, decidedAt, comment == null ? "" : ": " + comment) + (planOn == null ? "" : " " + planOn);
             case CLOSED -> closedBecause != null ? closedBecause : Messages.IacJobApprovalAction_closedEnded();
         };
     }

@@ -209,6 +209,15 @@ public final class Forms {
         return m;
     }
 
+    /** Terrakube: what a job does when its workspace already runs one. */
+    public static ListBoxModel queueItems(@CheckForNull Item item) {
+        checkConfigure(item);
+        ListBoxModel m = new ListBoxModel();
+        m.add(Messages.Forms_queueWait(), "");
+        m.add(Messages.Forms_queueFail(), "fail");
+        return m;
+    }
+
     /**
      * Asks one part of the connection's system, with the job's own credentials when it names some (looked up as the
      * job), otherwise the connection's, which an administrator chose. Empty when the system has no such part: nothing

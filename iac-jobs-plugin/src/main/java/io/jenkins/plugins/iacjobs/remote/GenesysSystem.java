@@ -93,7 +93,7 @@ public final class GenesysSystem implements JobSystem {
     public @NonNull PreparedJob prepare(@NonNull JobSpec spec, @NonNull ResolvedCredentials credentials) {
         List<String> terrakubeOnly = new ArrayList<>();
         for (String[] option : new String[][] {{"workspace", spec.workspace()}, {"branch", spec.branch()}, {"approve", spec.approve()},
-                {"approvers", spec.approvers()}}) {
+                {"approvers", spec.approvers()}, {"queue", spec.queue()}, {"sensitiveOutputs", spec.sensitiveOutputs() ? "true" : null}}) {
             if (option[1] != null) {
                 terrakubeOnly.add(option[0]);
             }

@@ -48,6 +48,12 @@ public final class JobSpec implements Serializable {
     private final String checksName;
     /** Parameters that hold a secret the build knows of (names only): masked wherever parameters are shown. */
     private final TreeSet<String> sensitiveParams;
+    /** Terrakube: {@code wait} or {@code fail} when the workspace runs a job already; null (older runs) is wait. */
+    private final String queue;
+    /** Genesys apply: the fingerprint of the reviewed plan, checked by a dry run before anything is applied; or null. */
+    private final String expectPlan;
+    /** Terrakube apply: return sensitive outputs' values too (never written or shown). */
+    private final boolean sensitiveOutputs;
 
     /**
      * @param target   the Genesys accelerator or the Terrakube template (or older command), by name or id
@@ -59,7 +65,8 @@ public final class JobSpec implements Serializable {
                    boolean submitOnly, @CheckForNull String jobId, @CheckForNull String workspace, @CheckForNull String branch,
                    @CheckForNull String approve, @CheckForNull String approvers, boolean keepAnsi,
                    @CheckForNull String onChanges, boolean checks, @CheckForNull String checksName,
-                   @CheckForNull Set<String> sensitiveParams) {
+                   @CheckForNull Set<String> sensitiveParams, @CheckForNull String queue, @CheckForNull String expectPlan,
+                   boolean sensitiveOutputs) {
         this.connection = connection;
         this.credentialsId = credentialsId;
         this.target = target;
@@ -78,6 +85,9 @@ public final class JobSpec implements Serializable {
         this.checks = checks;
         this.checksName = checksName;
         this.sensitiveParams = new TreeSet<>(sensitiveParams == null ? Set.of() : sensitiveParams);
+        this.queue = queue;
+        this.expectPlan = expectPlan;
+        this.sensitiveOutputs = sensitiveOutputs;
     }
 
     /** The same options with every parameter value dropped (names kept): what may be persisted. */
@@ -85,7 +95,7 @@ public final class JobSpec implements Serializable {
         LinkedHashMap<String, String> names = new LinkedHashMap<>();
         params.keySet().forEach(k -> names.put(k, ""));
         return new JobSpec(connection, credentialsId, target, names, planOnly, timeout, failOnError, submitOnly, jobId, workspace,
-                branch, approve, approvers, keepAnsi, onChanges, checks, checksName, sensitiveParams);
+                branch, approve, approvers, keepAnsi, onChanges, checks, checksName, sensitiveParams, queue, expectPlan, sensitiveOutputs);
     }
 
     /** This run's {@code timeout}, else the connection's; null waits without limit. A bad value names the field. */
@@ -157,6 +167,20 @@ public final class JobSpec implements Serializable {
     /** Parameters that hold a secret the build knows of: a Pipeline's {@code withCredentials} variable, a password parameter. */
     public Set<String> sensitiveParams() {
         return sensitiveParams == null ? Set.of() : Collections.unmodifiableSet(sensitiveParams); // null: persisted before
+    }
+
+    /** {@code wait} or {@code fail} as given, or null for wait; the Terrakube system parses it. */
+    public @CheckForNull String queue() {
+        return queue;
+    }
+
+    /** The reviewed plan's fingerprint, already checked for its form; null when the apply is not checked. */
+    public @CheckForNull String expectPlan() {
+        return expectPlan;
+    }
+
+    public boolean sensitiveOutputs() {
+        return sensitiveOutputs;
     }
 
     public boolean checks() {

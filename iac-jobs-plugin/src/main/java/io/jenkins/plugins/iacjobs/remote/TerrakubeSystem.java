@@ -8,6 +8,7 @@ import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.auth.CredentialCache;
 import io.jenkins.plugins.iacjobs.core.job.Submission;
 import io.jenkins.plugins.iacjobs.core.terrakube.ApprovePolicy;
+import io.jenkins.plugins.iacjobs.core.terrakube.QueuePolicy;
 import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeClient;
 import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeJobRequest;
 import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeJobs;
@@ -98,6 +99,9 @@ public final class TerrakubeSystem implements JobSystem, Workspaces, ApprovalDec
         if (!spec.params().isEmpty()) {
             throw new ValidationException("params", Messages.Terrakube_noParameters(String.join(", ", spec.params().keySet())));
         }
+        if (spec.expectPlan() != null) {
+            throw new ValidationException("expectPlan", Messages.Terrakube_noExpectPlan());
+        }
         ApprovePolicy approve = ApprovePolicy.parse(spec.approve());
         // Jobs resumed after a restart, or given by id, whose policy this process never saw, wait as this run asked.
         TerrakubeJobs jobs = jobs(credentials).withApprovePolicy(approve);
@@ -105,7 +109,8 @@ public final class TerrakubeSystem implements JobSystem, Workspaces, ApprovalDec
         if (spec.jobId() != null) {
             return new PreparedJob(jobs, null, decisions);
         }
-        TerrakubeJobRequest request = new TerrakubeJobRequest(spec.workspace(), spec.target(), spec.planOnly(), spec.branch(), approve);
+        TerrakubeJobRequest request = new TerrakubeJobRequest(spec.workspace(), spec.target(), spec.planOnly(), spec.branch(), approve)
+                .withQueue(QueuePolicy.parse(spec.queue()));
         return new PreparedJob(jobs, new Submission<>(jobs, request), decisions);
     }
 

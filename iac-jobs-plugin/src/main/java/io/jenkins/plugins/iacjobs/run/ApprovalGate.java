@@ -47,8 +47,12 @@ final class ApprovalGate {
      * Puts Approve and Reject on the build page, with the plan read from the log streamed so far, and says who may
      * decide. Once per approval wait: after a restart the persisted action is already there.
      */
-    /** @param streamedLog the log streamed so far, or null when nothing was */
-    void open(String jobId, @CheckForNull Path streamedLog) {
+    /**
+     * @param streamedLog  the log streamed so far, or null when nothing was
+     * @param inputsDigest the digest of the job's target and inputs, so the plan shown (and approved) has the same
+     *                     fingerprint as the job's plan will; null when unknown
+     */
+    void open(String jobId, @CheckForNull Path streamedLog, @CheckForNull String inputsDigest) {
         IacJobApprovalAction existing = action(jobId);
         if (existing != null && (existing.isWaiting() || existing.getState() == IacJobApprovalAction.State.SENDING)) {
             return;
@@ -61,7 +65,8 @@ final class ApprovalGate {
                 LOGGER.log(Level.FINE, "could not read the plan of " + jobId, e);
             }
         }
-        run.addAction(new IacJobApprovalAction(connection, credentialsId, jobId, approvers, plan));
+        run.addAction(new IacJobApprovalAction(connection, credentialsId, jobId, approvers,
+                plan == null ? null : plan.forInputs(inputsDigest)));
         try {
             run.save();
         } catch (IOException e) {

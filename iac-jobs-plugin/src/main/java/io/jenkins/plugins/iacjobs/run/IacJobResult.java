@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iacjobs.run;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
 import io.jenkins.plugins.iacjobs.core.report.JobReport;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.kohsuke.accmod.Restricted;
@@ -26,17 +28,26 @@ public final class IacJobResult {
 
     private static final Logger LOGGER = Logger.getLogger(IacJobResult.class.getName());
     public static final int MAX_RESULTS_CHARS = 100_000;
+    private static final ObjectMapper PLAIN = new ObjectMapper();
 
     private IacJobResult() {
     }
 
-    /** A job that ended, as its report says; {@code results} is the plan or results file's text, or null. */
-    static LinkedHashMap<String, Object> of(JobReport report, @CheckForNull String results, List<String> artifacts) {
+    /**
+     * A job that ended, as its report says.
+     *
+     * @param results the results (an applied job's) or plan file's text, or null
+     * @param outputs what an apply produced, name to value (sensitive ones only when asked for); empty when none
+     */
+    static LinkedHashMap<String, Object> of(JobReport report, @CheckForNull String results, List<String> artifacts,
+                                            Map<String, Object> outputs) {
         LinkedHashMap<String, Object> m = base(report.system(), report.connection(), report.jobId(), report.status(),
                 report.success(), report.planOnly(), report.targetName() != null ? report.targetName() : report.targetId(),
                 report.remoteUrl());
         m.put("error", report.message());
-        m.put("results", truncate(results));
+        m.put("results", parsed(results));
+        m.put("resultsText", truncate(results));
+        m.put("outputs", new LinkedHashMap<>(outputs));
         m.put("artifacts", new ArrayList<>(artifacts));
         m.put("plan", report.plan() == null ? null : report.plan().toMap());
         return m;
@@ -47,6 +58,8 @@ public final class IacJobResult {
         LinkedHashMap<String, Object> m = base(system, connection, job.jobId(), "Submitted", true, job.planOnly(), job.targetName(), url);
         m.put("error", null);
         m.put("results", null);
+        m.put("resultsText", null);
+        m.put("outputs", new LinkedHashMap<String, Object>());
         m.put("artifacts", new ArrayList<String>());
         m.put("plan", null);
         return m;
@@ -66,9 +79,29 @@ public final class IacJobResult {
         return m;
     }
 
-    /** The first plan or results file's text, cut to what the step's return value holds; null when there is none. */
+    /**
+     * The results as plain JDK values (maps, lists, strings, numbers, booleans) where they are JSON whole; else their
+     * text, cut as {@code resultsText} is. A sandboxed script reads {@code job.results.id} without approval.
+     */
+    static @CheckForNull Object parsed(@CheckForNull String results) {
+        if (results == null || results.length() > MAX_RESULTS_CHARS) {
+            return truncate(results);
+        }
+        try {
+            return PLAIN.readValue(results, Object.class);
+        } catch (IOException notJson) {
+            return results;
+        }
+    }
+
+    /**
+     * An applied job's results file's text (else the first plan file's), cut to what the step's return value holds; null
+     * when there is none.
+     */
     static @CheckForNull String readResults(Path root, List<String> files) {
-        for (String f : files) {
+        List<String> ordered = new ArrayList<>(files);
+        ordered.sort(java.util.Comparator.comparing(f -> f.substring(f.lastIndexOf('/') + 1).startsWith("results.") ? 0 : 1));
+        for (String f : ordered) {
             String name = f.substring(f.lastIndexOf('/') + 1);
             if (name.startsWith("plan.") || name.startsWith("results.")) {
                 try {

@@ -12,6 +12,7 @@ import io.jenkins.plugins.iacjobs.core.Printable;
 import io.jenkins.plugins.iacjobs.core.job.JobResult;
 import io.jenkins.plugins.iacjobs.core.job.JobRunner;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
+import io.jenkins.plugins.iacjobs.core.model.JobOutputs;
 import io.jenkins.plugins.iacjobs.core.plan.OnChanges;
 import io.jenkins.plugins.iacjobs.core.plan.PlanComparison;
 import io.jenkins.plugins.iacjobs.core.report.JobReport;
@@ -44,8 +45,13 @@ final class JobEnding {
     private final JobRunner runner;
     private final SubmittedJob submitted;
     private final JobSpec spec;
+    /** The reviewed plan's fingerprint that a dry run matched before this apply ({@code expectPlan}), or null. */
+    @CheckForNull
+    private final String reviewedPlan;
 
-    JobEnding(Run<?, ?> build, TaskListener listener, JobRunner runner, SubmittedJob submitted, JobSpec spec) {
+    JobEnding(Run<?, ?> build, TaskListener listener, JobRunner runner, SubmittedJob submitted, JobSpec spec,
+              @CheckForNull String reviewedPlan) {
+        this.reviewedPlan = reviewedPlan;
         this.build = build;
         this.listener = listener;
         this.runner = runner;
@@ -80,7 +86,11 @@ final class JobEnding {
             boolean drift = finished.drifted(onChanges);
             IacJobAction action = new IacJobAction(report, finished.artifacts(), targetKey, drift, IacJobAction.label(build));
             build.addAction(action);
-            Map<String, Object> value = IacJobResult.of(report, IacJobResult.readResults(out, finished.artifacts()), finished.artifacts());
+            JobOutputs outputs = finished.outputs();
+            sayOutputs(outputs);
+            Map<String, Object> value = IacJobResult.of(report, IacJobResult.readResults(out, finished.artifacts()), finished.artifacts(),
+                    outputs == null ? Map.of() : outputs.values(spec.sensitiveOutputs()));
+            value.put("reviewedPlan", reviewedPlan);
             value.put("drift", drift);
             value.put("comparedWith", action.getPlanComparison());
             String allIn = action.getPlanAllInName();
@@ -109,6 +119,39 @@ final class JobEnding {
             return value;
         } finally {
             RunArtifacts.deleteQuietly(work);
+        }
+    }
+
+    /**
+     * {@code expectPlan}'s dry run ended: its evidence is archived and shown as any plan's (so the build keeps what was
+     * checked), and its result returned for the check against the reviewed plan. Nothing else: no value, no check.
+     */
+    JobResult planChecked(WatchHandle handle, JobSnapshot last, StreamedLog log) throws IOException, InterruptedException {
+        Path work = Files.createTempDirectory("iac-jobs-");
+        try {
+            Path out = Files.createDirectories(work.resolve("out"));
+            String targetKey = IacJobAction.targetKey(runner.system().displayName(), runner.connection(), submitted);
+            JobResult finished = runner.finishWith(handle, last, submitted, out, JobRunner.Evidence.of(log.existing()));
+            RunArtifacts.archive(build, listener, out, finished.artifacts(), "iac-jobs/" + submitted.jobId() + "/");
+            log.delete();
+            build.addAction(new IacJobAction(finished.report(), finished.artifacts(), targetKey, false, IacJobAction.label(build)));
+            return finished;
+        } finally {
+            RunArtifacts.deleteQuietly(work);
+        }
+    }
+
+    /** An apply's outputs in the log: where they were read, each (sensitive ones masked), or why there are none. */
+    private void sayOutputs(@CheckForNull JobOutputs outputs) {
+        if (outputs == null) {
+            return;
+        }
+        if (!outputs.outputs().isEmpty()) {
+            say(Messages.JobRun_outputs(outputs.outputs().size(), outputs.source()));
+            outputs.shown().forEach((name, value) -> say("  " + name + " = " + value));
+        }
+        if (outputs.note() != null) {
+            say(Messages.JobRun_outputsNote(outputs.note()));
         }
     }
 

@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.iacjobs.actions.IacJobAction;
 import io.jenkins.plugins.iacjobs.checks.PlanCheck;
 import io.jenkins.plugins.iacjobs.checks.PlanChecks;
 import io.jenkins.plugins.iacjobs.config.Connection;
@@ -11,8 +12,11 @@ import io.jenkins.plugins.iacjobs.config.IacJobsGlobalConfiguration;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.WaitAbortedException;
 import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
+import io.jenkins.plugins.iacjobs.core.job.JobResult;
 import io.jenkins.plugins.iacjobs.core.job.JobRunner;
+import io.jenkins.plugins.iacjobs.core.job.Submission;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
+import io.jenkins.plugins.iacjobs.core.plan.PlanExpectation;
 import io.jenkins.plugins.iacjobs.core.watch.JobSnapshot;
 import io.jenkins.plugins.iacjobs.core.watch.JobState;
 import io.jenkins.plugins.iacjobs.core.watch.Watch;
@@ -57,6 +61,15 @@ public final class JobRun implements Serializable, LiveRuns.LiveRun, BuildLogLis
     private String pendingLine;
     /** Length of the streamed log file when {@link #handle} was last persisted; a resume cuts the file back to it. */
     private long logBytes;
+    /**
+     * A digest of the target and every input value, made before anything is sent: what the plan's fingerprint and a
+     * lookup after a restart use, since the values themselves are never persisted. Null for a job attached by id.
+     */
+    private String inputsDigest;
+    /** {@code expectPlan}: true while the dry run that checks the reviewed plan runs ({@link #submitted} is that run). */
+    private boolean checkingPlan;
+    /** {@code expectPlan}: the fingerprint the dry run matched; set once the apply may be submitted. */
+    private String reviewedPlan;
 
     // Live.
     private transient JobSpec toSubmit;
@@ -127,9 +140,20 @@ public final class JobRun implements Serializable, LiveRuns.LiveRun, BuildLogLis
                 say(Messages.JobRun_attaching(systemName, submitted.jobId(), connection));
             } else {
                 Duration timeout = spec.timeoutOr(system.timeout()); // a bad timeout fails here, before anything is sent
-                SubmittedJob sub = prepared.submission().withDeadline(timeout == null ? null : startedAt.plus(timeout))
-                        .submit(this::say); // prepare() gives a submission whenever there is no jobId
-                toSubmit = null;
+                // prepare() gives a submission whenever there is no jobId
+                Submission<?> submission = prepared.submission().withDeadline(timeout == null ? null : startedAt.plus(timeout));
+                inputsDigest = submission.inputsDigest();
+                boolean check = spec.expectPlan() != null && reviewedPlan == null;
+                if (check) {
+                    checkingPlan = true;
+                    submission = submission.asPlanOnly();
+                    persist.run(); // a restart now looks for a dry run, never an apply
+                    say(Messages.JobRun_checkingPlan(spec.expectPlan()));
+                }
+                SubmittedJob sub = submission.submit(this::say);
+                if (!check) {
+                    toSubmit = null; // the values are needed again only for the apply after a check
+                }
                 accept(sub);
                 say(Messages.JobRun_submitted(systemName, sub.jobId(), name(sub),
                         sub.planOnly() ? Messages.JobRun_planOnly() : Messages.JobRun_apply(), describe(sub.shownParams())));
@@ -175,8 +199,10 @@ public final class JobRun implements Serializable, LiveRuns.LiveRun, BuildLogLis
         if (prepared.submission() == null) {
             throw new AbortException(Messages.JobRun_lostSubmission(spec.target()));
         }
-        SubmittedJob sub = prepared.submission().findSubmitted(startedAt)
-                .orElseThrow(() -> new AbortException(Messages.JobRun_lostSubmission(spec.target())));
+        Submission<?> submission = checkingPlan ? prepared.submission().asPlanOnly() : prepared.submission();
+        SubmittedJob sub = submission.findSubmitted(startedAt)
+                .orElseThrow(() -> new AbortException(Messages.JobRun_lostSubmission(spec.target())))
+                .withInputsDigest(inputsDigest); // the values are gone: the digest made before sending is the one
         accept(sub);
         persist.run();
         say(Messages.JobRun_adopted(systemName, sub.jobId()));
@@ -221,9 +247,51 @@ public final class JobRun implements Serializable, LiveRuns.LiveRun, BuildLogLis
     }
 
     private void end(JobSnapshot last) {
+        if (checkingPlan) {
+            RunPools.CALLS.submit(() -> afterPlanCheck(last)); // the apply is sent from a pool thread, not the watcher's
+            return;
+        }
         try {
-            result.complete(new JobEnding(build, listener, runner, submitted, spec).end(handle, last, streamedLog(),
+            result.complete(new JobEnding(build, listener, runner, submitted, spec, reviewedPlan).end(handle, last, streamedLog(),
                     gate.decision(submitted.jobId()), unstable, checkSubject(), this::publishEnd));
+        } catch (Throwable t) {
+            fail(t);
+        }
+    }
+
+    /**
+     * {@code expectPlan}'s dry run ended: its plan is archived, then checked against the reviewed one. Only a match
+     * submits the apply, with the values this process still holds; anything else fails the step with nothing applied.
+     */
+    private void afterPlanCheck(JobSnapshot last) {
+        try {
+            String dryRun = submitted.jobId();
+            JobResult checked = new JobEnding(build, listener, runner, submitted, spec, null).planChecked(handle, last, streamedLog());
+            if (!checked.success()) {
+                String message = checked.message();
+                throw new AbortException(Messages.JobRun_planCheckFailed(dryRun, checked.status(),
+                        message == null || message.isBlank() ? "" : ": " + message));
+            }
+            PlanExpectation expected = new PlanExpectation(spec.expectPlan(), "expectPlan");
+            PlanExpectation.Verdict verdict = expected.check(dryRun, checked.report().plan(),
+                    IacJobAction.planWithFingerprint(build, expected.fingerprint()));
+            if (!verdict.matches()) {
+                verdict.differences().forEach(this::say);
+                throw new AbortException(verdict.message());
+            }
+            say(verdict.message());
+            if (toSubmit == null) {
+                throw new AbortException(Messages.JobRun_planCheckRestarted(dryRun));
+            }
+            checkingPlan = false;
+            reviewedPlan = verdict.planned();
+            submitted = null;
+            handle = null;
+            pendingLine = null;
+            logBytes = 0;
+            streamed = null;
+            persist.run();
+            submitAndWatch();
         } catch (Throwable t) {
             fail(t);
         }
@@ -254,7 +322,8 @@ public final class JobRun implements Serializable, LiveRuns.LiveRun, BuildLogLis
     /** What this run's check is about; known once the remote accepted the job. */
     private PlanChecks.Subject checkSubject() {
         String target = spec.workspace() != null ? submitted.shownParams().getOrDefault("workspace", spec.workspace()) : name(submitted);
-        return PlanChecks.subject(build, spec.checksName(), systemName, submitted.planOnly(), String.valueOf(target),
+        // while expectPlan's dry run runs, the check is still about the apply it guards
+        return PlanChecks.subject(build, spec.checksName(), systemName, submitted.planOnly() && !checkingPlan, String.valueOf(target),
                 submitted.shownParams(), startedAt);
     }
 
@@ -330,7 +399,7 @@ public final class JobRun implements Serializable, LiveRuns.LiveRun, BuildLogLis
     @Override
     public void onStatus(JobSnapshot snapshot) {
         if (snapshot.state() == JobState.WAITING_APPROVAL && prepared.decisions() != null) {
-            gate.open(snapshot.jobId(), streamedLog().existing());
+            gate.open(snapshot.jobId(), streamedLog().existing(), submitted.inputsDigest() != null ? submitted.inputsDigest() : inputsDigest);
         } else {
             gate.close(snapshot.jobId(), Messages.JobRun_closedRemotely(snapshot.status()));
         }

@@ -54,6 +54,11 @@ public final class FieldEndpoints {
         default ListBoxModel doFillOnChangesItems(@AncestorInPath Item item) {
             return Forms.onChangesItems(item);
         }
+
+        @POST
+        default ListBoxModel doFillQueueItems(@AncestorInPath Item item) {
+            return Forms.queueItems(item);
+        }
     }
 
     /** {@code iacBackupReport} and "AvePoint backup report". */

@@ -108,6 +108,15 @@ public final class IacJobBuilder extends RemoteBuilder {
     public @CheckForNull String getChecksName() { return options.getChecksName(); }
     @DataBoundSetter public void setChecksName(@CheckForNull String checksName) { options.setChecksName(checksName); }
 
+    public @CheckForNull String getQueue() { return options.getQueue(); }
+    @DataBoundSetter public void setQueue(@CheckForNull String queue) { options.setQueue(queue); }
+
+    public @CheckForNull String getExpectPlan() { return options.getExpectPlan(); }
+    @DataBoundSetter public void setExpectPlan(@CheckForNull String expectPlan) { options.setExpectPlan(expectPlan); }
+
+    public boolean isSensitiveOutputs() { return options.isSensitiveOutputs(); }
+    @DataBoundSetter public void setSensitiveOutputs(boolean sensitiveOutputs) { options.setSensitiveOutputs(sensitiveOutputs); }
+
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
             throws InterruptedException, IOException {
@@ -142,7 +151,8 @@ public final class IacJobBuilder extends RemoteBuilder {
         public DescriptorImpl() {
             // One help text per option: the step's.
             for (String field : List.of("approve", "approvers", "branch", "connection", "credentialsId", "failOnError", "jobId",
-                    "keepAnsi", "planOnly", "submitOnly", "timeout", "workspace", "onChanges", "checks", "checksName")) {
+                    "keepAnsi", "planOnly", "submitOnly", "timeout", "workspace", "onChanges", "checks", "checksName", "queue",
+                    "expectPlan", "sensitiveOutputs")) {
                 addHelpFileRedirect(field, IacJobStep.class, field);
             }
         }

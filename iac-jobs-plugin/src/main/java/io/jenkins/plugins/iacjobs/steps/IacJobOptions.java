@@ -6,6 +6,8 @@ import hudson.EnvVars;
 import hudson.Util;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.plan.OnChanges;
+import io.jenkins.plugins.iacjobs.core.plan.PlanExpectation;
+import io.jenkins.plugins.iacjobs.core.terrakube.QueuePolicy;
 import io.jenkins.plugins.iacjobs.remote.JobSpec;
 import java.io.Serializable;
 import java.util.HashSet;
@@ -43,6 +45,9 @@ public final class IacJobOptions implements Serializable {
     /** Stored negated, so a configuration saved before {@code checks} existed loads with checks on, as a new one. */
     private boolean skipChecks;
     private String checksName;
+    private String queue;
+    private String expectPlan;
+    private boolean sensitiveOutputs;
 
     /**
      * The immutable snapshot a run takes: these options, with {@code expand} applied to the texts a freestyle build
@@ -66,9 +71,27 @@ public final class IacJobOptions implements Serializable {
         if (submitOnly && policy != OnChanges.IGNORE) {
             throw new AbortException(Messages.IacJobOptions_onChangesSubmitOnly(policy.word()));
         }
+        String expected = null;
+        try {
+            if (expectPlan != null) {
+                expected = PlanExpectation.parse("expectPlan", expectPlan).fingerprint();
+            }
+            QueuePolicy.parse(queue);
+        } catch (ValidationException e) {
+            throw new AbortException(e.getMessage());
+        }
+        if (expected != null) {
+            String conflict = planOnly ? "planOnly" : submitOnly ? "submitOnly" : jobId != null ? "jobId" : null;
+            if (conflict != null) {
+                throw new AbortException(Messages.IacJobOptions_expectPlanWith(conflict));
+            }
+        }
+        if (sensitiveOutputs && planOnly) {
+            throw new AbortException(Messages.IacJobOptions_sensitiveOutputsPlanOnly());
+        }
         return new JobSpec(connection, credentialsId, expand.apply(t), params, planOnly, timeout, failOnError, submitOnly,
                 expand.apply(jobId), expand.apply(workspace), expand.apply(branch), approve, approvers, keepAnsi,
-                policy.word(), !skipChecks, expand.apply(checksName), sensitiveParams);
+                policy.word(), !skipChecks, expand.apply(checksName), sensitiveParams, queue, expected, sensitiveOutputs);
     }
 
     /**
@@ -235,5 +258,36 @@ public final class IacJobOptions implements Serializable {
 
     public void setChecksName(@CheckForNull String checksName) {
         this.checksName = text(checksName);
+    }
+
+    /** Terrakube: when the workspace already runs a job, {@code wait} behind it (the default when empty) or {@code fail}. */
+    public @CheckForNull String getQueue() {
+        return queue;
+    }
+
+    public void setQueue(@CheckForNull String queue) {
+        String q = text(queue);
+        this.queue = q == null ? null : q.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Genesys apply: the fingerprint of the reviewed plan ({@code job.plan.fingerprint}); a dry run of the same inputs
+     * must plan exactly that, or nothing is applied.
+     */
+    public @CheckForNull String getExpectPlan() {
+        return expectPlan;
+    }
+
+    public void setExpectPlan(@CheckForNull String expectPlan) {
+        this.expectPlan = text(expectPlan);
+    }
+
+    /** Terrakube apply: also return sensitive outputs' values in {@code job.outputs} (they are never written or shown). */
+    public boolean isSensitiveOutputs() {
+        return sensitiveOutputs;
+    }
+
+    public void setSensitiveOutputs(boolean sensitiveOutputs) {
+        this.sensitiveOutputs = sensitiveOutputs;
     }
 }

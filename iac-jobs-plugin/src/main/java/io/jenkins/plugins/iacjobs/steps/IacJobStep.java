@@ -149,6 +149,15 @@ public final class IacJobStep extends Step {
     public @CheckForNull String getChecksName() { return options.getChecksName(); }
     @DataBoundSetter public void setChecksName(@CheckForNull String checksName) { options.setChecksName(checksName); }
 
+    public @CheckForNull String getQueue() { return options.getQueue(); }
+    @DataBoundSetter public void setQueue(@CheckForNull String queue) { options.setQueue(queue); }
+
+    public @CheckForNull String getExpectPlan() { return options.getExpectPlan(); }
+    @DataBoundSetter public void setExpectPlan(@CheckForNull String expectPlan) { options.setExpectPlan(expectPlan); }
+
+    public boolean isSensitiveOutputs() { return options.isSensitiveOutputs(); }
+    @DataBoundSetter public void setSensitiveOutputs(boolean sensitiveOutputs) { options.setSensitiveOutputs(sensitiveOutputs); }
+
     /**
      * The template, or the accelerator as its alias; both given and different is a mistake worth naming.
      *
