@@ -45,6 +45,21 @@ class IacJobBuilderTest {
     }
 
     @Test
+    void configRoundTripOfTheReviewedApplyAndTerrakubeOptions(JenkinsRule r) throws Exception {
+        SandboxFixture.configureAll(sandbox);
+        IacJobBuilder apply = new IacJobBuilder("Simple IVR");
+        apply.setParameters("queue_name=Support");
+        apply.setExpectPlan("v2:" + "a".repeat(64));
+        r.assertEqualDataBoundBeans(apply, r.configRoundtrip(apply));
+        IacJobBuilder tk = new IacJobBuilder(null); // the plan-only template
+        tk.setConnection(SandboxFixture.TERRAKUBE);
+        tk.setWorkspace("staging");
+        tk.setQueue("fail");
+        tk.setSensitiveOutputs(true);
+        r.assertEqualDataBoundBeans(tk, r.configRoundtrip(tk));
+    }
+
+    @Test
     void runsWithoutWorkspaceAndArchives(JenkinsRule r) throws Exception {
         SandboxFixture.configure(sandbox);
         FreeStyleProject p = r.createFreeStyleProject();

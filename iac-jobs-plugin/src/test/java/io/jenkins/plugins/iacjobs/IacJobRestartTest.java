@@ -63,6 +63,43 @@ class IacJobRestartTest {
     }
 
     /**
+     * expectPlan: a restart while the dry run that checks the reviewed plan runs resumes that dry run (a restart never
+     * looks for an apply), and then applies nothing: the parameter values are not kept across a restart, and the
+     * step says to run the build again. The remote shows no apply job.
+     */
+    @Test
+    void aRestartDuringExpectPlansCheckAppliesNothingAndSaysWhy() throws Throwable {
+        sessions.then(r -> {
+            SandboxFixture.configure(sandbox);
+            WorkflowJob p = r.createProject(WorkflowJob.class, "p");
+            p.setDefinition(new CpsFlowDefinition("def plan = iacJob accelerator: 'Simple IVR', params: [queue_name: 'Support'],"
+                    + " planOnly: true\necho \"REVIEWED=${plan.plan.fingerprint}\"", true));
+            WorkflowRun reviewed = r.buildAndAssertSuccess(p);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("REVIEWED=(v2:[0-9a-f]{64})").matcher(JenkinsRule.getLog(reviewed));
+            assertTrue(m.find());
+            p.setDefinition(new CpsFlowDefinition("iacJob accelerator: 'Simple IVR', params: [queue_name: 'Support'], expectPlan: '"
+                    + m.group(1) + "'", true));
+            WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+            r.waitForMessage("Submitted Genesys Cloud job", b);
+            r.assertLogContains("expectPlan: a dry run of the same inputs first", b);
+        });
+        sessions.then(r -> {
+            WorkflowRun b = r.jenkins.getItemByFullName("p", WorkflowJob.class).getBuildByNumber(2);
+            r.waitForCompletion(b);
+            r.assertBuildStatus(hudson.model.Result.FAILURE, b);
+            r.assertLogContains("Resumed watching", b);
+            r.assertLogContains("expectPlan: Jenkins restarted while dry run ", b);
+            r.assertLogContains("so the apply was not submitted. Run the build again.", b);
+            r.assertLogNotContains("\tat ", b);
+            String log = JenkinsRule.getLog(b);
+            assertEquals(1, StringUtils.countMatches(log, "Submitted Genesys Cloud job"), "the dry run, once:\n" + log);
+            r.assertLogContains("planned what was reviewed", b);
+            assertTrue(sandbox.genesys().jobs().stream().allMatch(j -> j.dryRun()), "no apply job exists");
+            assertEquals(2, sandbox.genesys().jobs().size(), "the reviewed plan and the check's dry run");
+        });
+    }
+
+    /**
      * The plugin's shutdown hook runs: it stops watching before Pipeline saves the build for the last time, and says
      * so. Without it, the watcher's threads (which outlive a controller in the same JVM) would go on writing to the
      * stopped build while the resumed step does the same.

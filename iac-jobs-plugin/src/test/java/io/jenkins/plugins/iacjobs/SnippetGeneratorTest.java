@@ -71,8 +71,18 @@ class SnippetGeneratorTest {
         step.setApprove("input");
         step.setApprovers("admin,ops-team");
         step.setTimeout("2h");
+        step.setQueue("fail");
+        step.setSensitiveOutputs(true);
         assertRoundTrip(step, "iacJob approve: 'input', approvers: 'admin,ops-team', branch: 'release/2.1', connection: 'terrakube', "
-                + "template: 'Plan and apply', timeout: '2h', workspace: 'network/staging'");
+                + "queue: 'fail', sensitiveOutputs: true, template: 'Plan and apply', timeout: '2h', workspace: 'network/staging'");
+    }
+
+    @Test
+    void iacJobApplyingOnlyTheReviewedPlan() throws Exception {
+        IacJobStep step = new IacJobStep();
+        step.setAccelerator("Simple IVR");
+        step.setExpectPlan("v2:" + "b".repeat(64));
+        assertRoundTrip(step, "iacJob accelerator: 'Simple IVR', expectPlan: 'v2:" + "b".repeat(64) + "'");
     }
 
     @Test

@@ -73,11 +73,13 @@ public final class JobReportWriter {
         List<String> names = new ArrayList<>();
         try {
             Files.createDirectories(dir);
+            Plan plan = report.plan();
             if (fin != null && fin.jobJson() != null && Files.exists(fin.jobJson())) {
-                AtomicFiles.move(fin.jobJson(), dir.resolve("job.json"));
+                if (plan == null || !withOurMember(fin.jobJson(), dir.resolve("job.json"), plan.fingerprint())) {
+                    AtomicFiles.move(fin.jobJson(), dir.resolve("job.json"));
+                }
                 names.add("job.json");
             }
-            Plan plan = report.plan();
             if (plan != null) {
                 AtomicFiles.write(dir.resolve("plan.json"),
                         out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, plan.toMap()));
@@ -113,6 +115,38 @@ public final class JobReportWriter {
             throw new UncheckedIOException("Could not write the job's files under " + dir + ": " + e.getMessage(), e);
         }
         return names.stream().map(n -> folder + "/" + n).toList();
+    }
+
+    /**
+     * Writes the remote's job document to {@code to} with one member of ours first, {@code "iacJobs": {"planFingerprint":
+     * …}}, streamed (the document holds the results, which can be large); the remote's members follow as it sent them.
+     * False, and nothing written, when the document is not a JSON object.
+     */
+    private static boolean withOurMember(Path from, Path to, String fingerprint) throws IOException {
+        try (var in = new java.io.PushbackInputStream(new java.io.BufferedInputStream(Files.newInputStream(from)), 1)) {
+            int c = in.read();
+            while (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+                c = in.read();
+            }
+            if (c != '{') {
+                return false;
+            }
+            int next = in.read();
+            while (next == ' ' || next == '\n' || next == '\r' || next == '\t') {
+                next = in.read();
+            }
+            if (next >= 0) {
+                in.unread(next);
+            }
+            boolean empty = next == '}';
+            String ours = "{\n  \"iacJobs\" : { \"planFingerprint\" : " + JSON.writeValueAsString(fingerprint) + " }" + (empty ? "\n" : ",\n  ");
+            AtomicFiles.write(to, out -> {
+                out.write(ours.getBytes(StandardCharsets.UTF_8));
+                in.transferTo(out);
+            });
+        }
+        Files.deleteIfExists(from);
+        return true;
     }
 
     /** Results parsed into {@code outputs.json} (and the step's {@code results}) up to this size; larger stay in their file. */

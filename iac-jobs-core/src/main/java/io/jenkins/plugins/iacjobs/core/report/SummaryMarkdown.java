@@ -68,6 +68,8 @@ public final class SummaryMarkdown {
         if (compared != null) {
             b.append("\n").append(Printable.of(compared.sentence())).append(" Fingerprint `").append(p.shortFingerprint()).append("`.\n");
         }
+        // whole, as expectPlan takes it
+        b.append("\nFingerprint: `").append(p.fingerprint()).append("`\n");
         if (!p.resources().isEmpty()) {
             b.append('\n').append(Markdown.codeBlock(p.shownLines()));
             if (p.hiddenCount() > 0 && p.listsAll()) {

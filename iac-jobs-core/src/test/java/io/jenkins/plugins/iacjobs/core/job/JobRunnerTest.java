@@ -108,4 +108,27 @@ class JobRunnerTest {
             }
         }
     }
+
+    /** Issue 23: an applied job's results go to the next stage as outputs.json, parsed; Genesys has no other outputs. */
+    @Test
+    void anAppliedJobsResultsAreParsedIntoOutputsJson() throws Exception {
+        try (SandboxFixture f = SandboxFixture.fast(); JobWatcher watcher = JobWatcher.create(2, Clock.systemUTC())) {
+            GenesysJobs jobs = f.jobs();
+            JobRunner runner = new JobRunner(jobs, watcher, "test", Clock.systemUTC());
+            SubmittedJob job = new Submission<>(jobs, new GenesysJobRequest("Simple IVR", Map.of("queue_name", "Q"), false)).submit(s -> { });
+            WatchHandle h = runner.handleFor(job);
+            JobSnapshot last = runner.watch(h, new WatchListener() { }, FAST, null).result().get(60, TimeUnit.SECONDS);
+            JobResult r = runner.finish(h, last, job, out, null);
+            assertTrue(r.success());
+            assertEquals(null, r.outputs(), "Genesys has no outputs beside its results");
+            String dir = "iac-jobs/" + r.jobId() + "/";
+            assertTrue(r.artifacts().contains(dir + "outputs.json"), r.artifacts().toString());
+            com.fasterxml.jackson.databind.JsonNode o = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(out.resolve(dir + "outputs.json").toFile());
+            assertEquals("the job's results", o.get("source").asText());
+            assertTrue(o.get("outputs").isEmpty());
+            assertTrue(o.get("results").isArray() && o.get("results").size() == 3, o.toString());
+            assertTrue(o.get("results").get(0).hasNonNull("id"), "the created resources, with their ids: " + o);
+        }
+    }
 }

@@ -56,9 +56,18 @@ class ExpectPlanTest {
     @Test
     void theFingerprintCoversTheInputsAndADryRunOfTheSameInputsMatchesTheReviewedOne() throws Exception {
         try (SandboxFixture f = SandboxFixture.fast()) {
-            Plan reviewed = run(f, ivr("Support", true)).report().plan();
+            JobResult first = run(f, ivr("Support", true));
+            Plan reviewed = first.report().plan();
             assertNotNull(reviewed);
             assertTrue(reviewed.fingerprint().matches("v2:[0-9a-f]{64}"), reviewed.fingerprint());
+            // where a person and a script find it: job.json (first, beside the remote's own members), plan.json, summary.md
+            Path dir = out.resolve(first.jobId()).resolve(first.folder());
+            com.fasterxml.jackson.databind.JsonNode job = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("job.json").toFile());
+            assertEquals(reviewed.fingerprint(), job.get("iacJobs").get("planFingerprint").asText());
+            assertEquals(first.jobId(), job.get("id").asText(), "the remote's members are kept");
+            assertEquals("iacJobs", job.fieldNames().next());
+            assertTrue(java.nio.file.Files.readString(dir.resolve("plan.json")).contains(reviewed.fingerprint()));
+            assertTrue(java.nio.file.Files.readString(dir.resolve("summary.md")).contains("Fingerprint: `" + reviewed.fingerprint() + "`"));
             Plan again = run(f, ivr("Support", false).asPlanOnly()).report().plan();
             assertEquals(reviewed.fingerprint(), again.fingerprint(), "the same inputs as a dry run: the same fingerprint");
 

@@ -149,7 +149,7 @@ public final class GenesysSandbox implements SandboxSystem , JobStore{
     private void describeJobs(SandboxRequest request) throws IOException {
         ArrayNode list = Json.array();
         for (GenesysJob j : jobs()) {
-            list.addObject().put("id", j.id()).put("status", j.status().wire())
+            list.addObject().put("id", j.id()).put("status", j.status().wire()).put("dryRun", j.dryRun())
                     .put("submittedAt", j.dateSubmitted().toString())
                     .put("terminalAt", j.scheduledTerminalAt() == null ? null : j.scheduledTerminalAt().toString());
         }
