@@ -363,8 +363,9 @@ final class JobExecution {
     /** @param drift whether the drift policy acted; null when there is none ({@code --on-changes ignore}) */
     private void report(JobResult r, @CheckForNull Boolean drift) {
         if (quietReport) {
-            progress.println("Dry run " + r.jobId() + " " + r.status() + (r.report().plan() == null ? ""
-                    : ": " + r.report().plan().headline() + " Fingerprint " + r.report().plan().fingerprint()));
+            Plan checked = r.report().plan();
+            progress.println("Dry run " + r.jobId() + " " + r.status() + (checked == null ? ""
+                    : ": " + checked.headline() + " Fingerprint " + checked.fingerprint()));
             return;
         }
         Path root = opts.out.toAbsolutePath().normalize();
