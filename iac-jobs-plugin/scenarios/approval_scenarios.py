@@ -47,7 +47,7 @@ def approve_on_the_build_page(ctx):
     after = counters(fast)
     check(after[0] == before[0] + 1 and after[1] == before[1], "approvals at the sandbox went %s -> %s" % (before, after))
     console = kit.console("approve", n)
-    check(re.search(r"Approved by admin at \S+: plan reviewed", console), "the build log does not record the decision")
+    check(re.search(r"Approved by admin at \S+ on plan v2:[0-9a-f]{64} \(\+40 ~0 -0\): plan reviewed", console), "the build log does not record the decision")
     job_id = re.search(r"Submitted Terrakube job (\d+)", console).group(1)
     summary = kit.artifact("approve", n, "iac-jobs/%s/summary.md" % job_id)
     check("| Approval | Approved by admin at " in summary, "summary.md does not record the decision:\n" + summary)
@@ -70,7 +70,7 @@ def reject_on_the_build_page(ctx):
     check(kit.wait("reject", n, 120) == "FAILURE", "a rejected job did not fail the build")
     check(counters(fast)[2] == before[2] + 1 and counters(fast)[0] == before[0], "the sandbox did not see one rejection only")
     console = kit.console("reject", n)
-    check(re.search(r"ended rejected.*Rejected by admin at \S+: too many resources", console),
+    check(re.search(r"ended rejected.*Rejected by admin at \S+ on plan v2:[0-9a-f]{64} \(\+40 ~0 -0\): too many resources", console),
           "the failure does not say who rejected it and why:\n" + console[-1500:])
 
 

@@ -242,6 +242,54 @@ def restart_resumes(ctx):
         check(seen == want, "log line %r is in the build log %d time(s), in the server's log %d" % (line, seen, want))
 
 
+def hard_crash_resumes(ctx):
+    """kill -9 of the controller while a Genesys and a Terrakube job wait (no shutdown hook, no last save): both builds
+    resume from what the plugin persisted when the remote accepted each job, finish, and nothing is submitted twice,
+    lost or repeated."""
+    import signal
+    import time
+    kit, slow = ctx.kit, ctx.slow
+    before = slow.counters()
+    kit.pipeline("crash-genesys", "iacJob connection: 'genesys-slow', accelerator: 'Simple IVR', params: [queue_name: 'K'], planOnly: true\n")
+    kit.pipeline("crash-terrakube", "iacJob connection: 'terrakube-slow', workspace: 'staging', template: 'Plan and apply', approve: 'auto'\n")
+    g, t = kit.build("crash-genesys"), kit.build("crash-terrakube")
+    kit.wait_for_log("crash-genesys", g, r"job \S+: (Queued|Running)", timeout=120)
+    kit.wait_for_log("crash-terrakube", t, r"null_resource\.sandbox\[", timeout=180)
+    pid = kit.controller_pid()
+    check(pid, "no controller pid to kill")
+    os.kill(pid, signal.SIGKILL)
+    wait_until("the killed controller to be gone", lambda: not _alive(pid), 30)
+    time.sleep(1)
+    kit.start(secure=kit.secure)
+    results = {name: kit.wait(name, n, 400) for name, n in (("crash-genesys", g), ("crash-terrakube", t))}
+    check(results == {"crash-genesys": "SUCCESS", "crash-terrakube": "SUCCESS"}, "after kill -9: %s" % results)
+    after = slow.counters()
+    created = {k: after.get(k, 0) - before.get(k, 0) for k in ("jobsCreated", "terrakubeJobsCreated")}
+    check(created == {"jobsCreated": 1, "terrakubeJobsCreated": 1}, "jobs created at the sandbox for two builds: %s" % created)
+
+    console = kit.console("crash-genesys", g)
+    job_id = submitted_id(console)
+    check("Resumed watching" in console, "the Genesys build did not resume after kill -9:\n" + console[-1500:])
+    check(console.count("Submitted Genesys Cloud job") == 1, "the Genesys job was submitted more than once")
+    each_status_once(console, job_id)
+    console = kit.console("crash-terrakube", t)
+    tk_id = submitted_id(console)
+    check("Resumed watching" in console, "the Terrakube build did not resume after kill -9:\n" + console[-1500:])
+    each_status_once(console, tk_id)
+    expected = ANSI.sub("", slow.terrakube_step_logs(tk_id))
+    for line in set(l for l in expected.splitlines() if l.strip()):
+        want, seen = expected.splitlines().count(line), console.splitlines().count(line)
+        check(seen == want, "after kill -9, log line %r is in the build log %d time(s), in the server's log %d" % (line, seen, want))
+
+
+def _alive(pid):
+    try:
+        os.kill(pid, 0)
+        return True
+    except OSError:
+        return False
+
+
 def set_in_sync(sandbox, value):
     """The sandbox's drift switch: in sync, a Simple IVR dry run plans no changes."""
     import urllib.request

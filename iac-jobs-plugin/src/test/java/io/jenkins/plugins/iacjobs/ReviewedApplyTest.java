@@ -86,6 +86,13 @@ class ReviewedApplyTest {
         List<IacJobAction> actions = b.getActions(IacJobAction.class);
         assertEquals(3, actions.size(), "each run's evidence is on the build page");
         assertTrue(actions.get(1).isPlanOnly() && reviewed.equals(actions.get(1).getPlanFingerprint()), "the check's dry run");
+        String shortForm = reviewed.substring(3, 15);
+        assertTrue(actions.get(1).getReviewNote().contains("compared with the reviewed plan " + shortForm), actions.get(1).getReviewNote());
+        assertEquals("Applied the reviewed plan " + shortForm + ": a dry run of the same inputs planned exactly it just before.",
+                actions.get(2).getReviewNote());
+        assertEquals(null, actions.get(0).getReviewNote());
+        String page = r.createWebClient().getPage(b).asNormalizedText();
+        assertTrue(page.contains("Applied the reviewed plan " + shortForm), page);
         String outputs = artifact(b, "iac-jobs/" + actions.get(2).getJobId() + "/outputs.json");
         assertTrue(outputs.contains("\"results\" : [ {"), outputs);
     }

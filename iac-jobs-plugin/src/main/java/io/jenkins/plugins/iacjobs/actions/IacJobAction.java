@@ -64,6 +64,12 @@ public final class IacJobAction extends BuildPageAction {
     /** The plan makes the same changes as the previous plan of the same target: a drift that stays. */
     private final boolean sameChanges;
 
+    /**
+     * What this run was to an {@code expectPlan} apply, for a person reading the build page: the check before it, or
+     * the apply it let through; null for any other run.
+     */
+    private String reviewNote;
+
     public static final int MAX_PLAN_LINES = 500;
     /** How many earlier builds are searched for the previous plan of the same target. */
     public static final int PRIOR_BUILDS = 30;
@@ -171,6 +177,15 @@ public final class IacJobAction extends BuildPageAction {
 
     public boolean isDrift() {
         return drift;
+    }
+
+    /** Says what this run was to an {@code expectPlan} apply; set before the action is added to its build. */
+    public void setReviewNote(@CheckForNull String note) {
+        this.reviewNote = note;
+    }
+
+    public @CheckForNull String getReviewNote() {
+        return reviewNote;
     }
 
     /** Whether the plan's changes are the same as the previous plan's: a drift that stays. */

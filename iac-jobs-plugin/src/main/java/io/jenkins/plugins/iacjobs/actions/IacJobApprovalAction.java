@@ -135,7 +135,7 @@ public final class IacJobApprovalAction extends BuildPageAction {
             case SENDING -> Messages.IacJobApprovalAction_sending(decidedBy, decidedAt);
             case APPROVED, REJECTED -> Messages.IacJobApprovalAction_decided(
                     state == State.APPROVED ? Messages.IacJobApprovalAction_approved() : Messages.IacJobApprovalAction_rejected(),
-                    decidedBy, decidedAt, comment == null ? "" : ": " + comment) + (planOn == null ? "" : " " + planOn);
+                    decidedBy, decidedAt, (planOn == null ? "" : " " + planOn) + (comment == null ? "" : ": " + comment));
             case CLOSED -> closedBecause != null ? closedBecause : Messages.IacJobApprovalAction_closedEnded();
         };
     }

@@ -14,6 +14,7 @@ import io.jenkins.plugins.iacjobs.core.job.JobRunner;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
 import io.jenkins.plugins.iacjobs.core.model.JobOutputs;
 import io.jenkins.plugins.iacjobs.core.plan.OnChanges;
+import io.jenkins.plugins.iacjobs.core.plan.Plan;
 import io.jenkins.plugins.iacjobs.core.plan.PlanComparison;
 import io.jenkins.plugins.iacjobs.core.report.JobReport;
 import io.jenkins.plugins.iacjobs.core.watch.JobSnapshot;
@@ -85,6 +86,9 @@ final class JobEnding {
             OnChanges onChanges = spec.onChanges();
             boolean drift = finished.drifted(onChanges);
             IacJobAction action = new IacJobAction(report, finished.artifacts(), targetKey, drift, IacJobAction.label(build));
+            if (reviewedPlan != null) {
+                action.setReviewNote(Messages.JobRun_appliedReviewed(Plan.shortFingerprint(reviewedPlan)));
+            }
             build.addAction(action);
             JobOutputs outputs = finished.outputs();
             sayOutputs(outputs);
@@ -134,7 +138,9 @@ final class JobEnding {
             JobResult finished = runner.finishWith(handle, last, submitted, out, JobRunner.Evidence.of(log.existing()));
             RunArtifacts.archive(build, listener, out, finished.artifacts(), "iac-jobs/" + submitted.jobId() + "/");
             log.delete();
-            build.addAction(new IacJobAction(finished.report(), finished.artifacts(), targetKey, false, IacJobAction.label(build)));
+            IacJobAction action = new IacJobAction(finished.report(), finished.artifacts(), targetKey, false, IacJobAction.label(build));
+            action.setReviewNote(Messages.JobRun_checkOfReviewed(Plan.shortFingerprint(spec.expectPlan())));
+            build.addAction(action);
             return finished;
         } finally {
             RunArtifacts.deleteQuietly(work);
