@@ -74,7 +74,8 @@ public record PlanExpectation(String fingerprint, String field) {
                     + shortForm() + ", " + planned.headline().replace("Plan: ", "") + "): applying it.", List.of());
         }
         String message = field + ": the plan changed since it was reviewed. Reviewed " + fingerprint + ", but dry run " + dryRun
-                + " with the same inputs planned " + planned.fingerprint() + " (" + planned.headline() + "). Nothing was applied."
+                + " with the same inputs planned " + planned.fingerprint() + " (" + planned.headline().replaceAll("\\.$", "")
+                + "). Nothing was applied."
                 + " Review the new plan; to apply it, run again with " + (field.startsWith("-") ? field + " '" : field + ": '")
                 + planned.fingerprint() + "'.";
         return new Verdict(false, planned.fingerprint(), message, differences(planned, reviewed));
