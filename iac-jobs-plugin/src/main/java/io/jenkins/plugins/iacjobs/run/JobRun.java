@@ -399,7 +399,7 @@ public final class JobRun implements Serializable, LiveRuns.LiveRun, BuildLogLis
     @Override
     public void onStatus(JobSnapshot snapshot) {
         if (snapshot.state() == JobState.WAITING_APPROVAL && prepared.decisions() != null) {
-            gate.open(snapshot.jobId(), streamedLog().existing(), submitted.inputsDigest() != null ? submitted.inputsDigest() : inputsDigest);
+            gate.open(snapshot.jobId(), streamedLog().existing(), submitted.inputsDigest());
         } else {
             gate.close(snapshot.jobId(), Messages.JobRun_closedRemotely(snapshot.status()));
         }

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * What an applied job produced for the next stage: Terraform's outputs, as the remote keeps them. A sensitive output's
- * value is never written or shown: {@code outputs.json}, the log and the summary give {@link #MASK}; a front end returns
+ * value is never written or shown: {@code outputs.json}, the build log and the CLI give {@link #MASK}; a front end returns
  * it only when asked to ({@code sensitiveOutputs}).
  *
  * @param source  where they were read, for a person: {@code the state of job 42} or {@code the workspace's current state}
@@ -81,7 +81,7 @@ public record JobOutputs(String source, List<Output> outputs, @CheckForNull Stri
         return root;
     }
 
-    /** {@code vpc_id = "vpc-0abc"}, one per output, sensitive ones masked: for a log or a summary. */
+    /** {@code vpc_id = "vpc-0abc"}, one per output, sensitive ones masked: for a build log or a console. */
     public Map<String, String> shown() {
         LinkedHashMap<String, String> m = new LinkedHashMap<>();
         for (Output o : outputs) {

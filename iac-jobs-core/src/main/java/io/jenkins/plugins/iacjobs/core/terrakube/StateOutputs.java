@@ -9,7 +9,6 @@ import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.http.RemoteApiException;
 import io.jenkins.plugins.iacjobs.core.http.RestClient;
 import io.jenkins.plugins.iacjobs.core.model.JobOutputs;
-import io.jenkins.plugins.iacjobs.core.terrakube.model.TerrakubeJob;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -30,29 +29,25 @@ final class StateOutputs {
         this.client = client;
     }
 
-    /** The outputs of {@code job}, an apply that ended well; never throws: a failure is said in the note. */
-    JobOutputs of(String orgId, TerrakubeJob job) {
-        String ws = job.workspaceId();
-        if (ws == null) {
-            return JobOutputs.none("job " + job.id(), "the job names no workspace, so its outputs cannot be found");
-        }
+    /** The outputs of job {@code jobId} of workspace {@code ws}, an apply that ended well; never throws: a failure is a note. */
+    JobOutputs of(String orgId, String jobId, String ws) {
         String fallbackWhy;
         try {
-            List<String> files = client.stateOutputsOfJob(orgId, ws, job.id());
+            List<String> files = client.stateOutputsOfJob(orgId, ws, jobId);
             if (!files.isEmpty()) {
                 List<JobOutputs.Output> read = client.readStateJson(orgId, ws, files.get(0),
                         response -> readShowJson(RestClient.bodyStream(response), client.json()));
-                return new JobOutputs("the state written by job " + job.id(), read, null);
+                return new JobOutputs("the state written by job " + jobId, read, null);
             }
-            fallbackWhy = "Terrakube kept no state version for job " + job.id();
+            fallbackWhy = "Terrakube kept no state version for job " + jobId;
         } catch (RemoteApiException e) {
             if (e.status() != 403 && e.status() != 404) {
-                return JobOutputs.none("job " + job.id(), "could not read them: " + e.getMessage());
+                return JobOutputs.none("job " + jobId, "could not read them: " + e.getMessage());
             }
             fallbackWhy = e.status() == 403 ? "the token may not read the workspace's state (its team lacks manageState)"
                     : "this server has no state history for the workspace";
         } catch (IacJobsException e) {
-            return JobOutputs.none("job " + job.id(), "could not read them: " + e.getMessage());
+            return JobOutputs.none("job " + jobId, "could not read them: " + e.getMessage());
         }
         try {
             JsonNode doc = client.currentOutputs(ws);
@@ -67,7 +62,7 @@ final class StateOutputs {
             return new JobOutputs("the workspace's current state", read, fallbackWhy + "; these are the workspace's current"
                     + " outputs, which a later run may have changed");
         } catch (IacJobsException e) {
-            return JobOutputs.none("job " + job.id(), fallbackWhy + ", and the workspace's current outputs could not be read: "
+            return JobOutputs.none("job " + jobId, fallbackWhy + ", and the workspace's current outputs could not be read: "
                     + e.getMessage());
         }
     }

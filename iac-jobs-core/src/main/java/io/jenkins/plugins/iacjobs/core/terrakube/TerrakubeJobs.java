@@ -413,12 +413,29 @@ public final class TerrakubeJobs implements RemoteJobSystem<TerrakubeJobRequest>
     /** Terraform's outputs after an apply: the state the job wrote, else the workspace's current ones (said so). */
     @Override
     public JobOutputs outputs(String jobId, @CheckForNull Instant deadline) {
-        TerrakubeClient c = client.withDeadline(deadline);
-        try {
-            return new StateOutputs(c).of(server.orgId(), c.getJob(server.orgId(), jobId));
-        } catch (IacJobsException e) {
-            return JobOutputs.none("job " + jobId, "could not read them: " + e.getMessage());
+        String ws = workspaceOf(jobId);
+        if (ws == null) {
+            return JobOutputs.none("job " + jobId, "its workspace could not be read, so its outputs cannot be found");
         }
+        return new StateOutputs(client.withDeadline(deadline)).of(server.orgId(), jobId, ws);
+    }
+
+    /** The job's workspace id: known since it was submitted or looked up here, else read from the job; null if unreadable. */
+    @CheckForNull
+    private String workspaceOf(String jobId) {
+        String ws = workspaces.get(jobId);
+        if (ws != null) {
+            return ws;
+        }
+        try {
+            ws = client.getJob(server.orgId(), jobId).workspaceId();
+        } catch (IacJobsException | UncheckedIOException e) {
+            return null;
+        }
+        if (ws != null) {
+            workspaces.put(jobId, ws);
+        }
+        return ws;
     }
 
     /** The plan is in the plan step's output: Terraform's text, read up to its summary line. */
@@ -456,14 +473,7 @@ public final class TerrakubeJobs implements RemoteJobSystem<TerrakubeJobRequest>
         if (ui == null) {
             return client.jobApiUrl(orgId, jobId);
         }
-        String ws = workspaces.get(jobId);
-        if (ws == null) {
-            try {
-                ws = client.getJob(orgId, jobId).workspaceId();
-            } catch (IacJobsException | UncheckedIOException e) {
-                ws = null;
-            }
-        }
+        String ws = workspaceOf(jobId);
         if (ws == null) {
             return client.jobApiUrl(orgId, jobId);
         }
