@@ -4,6 +4,8 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.iacjobs.core.job.CancelOutcome;
 import io.jenkins.plugins.iacjobs.core.job.JobRequest;
 import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
+import io.jenkins.plugins.iacjobs.core.job.SendJournal;
+import io.jenkins.plugins.iacjobs.core.job.SendRecord;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
 import io.jenkins.plugins.iacjobs.core.model.FinalJob;
 import io.jenkins.plugins.iacjobs.core.watch.JobProbe;
@@ -34,13 +36,13 @@ record DemoSystem<R extends JobRequest>(RemoteJobSystem<R> system, String sandbo
     }
 
     @Override
-    public SubmittedJob submit(R request, Consumer<String> log) {
-        return system.submit(request, log);
+    public SubmittedJob submit(R request, Consumer<String> log, SendJournal journal) {
+        return system.submit(request, log, journal);
     }
 
     @Override
-    public Optional<SubmittedJob> findSubmitted(R request, Instant sentAt) {
-        return system.findSubmitted(request, sentAt);
+    public Optional<SubmittedJob> findSubmitted(R request, SendRecord sent) {
+        return system.findSubmitted(request, sent);
     }
 
     @Override

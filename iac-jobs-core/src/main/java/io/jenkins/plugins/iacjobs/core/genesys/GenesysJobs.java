@@ -14,6 +14,8 @@ import io.jenkins.plugins.iacjobs.core.http.MalformedResponseException;
 import io.jenkins.plugins.iacjobs.core.http.RetryPolicy;
 import io.jenkins.plugins.iacjobs.core.job.CancelOutcome;
 import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
+import io.jenkins.plugins.iacjobs.core.job.SendJournal;
+import io.jenkins.plugins.iacjobs.core.job.SendRecord;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
 import io.jenkins.plugins.iacjobs.core.model.FinalJob;
 import io.jenkins.plugins.iacjobs.core.model.JobIds;
@@ -105,29 +107,33 @@ public final class GenesysJobs implements RemoteJobSystem<GenesysJobRequest> {
     }
 
     @Override
-    public SubmittedJob submit(GenesysJobRequest request, Consumer<String> log) {
+    public SubmittedJob submit(GenesysJobRequest request, Consumer<String> log, SendJournal journal) {
         AcceleratorSpecification spec = new AcceleratorResolver(client.withDeadline(request.deadline())).resolve(request.accelerator());
         AcceleratorInputs inputs = AcceleratorInputs.of(spec);
         List<AcceleratorParameter> params = ParameterValidator.validate(spec.name(), inputs, request.params());
         Map<String, String> shown = shown(request, inputs);
         log.accept("Submitting " + (request.planOnly() ? "a plan-only (dryRun) job" : "a job") + " for accelerator '"
                 + spec.name() + "' (" + spec.id() + ")" + (shown.isEmpty() ? "" : " with " + shown));
-        InfrastructureascodeJob job = jobSubmitter.submit(new AcceleratorInput(spec.id(), request.planOnly(), params),
-                request.deadline(), log);
-        if (!JobIds.isUuid(job.id())) {
-            throw new MalformedResponseException(GenesysClient.SYSTEM, "submit a job", "a job whose id is a UUID", 200, null,
-                    job.id() == null ? "no id" : "id " + Printable.of(job.id()));
-        }
-        return new SubmittedJob(job.id(), job.status(), spec.id(), spec.name(), request.planOnly(), shown);
+        SubmittedJob[] accepted = new SubmittedJob[1];
+        jobSubmitter.submit(new AcceleratorInput(spec.id(), request.planOnly(), params), request.deadline(), log, journal::sending,
+                job -> {
+                    if (!JobIds.isUuid(job.id())) {
+                        throw new MalformedResponseException(GenesysClient.SYSTEM, "submit a job", "a job whose id is a UUID", 200,
+                                null, job.id() == null ? "no id" : "id " + Printable.of(job.id()));
+                    }
+                    accepted[0] = new SubmittedJob(job.id(), job.status(), spec.id(), spec.name(), request.planOnly(), shown);
+                    journal.accepted(accepted[0]);
+                });
+        return accepted[0];
     }
 
     @Override
-    public Optional<SubmittedJob> findSubmitted(GenesysJobRequest request, Instant sentAt) {
+    public Optional<SubmittedJob> findSubmitted(GenesysJobRequest request, SendRecord sent) {
         GenesysClient reader = client.withDeadline(request.deadline());
         AcceleratorSpecification spec = new AcceleratorResolver(reader).resolve(request.accelerator());
         AcceleratorInputs inputs = AcceleratorInputs.of(spec);
         Map<String, String> shown = shown(request, inputs);
-        return jobSubmitter.find(reader, new AcceleratorInput(spec.id(), request.planOnly(), List.of()), sentAt)
+        return jobSubmitter.find(reader, new AcceleratorInput(spec.id(), request.planOnly(), List.of()), sent)
                 .map(job -> new SubmittedJob(job.id(), job.status(), spec.id(), spec.name(), request.planOnly(), shown));
     }
 

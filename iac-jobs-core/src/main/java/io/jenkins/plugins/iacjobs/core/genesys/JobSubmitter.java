@@ -12,6 +12,7 @@ import io.jenkins.plugins.iacjobs.core.http.OutcomeUnknownException;
 import io.jenkins.plugins.iacjobs.core.http.RemoteApiException;
 import io.jenkins.plugins.iacjobs.core.http.UnreachableException;
 import io.jenkins.plugins.iacjobs.core.job.JobRunner;
+import io.jenkins.plugins.iacjobs.core.job.SendRecord;
 import io.jenkins.plugins.iacjobs.core.model.JobIds;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,12 +69,13 @@ final class JobSubmitter {
     private final GenesysClient client;
     private final SubmitterMemory submitter;
     private final Clock clock;
-    private final Set<String> known = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
+    /** Jobs this connection submitted or adopted, with when the remote says each was submitted (null: not said). */
+    private final Map<String, Instant> known = Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
             return size() > KNOWN_JOBS;
         }
-    }));
+    });
     /** How deep the last lookup had to read; busy connections need more than {@link #HISTORY_DEPTH}. */
     private volatile int historyDepth = HISTORY_DEPTH;
     /** One submission in flight per accelerator and plan-only flag; fair, so none waits for ever. */
@@ -91,13 +93,51 @@ final class JobSubmitter {
      *                 but within {@link #LOOKUP_GRACE} after it, so a struggling remote cannot hold the run for hours.
      */
     InfrastructureascodeJob submit(AcceleratorInput input, @CheckForNull Instant deadline, Consumer<String> log) {
-        ReentrantLock turn = turns.computeIfAbsent(input.acceleratorId() + "|" + input.dryRun(), k -> new ReentrantLock(true));
+        return submit(input, deadline, log, r -> { }, j -> { });
+    }
+
+    /**
+     * @param sending  told, with the turn held and before the first send, what a lookup after a crash needs
+     * @param accepted told the job, with the turn still held: the next submission waits until it returned
+     */
+    InfrastructureascodeJob submit(AcceleratorInput input, @CheckForNull Instant deadline, Consumer<String> log,
+                                   Consumer<SendRecord> sending, Consumer<InfrastructureascodeJob> accepted) {
+        ReentrantLock turn = turnFor(input);
         awaitTurn(turn, deadline, log);
         try {
-            return submitOnce(input, deadline, clock.instant(), log);
+            SendRecord record = recordFor(clock.instant());
+            sending.accept(record);
+            InfrastructureascodeJob job = submitOnce(input, deadline, record, log);
+            accepted.accept(job);
+            return job;
         } finally {
             turn.unlock();
         }
+    }
+
+    private ReentrantLock turnFor(AcceleratorInput input) {
+        return turns.computeIfAbsent(input.acceleratorId() + "|" + input.dryRun(), k -> new ReentrantLock(true));
+    }
+
+    /**
+     * The window a job sent now must lie in, in the remote's clock, and the jobs of ours already in it: with the turn
+     * held, every job of ours made before this send is known here, so a process that dies before the answer can
+     * still leave them out, as this one does.
+     */
+    private SendRecord recordFor(Instant sentAt) {
+        Instant since = since(sentAt);
+        List<String> excluded;
+        synchronized (known) {
+            excluded = known.entrySet().stream().filter(e -> e.getValue() == null || !e.getValue().isBefore(since))
+                    .map(Map.Entry::getKey).toList();
+        }
+        return new SendRecord(sentAt, since, excluded, null);
+    }
+
+    /** The earliest remote time a job sent at {@code sentAt} can show: our clock read in the remote's, less a margin. */
+    private Instant since(Instant sentAt) {
+        Optional<Instant> remote = client.serverClock().toRemote(sentAt);
+        return remote.map(t -> t.minus(CALIBRATED_MARGIN)).orElse(sentAt.minus(UNCALIBRATED_MARGIN));
     }
 
     private void awaitTurn(ReentrantLock turn, @CheckForNull Instant deadline, Consumer<String> log) {
@@ -109,8 +149,9 @@ final class JobSubmitter {
         DeadlineLocks.lock(turn, deadline, clock, "this connection's other submissions of the same accelerator", "nothing was sent");
     }
 
-    private InfrastructureascodeJob submitOnce(AcceleratorInput input, @CheckForNull Instant deadline, Instant sentAt,
+    private InfrastructureascodeJob submitOnce(AcceleratorInput input, @CheckForNull Instant deadline, SendRecord record,
                                                Consumer<String> log) {
+        Instant sentAt = record.sentAt();
         GenesysClient sender = client.withDeadline(deadline);
         for (int send = 1; ; send++) {
             try {
@@ -124,7 +165,7 @@ final class JobSubmitter {
             } catch (OutcomeUnknownException lost) {
                 log.accept("The answer to the submission was lost (" + lost.getMessage() + "). Looking the job up in the"
                         + " history before deciding anything.");
-                List<InfrastructureascodeJob> found = lookUpPatiently(input, sentAt, lookupDeadline(deadline), log);
+                List<InfrastructureascodeJob> found = lookUpPatiently(input, record, lookupDeadline(deadline), log);
                 if (found.size() == 1) {
                     log.accept("Found job " + found.get(0).id() + " in the history: it was created; not submitting again.");
                     return remember(found.get(0));
@@ -150,12 +191,19 @@ final class JobSubmitter {
      * The job a submission made when its answer never arrived (the controller restarted meanwhile), if the history
      * shows exactly one; see {@link #submit}.
      */
-    Optional<InfrastructureascodeJob> find(GenesysClient reader, AcceleratorInput input, Instant sentAt) {
-        List<InfrastructureascodeJob> found = lookUp(reader, input, sentAt);
-        if (found.size() > 1) {
-            throw ambiguous(found);
+    Optional<InfrastructureascodeJob> find(GenesysClient reader, AcceleratorInput input, SendRecord sent) {
+        // With the turn, as a send: a job this process makes meanwhile is known before the history is read.
+        ReentrantLock turn = turnFor(input);
+        DeadlineLocks.lock(turn, null, clock, "this connection's other submissions of the same accelerator", "nothing was read");
+        try {
+            List<InfrastructureascodeJob> found = lookUp(reader, input, sent);
+            if (found.size() > 1) {
+                throw ambiguous(found);
+            }
+            return found.stream().findFirst().map(this::remember);
+        } finally {
+            turn.unlock();
         }
-        return found.stream().findFirst().map(this::remember);
     }
 
     /** The deadline came after a lost answer whose job the history did not show: nothing is sent again. */
@@ -199,12 +247,13 @@ final class JobSubmitter {
      * The lookup after a lost answer: a job may exist that only this read can name, so a remote that is struggling
      * (5xx, unreachable) is asked again, with growing pauses, before the submission is given up as lost.
      */
-    private List<InfrastructureascodeJob> lookUpPatiently(AcceleratorInput input, Instant sentAt, @CheckForNull Instant until,
+    private List<InfrastructureascodeJob> lookUpPatiently(AcceleratorInput input, SendRecord record, @CheckForNull Instant until,
                                                           Consumer<String> log) {
+        Instant sentAt = record.sentAt();
         GenesysClient reader = client.withDeadline(until);
         for (int attempt = 1; ; attempt++) {
             try {
-                return lookUp(reader, input, sentAt);
+                return lookUp(reader, input, record);
             } catch (WaitTimeoutException late) {
                 throw historyNotReadInTime(sentAt, late.getMessage());
             } catch (RemoteApiException | UnreachableException e) {
@@ -231,21 +280,22 @@ final class JobSubmitter {
     }
 
     /**
-     * Candidates: this submitter's jobs of the accelerator and flag submitted since just before {@code sentAt} that
-     * this connection does not know. There is no upper bound: while this submission holds its turn no other of ours
-     * can have made one, and a bound read through the remote's {@code Date} header comes out early under load (the
-     * header is written before the answer waits in queues), which would leave out the very job we look for.
+     * Candidates: this submitter's jobs of the accelerator and flag submitted since the record's window opened that
+     * are neither known to this connection nor in the record's list of ours already there. There is no upper bound:
+     * while this submission holds its turn no other of ours can have made one, and a bound read through the remote's
+     * {@code Date} header comes out early under load (the header is written before the answer waits in queues),
+     * which would leave out the very job we look for.
      */
-    private List<InfrastructureascodeJob> lookUp(GenesysClient reader, AcceleratorInput input, Instant sentAt) {
-        boolean calibrated = client.serverClock().toRemote(sentAt).isPresent();
-        Duration margin = calibrated ? CALIBRATED_MARGIN : UNCALIBRATED_MARGIN;
-        Instant since = client.serverClock().toRemote(sentAt).orElse(sentAt).minus(margin);
+    private List<InfrastructureascodeJob> lookUp(GenesysClient reader, AcceleratorInput input, SendRecord record) {
+        Instant kept = record.since();
+        Instant since = kept != null ? kept : since(record.sentAt());
+        Set<String> excluded = Set.copyOf(record.excluded());
         return historySince(reader, input.acceleratorId(), since).stream()
                 .filter(j -> JobIds.isUuid(j.id()))
                 .filter(j -> input.acceleratorId().equals(j.acceleratorId()) || j.acceleratorId() == null)
                 .filter(j -> j.dryRun() == null || j.planOnly() == input.dryRun())
                 .filter(j -> submittedSince(j, since))
-                .filter(j -> !known.contains(j.id()))
+                .filter(j -> !known.containsKey(j.id()) && !excluded.contains(j.id()))
                 .toList();
     }
 
@@ -308,7 +358,16 @@ final class JobSubmitter {
 
     private InfrastructureascodeJob remember(InfrastructureascodeJob job) {
         submitter.learn(job);
-        known.add(job.id());
+        known.put(job.id(), submittedAt(job));
         return job;
+    }
+
+    @CheckForNull
+    private static Instant submittedAt(InfrastructureascodeJob j) {
+        try {
+            return j.dateSubmitted() == null ? null : OffsetDateTime.parse(j.dateSubmitted()).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

@@ -27,16 +27,29 @@ public interface RemoteJobSystem<R extends JobRequest> {
     String requireJobId(String field, String jobId);
 
     /** Validates the request against the remote (target exists, params fit), then submits exactly once. */
-    SubmittedJob submit(R request, Consumer<String> log);
+    default SubmittedJob submit(R request, Consumer<String> log) {
+        return submit(request, log, SendJournal.NONE);
+    }
+
+    /**
+     * {@link #submit(JobRequest, Consumer)}, telling {@code journal} what a lookup after a crash needs before the send,
+     * and the job once accepted, both while this connection's turn for such submissions is held.
+     */
+    SubmittedJob submit(R request, Consumer<String> log, SendJournal journal);
 
     /**
      * Looks for the job a submission made when its answer never reached us (the controller restarted while
      * the request was in flight). Empty when the remote shows no such job, so the caller may decide to submit;
      * an error when several jobs match, because guessing could watch someone else's job.
      *
-     * @param sentAt when the submission was sent, by our clock
+     * @param sent what {@link SendJournal#sending} was given, or {@link SendRecord#at} a time by our clock
      */
-    Optional<SubmittedJob> findSubmitted(R request, Instant sentAt);
+    Optional<SubmittedJob> findSubmitted(R request, SendRecord sent);
+
+    /** {@link #findSubmitted(JobRequest, SendRecord)} for a send known only by its time, by our clock. */
+    default Optional<SubmittedJob> findSubmitted(R request, Instant sentAt) {
+        return findSubmitted(request, SendRecord.at(sentAt));
+    }
 
 
     /**

@@ -14,12 +14,33 @@ public record Submission<R extends JobRequest>(RemoteJobSystem<R> system, R requ
 
     /** Submits once; the job carries the digest of its inputs, so its plan's fingerprint covers them. */
     public SubmittedJob submit(Consumer<String> log) {
-        return system.submit(request, log).withInputsDigest(inputsDigest());
+        return submit(log, SendJournal.NONE);
+    }
+
+    /** @see RemoteJobSystem#submit(JobRequest, Consumer, SendJournal) */
+    public SubmittedJob submit(Consumer<String> log, SendJournal journal) {
+        String digest = inputsDigest();
+        return system.submit(request, log, new SendJournal() {
+            @Override
+            public void sending(SendRecord record) {
+                journal.sending(record);
+            }
+
+            @Override
+            public void accepted(SubmittedJob job) {
+                journal.accepted(job.withInputsDigest(digest));
+            }
+        }).withInputsDigest(digest);
     }
 
     /** @see RemoteJobSystem#findSubmitted */
     public Optional<SubmittedJob> findSubmitted(Instant sentAt) {
-        return system.findSubmitted(request, sentAt).map(j -> j.withInputsDigest(inputsDigest()));
+        return findSubmitted(SendRecord.at(sentAt));
+    }
+
+    /** @see RemoteJobSystem#findSubmitted */
+    public Optional<SubmittedJob> findSubmitted(SendRecord sent) {
+        return system.findSubmitted(request, sent).map(j -> j.withInputsDigest(inputsDigest()));
     }
 
     /** {@link PlanFingerprint#inputs} of this request: what may be kept of its inputs. */

@@ -16,6 +16,8 @@ import io.jenkins.plugins.iacjobs.core.http.TokenSource;
 import io.jenkins.plugins.iacjobs.core.job.CancelOutcome;
 import io.jenkins.plugins.iacjobs.core.job.JobRunner;
 import io.jenkins.plugins.iacjobs.core.job.RemoteJobSystem;
+import io.jenkins.plugins.iacjobs.core.job.SendJournal;
+import io.jenkins.plugins.iacjobs.core.job.SendRecord;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
 import io.jenkins.plugins.iacjobs.core.model.FinalJob;
 import io.jenkins.plugins.iacjobs.core.model.JobOutputs;
@@ -151,7 +153,7 @@ public final class TerrakubeJobs implements RemoteJobSystem<TerrakubeJobRequest>
     }
 
     @Override
-    public SubmittedJob submit(TerrakubeJobRequest r, Consumer<String> log) {
+    public SubmittedJob submit(TerrakubeJobRequest r, Consumer<String> log, SendJournal journal) {
         Instant deadline = r.deadline();
         TerrakubeClient sender = client.withDeadline(deadline);
         // lookups after a lost answer may go on a short grace past the deadline: a job that was made must be named
@@ -169,6 +171,7 @@ public final class TerrakubeJobs implements RemoteJobSystem<TerrakubeJobRequest>
                 log.accept("Note: this older Terrakube server takes no branch per job; '" + r.branch() + "' is ignored.");
             }
             log.accept("Creating a '" + command + "' job in workspace '" + ws.name() + "' (" + ws.id() + "), older Terrakube API");
+            journal.sending(SendRecord.at(submitter.clock().instant()));
             job = submitter.submit(() -> sender.createCommandJob(ws.id(), command),
                     () -> finder.listCommandJobs(ws.id()), j -> command.equalsIgnoreCase(j.command()), null,
                     client.serverClock(), log);
@@ -182,7 +185,9 @@ public final class TerrakubeJobs implements RemoteJobSystem<TerrakubeJobRequest>
             String via = client.connection().via();
             log.accept("Creating a " + (r.planOnly() ? "plan-only " : "") + "job in workspace '" + ws.name() + "' (" + ws.id()
                     + ") from template '" + t.name() + "' (" + t.id() + ")" + (r.branch() == null ? "" : " on branch " + r.branch()));
+            Instant sentAt = submitter.clock().instant();
             String comment = submitter.newRequestComment();
+            journal.sending(new SendRecord(sentAt, null, List.of(), comment)); // the comment names our job after a crash
             job = submitter.submit(() -> sender.createJob(orgId, ws.id(), t.id(), r.branch(), via, comment),
                     () -> finder.listWorkspaceJobs(orgId, ws.id()), j -> t.id().equals(j.templateReference()), comment,
                     client.serverClock(), log);
@@ -192,7 +197,9 @@ public final class TerrakubeJobs implements RemoteJobSystem<TerrakubeJobRequest>
         policies.put(job.id(), r.approve());
         workspaces.put(job.id(), ws.id());
         log.accept("Created job " + job.id() + " (" + job.status() + ")");
-        return new SubmittedJob(job.id(), job.status(), targetId, targetName, r.planOnly(), shown(ws, r));
+        SubmittedJob accepted = new SubmittedJob(job.id(), job.status(), targetId, targetName, r.planOnly(), shown(ws, r));
+        journal.accepted(accepted);
+        return accepted;
     }
 
     /**
@@ -202,7 +209,8 @@ public final class TerrakubeJobs implements RemoteJobSystem<TerrakubeJobRequest>
      * Several such jobs are an error that lists them.
      */
     @Override
-    public Optional<SubmittedJob> findSubmitted(TerrakubeJobRequest r, Instant sentAt) {
+    public Optional<SubmittedJob> findSubmitted(TerrakubeJobRequest r, SendRecord sent) {
+        Instant sentAt = sent.sentAt();
         String orgId = server.orgId();
         Workspace ws = resolver.workspace(orgId, r.workspace());
         List<TerrakubeJob> found;
@@ -210,14 +218,14 @@ public final class TerrakubeJobs implements RemoteJobSystem<TerrakubeJobRequest>
         String targetName;
         if (server.generation() == ApiGeneration.OLDER) {
             String command = TargetResolver.command(r.template(), r.planOnly());
-            found = submitter.find(client.listCommandJobs(ws.id()), j -> command.equalsIgnoreCase(j.command()), sentAt,
+            found = submitter.find(client.listCommandJobs(ws.id()), j -> command.equalsIgnoreCase(j.command()), null, sentAt,
                     client.serverClock());
             targetId = command;
             targetName = command;
         } else {
             Template t = resolver.template(orgId, r.template(), r.planOnly(), client.connection().planOnlyTemplate());
             found = submitter.find(client.listWorkspaceJobs(orgId, ws.id()), j -> t.id().equals(j.templateReference()),
-                    sentAt, client.serverClock());
+                    sent.marker(), sentAt, client.serverClock());
             targetId = t.id();
             targetName = t.name();
         }

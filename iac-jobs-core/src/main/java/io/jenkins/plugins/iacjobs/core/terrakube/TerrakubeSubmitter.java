@@ -108,9 +108,13 @@ final class TerrakubeSubmitter {
         }
     }
 
-    /** For a submission whose answer was lost with the process: jobs of the same request since {@code sentAt}. */
-    List<TerrakubeJob> find(List<TerrakubeJob> jobs, Predicate<TerrakubeJob> sameRequest, Instant sentAt, ServerClock serverClock) {
-        return lookUp(jobs, sameRequest, null, sentAt, since(sentAt, serverClock));
+    /**
+     * For a submission whose answer was lost with the process: the job that carries its request id when that was
+     * kept, else jobs of the same request since {@code sentAt}.
+     */
+    List<TerrakubeJob> find(List<TerrakubeJob> jobs, Predicate<TerrakubeJob> sameRequest, @CheckForNull String comment,
+                            Instant sentAt, ServerClock serverClock) {
+        return lookUp(jobs, sameRequest, comment, sentAt, since(sentAt, serverClock));
     }
 
     static OutcomeUnknownException severalFound(String what, List<TerrakubeJob> found) {

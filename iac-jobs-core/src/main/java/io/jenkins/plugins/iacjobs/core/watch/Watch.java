@@ -154,12 +154,19 @@ public final class Watch {
     }
 
     /**
-     * Brings the next poll forward to at most half the interval ceiling. Used when one listing call covers this
-     * watch along with others: a tick then costs one call whatever the number of jobs, so polling sooner is cheap
-     * and detection comes sooner.
+     * How often a watch that one listing call covers with others is looked at, at most: a tick then costs one call
+     * per connection whatever the number of jobs, so polling sooner is cheap and detection comes sooner. 1.5 s keeps
+     * the end of a build within 2.5 s of the remote job's at p95 (docs/performance.md, issue 24).
+     */
+    static final Duration SHARED_TICK = Duration.ofMillis(1500);
+
+    /**
+     * Brings the next poll forward to at most {@link #SHARED_TICK} (or half the interval ceiling, if less, and never
+     * below the floor). Used when one listing call covers this watch along with others.
      */
     void pollSharedSooner(Instant now) {
-        Duration cap = settings.maxInterval().dividedBy(2);
+        Duration half = settings.maxInterval().dividedBy(2);
+        Duration cap = half.compareTo(SHARED_TICK) < 0 ? half : SHARED_TICK;
         if (cap.compareTo(settings.minInterval()) < 0) {
             cap = settings.minInterval();
         }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.iacjobs.core.SandboxFixture;
 import io.jenkins.plugins.iacjobs.core.http.OutcomeUnknownException;
+import io.jenkins.plugins.iacjobs.core.job.SendJournal;
+import io.jenkins.plugins.iacjobs.core.job.SendRecord;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
 import io.jenkins.plugins.iacjobs.sandbox.FaultPlan;
 import io.jenkins.plugins.iacjobs.sandbox.SandboxConfig;
@@ -70,6 +72,51 @@ class JobSubmitterTest {
             assertEquals(sent.jobId(), found.jobId());
             assertEquals("********", found.shownParams().get("flow_api_secret"));
             assertTrue(f.jobs().findSubmitted(new GenesysJobRequest("Queue Setup", Map.of(), true), sentAt).isEmpty());
+        }
+    }
+
+    /**
+     * Issue 24: a burst of builds, and the process dies after the remote made a job but before the answer was kept.
+     * The record kept before the send names the jobs of ours already in its window, so the next process finds the
+     * one job that send made among its neighbours; the send time alone (what was kept before) could not.
+     */
+    @Test
+    void aSendCutOffByACrashIsFoundAmongItsNeighboursByWhatWasKeptBeforeIt() {
+        try (SandboxFixture f = new SandboxFixture(SandboxConfig.defaults().withTimeScale(0.05))) {
+            GenesysJobs before = f.jobs();
+            List<String> neighbours = new ArrayList<>();
+            for (int i = 0; i < 3; i++) { // other builds' jobs, kept by them, within the same second
+                neighbours.add(before.submit(new GenesysJobRequest("Simple IVR", Map.of("queue_name", "Q" + i), true), l -> { }).jobId());
+            }
+            GenesysJobRequest request = new GenesysJobRequest("Simple IVR", Map.of("queue_name", "in-flight"), true);
+            List<SendRecord> kept = new ArrayList<>();
+            RuntimeException crash = new IllegalStateException("the controller died before the answer was kept");
+            try {
+                before.submit(request, l -> { }, new SendJournal() {
+                    @Override
+                    public void sending(SendRecord record) {
+                        kept.add(record);
+                    }
+
+                    @Override
+                    public void accepted(SubmittedJob job) {
+                        throw crash;
+                    }
+                });
+            } catch (IllegalStateException expected) {
+                assertEquals(crash, expected);
+            }
+            assertEquals(4, f.sandbox.genesys().jobs().size());
+            SendRecord record = kept.get(0);
+            assertEquals(Set.copyOf(neighbours), Set.copyOf(record.excluded()), "the jobs of ours already in the window");
+            String made = f.sandbox.genesys().jobs().stream().map(j -> j.id()).filter(id -> !neighbours.contains(id)).findFirst().orElseThrow();
+
+            GenesysJobs after = f.jobs(); // the next process knows nothing but the record
+            assertEquals(made, after.findSubmitted(request, record).orElseThrow().jobId());
+            OutcomeUnknownException byTimeAlone = org.junit.jupiter.api.Assertions.assertThrows(OutcomeUnknownException.class,
+                    () -> f.jobs().findSubmitted(request, record.sentAt()));
+            assertTrue(byTimeAlone.getMessage().contains("4 jobs that may be it"), byTimeAlone.getMessage());
+            assertEquals(4, f.sandbox.genesys().jobs().size(), "looking sends nothing");
         }
     }
 

@@ -44,6 +44,8 @@ public final class GenesysSandbox implements SandboxSystem , JobStore{
     private volatile JobPlanner planner = defaultPlanner;
     /** Accelerators whose infrastructure matches what they would make: their dry runs plan no changes. */
     private final java.util.Set<String> inSync = ConcurrentHashMap.newKeySet();
+    private volatile int holdAnswersSeconds;
+    private final java.util.concurrent.atomic.AtomicInteger holdSkip = new java.util.concurrent.atomic.AtomicInteger();
     /** Resources changed in the organization, by accelerator id: dry runs plan to update them. */
     private final Map<String, List<String>> changedOutside = new ConcurrentHashMap<>();
 
@@ -82,6 +84,7 @@ public final class GenesysSandbox implements SandboxSystem , JobStore{
         router.api("GET", JobEndpoints.PATH, dialect, SandboxCounters.HISTORY_REQUESTS, jobEndpoints::history);
         router.plain("GET", "/sandbox/genesys/jobs", dialect, null, this::describeJobs);
         router.plain("POST", "/sandbox/genesys/in-sync", dialect, null, this::inSync);
+        router.plain("POST", "/sandbox/genesys/hold-answers", dialect, null, this::holdAnswers);
         router.plain("POST", "/sandbox/genesys/changed-outside", dialect, null, this::changedOutside);
     }
 
@@ -136,6 +139,24 @@ public final class GenesysSandbox implements SandboxSystem , JobStore{
         request.respondJson(200, Json.object().put("accelerator", a.get().id()).put("inSync", inSync.contains(a.get().id())));
     }
 
+    /**
+     * {@code POST /sandbox/genesys/hold-answers?seconds=N&skip=K}: from now on each submission creates its job at once
+     * and answers N seconds later (0: at once again), except the next K, so a test outside this JVM can stop the
+     * caller between the two (a controller killed with its submission in flight, right after a neighbour's).
+     */
+    private void holdAnswers(SandboxRequest request) throws IOException {
+        holdSkip.set(request.queryInt("skip", 0, 0, 1000));
+        holdAnswersSeconds = request.queryInt("seconds", 0, 0, 3600);
+        request.respondJson(200, Json.object().put("holdAnswersSeconds", holdAnswersSeconds).put("skip", holdSkip.get()));
+    }
+
+    /** How long this submission's answer waits after its job was made: see {@link #holdAnswers}. */
+    @Override
+    public int holdAnswersSeconds() {
+        int hold = holdAnswersSeconds;
+        return hold > 0 && holdSkip.getAndDecrement() <= 0 ? hold : 0;
+    }
+
     /** Whether dry runs of {@code acceleratorId} plan no changes (true) or what the accelerator makes (false, the default). */
     public void setInSync(String acceleratorId, boolean matches) {
         if (matches) {
@@ -150,6 +171,7 @@ public final class GenesysSandbox implements SandboxSystem , JobStore{
         ArrayNode list = Json.array();
         for (GenesysJob j : jobs()) {
             list.addObject().put("id", j.id()).put("status", j.status().wire()).put("dryRun", j.dryRun())
+                    .put("queueName", j.parameters().get("queue_name")) // benchmarks match jobs to builds by it
                     .put("submittedAt", j.dateSubmitted().toString())
                     .put("terminalAt", j.scheduledTerminalAt() == null ? null : j.scheduledTerminalAt().toString());
         }

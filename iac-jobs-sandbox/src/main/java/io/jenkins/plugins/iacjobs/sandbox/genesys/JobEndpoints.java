@@ -55,6 +55,14 @@ final class JobEndpoints {
             request.dropConnection();
             return;
         }
+        int hold = genesys.holdAnswersSeconds();
+        if (hold > 0) {
+            try {
+                Thread.sleep(hold * 1000L);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Instant now = genesys.now();
         request.respondStreaming(200, g -> JobJson.write(g, job, job.statusAt(now), false, false));
     }

@@ -27,4 +27,7 @@ interface JobStore {
     HistoryShape historyShape();
 
     Instant now();
+
+    /** Seconds a submission's answer waits after its job was made (0: none). */
+    int holdAnswersSeconds();
 }
