@@ -282,6 +282,56 @@ def hard_crash_resumes(ctx):
         check(seen == want, "after kill -9, log line %r is in the build log %d time(s), in the server's log %d" % (line, seen, want))
 
 
+def crash_while_submitting(ctx):
+    """kill -9 of the controller while one build's submission is in flight (the sandbox made its job and holds the
+    answer), just after a neighbour's job of the same accelerator was made and while a third build waits for its turn:
+    after a fresh start the in-flight build finds its own job by what was kept before the send (not its neighbour's),
+    the waiting one sends its job now, and every job the sandbox made is reported by exactly one build (issue 24).
+    Before the plugin kept its send record, the in-flight build saw both jobs as candidates and failed."""
+    import signal
+    import time
+    from harness import Http
+    kit, slow = ctx.kit, ctx.slow
+    names = ["crash-send-%d" % i for i in (1, 2, 3)]
+    for i, name in enumerate(names):
+        kit.pipeline(name, "iacJob connection: 'genesys-slow', accelerator: 'Simple IVR', params: [queue_name: 'S%d'], planOnly: true\n" % i)
+    http = Http(slow.url)
+    status, _ = http.post("/sandbox/genesys/hold-answers?seconds=120&skip=1")
+    check(status == 200, "the sandbox's hold-answers switch answered %d" % status)
+    before = {j["id"] for j in http.json("/sandbox/genesys/jobs")["jobs"]}
+    try:
+        builds = {name: kit.build(name) for name in names}
+        made = lambda: [j["id"] for j in http.json("/sandbox/genesys/jobs")["jobs"] if j["id"] not in before]
+        wait_until("two jobs made (one answered, one held)", lambda: len(made()) >= 2, 180, 0.5)
+        wait_until("the third build to wait for its turn", lambda: any(
+            "other submissions of the same accelerator" in kit.console(n, b) for n, b in builds.items()), 120, 0.5)
+        check(len(made()) == 2, "jobs made before the kill: %s" % made())
+        pid = kit.controller_pid()
+        check(pid, "no controller pid to kill")
+        os.kill(pid, signal.SIGKILL)
+        wait_until("the killed controller to be gone", lambda: not _alive(pid), 30)
+    finally:
+        http.post("/sandbox/genesys/hold-answers?seconds=0")
+    time.sleep(1)
+    kit.start(secure=kit.secure)
+    results = {name: kit.wait(name, n, 400) for name, n in builds.items()}
+    check(set(results.values()) == {"SUCCESS"}, "after kill -9 mid-submission: %s" % results)
+    jobs = made()
+    reported = {}
+    for name, n in builds.items():
+        console = kit.console(name, n)
+        ids = set(re.findall(r"(?:Genesys Cloud job|job history as) ([0-9a-f-]{36})", console))
+        check(len(ids) == 1, "%s names %d jobs:\n%s" % (name, len(ids), console[-2500:]))
+        reported[name] = ids.pop()
+    check(len(jobs) == 3, "jobs the sandbox made for three builds: %d (%s)" % (len(jobs), jobs))
+    check(sorted(reported.values()) == sorted(jobs), "every job reported by exactly one build: builds %s, sandbox %s" % (reported, jobs))
+    consoles = {name: kit.console(name, n) for name, n in builds.items()}
+    check(sum("found it in the Genesys Cloud job history" in c for c in consoles.values()) == 1,
+          "one build found its in-flight job after the restart:\n" + "\n".join(c[-1200:] for c in consoles.values()))
+    check(sum("Jenkins stopped before this job was sent" in c for c in consoles.values()) == 1,
+          "one build sent its job after the restart:\n" + "\n".join(c[-1200:] for c in consoles.values()))
+
+
 def _alive(pid):
     try:
         os.kill(pid, 0)

@@ -98,6 +98,12 @@ public final class JobSpec implements Serializable {
                 branch, approve, approvers, keepAnsi, onChanges, checks, checksName, sensitiveParams, queue, expectPlan, sensitiveOutputs);
     }
 
+    /** The same options with these parameter values (a run that kept them sealed across a restart). */
+    public JobSpec withParamValues(Map<String, String> values) {
+        return new JobSpec(connection, credentialsId, target, values, planOnly, timeout, failOnError, submitOnly, jobId, workspace,
+                branch, approve, approvers, keepAnsi, onChanges, checks, checksName, sensitiveParams, queue, expectPlan, sensitiveOutputs);
+    }
+
     /** This run's {@code timeout}, else the connection's; null waits without limit. A bad value names the field. */
     public @CheckForNull Duration timeoutOr(@CheckForNull Duration connectionDefault) throws IacJobsException {
         return timeout == null ? connectionDefault : Durations.parseTimeout("timeout", timeout);

@@ -14,6 +14,9 @@ import io.jenkins.plugins.iacjobs.core.WaitAbortedException;
 import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
 import io.jenkins.plugins.iacjobs.core.job.JobResult;
 import io.jenkins.plugins.iacjobs.core.job.JobRunner;
+import io.jenkins.plugins.iacjobs.core.Instants;
+import io.jenkins.plugins.iacjobs.core.job.SendJournal;
+import io.jenkins.plugins.iacjobs.core.job.SendRecord;
 import io.jenkins.plugins.iacjobs.core.job.Submission;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
 import io.jenkins.plugins.iacjobs.core.plan.PlanExpectation;
@@ -31,8 +34,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
@@ -66,6 +76,11 @@ public final class JobRun implements Serializable, LiveRuns.LiveRun, BuildLogLis
      * lookup after a restart use, since the values themselves are never persisted. Null for a job attached by id.
      */
     private String inputsDigest;
+    /**
+     * Until the remote's answer naming the job is saved: the sealed values and, once sent, what finds the job after a
+     * crash. Null before (for a job attached by id) and after.
+     */
+    private PendingSend pending;
     /** {@code expectPlan}: true while the dry run that checks the reviewed plan runs ({@link #submitted} is that run). */
     private boolean checkingPlan;
     /** {@code expectPlan}: the fingerprint the dry run matched; set once the apply may be submitted. */
@@ -75,7 +90,8 @@ public final class JobRun implements Serializable, LiveRuns.LiveRun, BuildLogLis
     private transient JobSpec toSubmit;
     private transient Run<?, ?> build;
     private transient TaskListener listener;
-    private transient Runnable persist;
+    private transient Saver persist;
+    private transient volatile long lastSaveNanos;
     private transient Unstable unstable;
     /** The check got its conclusion (from the job's end): a failure after that does not replace it. */
     private transient volatile boolean checkEnded;
@@ -89,10 +105,23 @@ public final class JobRun implements Serializable, LiveRuns.LiveRun, BuildLogLis
     /** Set at shutdown: nothing more is written or persisted, so the resumed run owns the log from the cursor on. */
     private transient volatile boolean detached;
 
+    /** Saves the run with its build (a Pipeline step's {@code saveState()}); the future completes once it is on disk. */
+    @FunctionalInterface
+    public interface Saver {
+        Future<?> save();
+    }
+
+    /** At most this long between saves while only the log cursor moves. */
+    static final Duration CURSOR_SAVE = Duration.ofSeconds(30);
+    /** How long a save that must be on disk before the next send is waited for. */
+    private static final Duration DURABLE_SAVE = Duration.ofSeconds(60);
+    private static final Logger LOGGER = Logger.getLogger(JobRun.class.getName());
+
     private JobRun(JobSpec spec) {
         this.spec = spec.withoutParamValues();
         this.toSubmit = spec;
         this.startedAt = Instant.now();
+        this.pending = spec.jobId() == null ? PendingSend.of(spec.params()) : null;
     }
 
     /** A run of {@code spec}; nothing is sent until {@link #start}. */
@@ -107,21 +136,22 @@ public final class JobRun implements Serializable, LiveRuns.LiveRun, BuildLogLis
      * @param unstable marks the run unstable, for a drift check ({@code onChanges: 'unstable'})
      * @return completes with the step's value, or exceptionally with an {@link AbortException} a person can act on
      */
-    public CompletableFuture<Map<String, Object>> start(Run<?, ?> build, TaskListener listener, Runnable persist, Unstable unstable) {
+    public CompletableFuture<Map<String, Object>> start(Run<?, ?> build, TaskListener listener, Saver persist, Unstable unstable) {
         attach(build, listener, persist, unstable);
         RunPools.CALLS.submit(this::submitAndWatch);
         return result;
     }
 
     /** Re-attaches after a restart, from the persisted state. */
-    public CompletableFuture<Map<String, Object>> resume(Run<?, ?> build, TaskListener listener, Runnable persist,
+    public CompletableFuture<Map<String, Object>> resume(Run<?, ?> build, TaskListener listener, Saver persist,
                                                          Unstable unstable) {
         attach(build, listener, persist, unstable);
         RunPools.CALLS.submit(this::resumeWatch);
         return result;
     }
 
-    private void attach(Run<?, ?> b, TaskListener l, Runnable p, Unstable u) {
+    private void attach(Run<?, ?> b, TaskListener l, Saver p, Unstable u) {
+        lastSaveNanos = System.nanoTime();
         build = b;
         listener = l;
         persist = p;
@@ -147,10 +177,25 @@ public final class JobRun implements Serializable, LiveRuns.LiveRun, BuildLogLis
                 if (check) {
                     checkingPlan = true;
                     submission = submission.asPlanOnly();
-                    persist.run(); // a restart now looks for a dry run, never an apply
+                    save("checking the plan"); // a restart now looks for a dry run, never an apply
                     say(Messages.JobRun_checkingPlan(spec.expectPlan()));
                 }
-                SubmittedJob sub = submission.submit(this::say);
+                SubmittedJob sub = submission.submit(this::say, new SendJournal() {
+                    @Override
+                    public void sending(SendRecord record) {
+                        if (pending != null) {
+                            pending.sending(record);
+                        }
+                        saveNow("sending"); // on disk before the send leaves: a crash now finds the job it made
+                    }
+
+                    @Override
+                    public void accepted(SubmittedJob job) {
+                        accept(job);
+                        pending = null;
+                        saveNow("accepted"); // on disk before this connection's next send of the kind: never two unsaved at once
+                    }
+                });
                 if (!check) {
                     toSubmit = null; // the values are needed again only for the apply after a check
                 }
@@ -158,7 +203,9 @@ public final class JobRun implements Serializable, LiveRuns.LiveRun, BuildLogLis
                 say(Messages.JobRun_submitted(systemName, sub.jobId(), name(sub),
                         sub.planOnly() ? Messages.JobRun_planOnly() : Messages.JobRun_apply(), describe(sub.shownParams())));
             }
-            persist.run();
+            if (jobId != null) { // a submission was saved when accepted
+                save("attached");
+            }
             if (spec.submitOnly()) {
                 say(Messages.JobRun_submitOnly(submitted.jobId()));
                 result.complete(IacJobResult.submitted(systemName, connection, submitted, runner.system().remoteUrl(submitted.jobId())));
@@ -179,9 +226,19 @@ public final class JobRun implements Serializable, LiveRuns.LiveRun, BuildLogLis
 
     private void resumeWatch() {
         try {
+            if (handle == null && pending != null) {
+                Map<String, String> values = pending.values();
+                if (values == null) {
+                    throw new AbortException(Messages.JobRun_sealedUnreadable(spec.target()));
+                }
+                toSubmit = spec.withParamValues(values);
+            }
             JobSystem system = connect();
             if (handle == null) {
-                adoptLostSubmission();
+                if (!adoptLostSubmission()) {
+                    submitAndWatch();
+                    return;
+                }
             } else {
                 say(Messages.JobRun_resumed(systemName, handle.jobId(), handle.lastStatus()));
             }
@@ -192,20 +249,57 @@ public final class JobRun implements Serializable, LiveRuns.LiveRun, BuildLogLis
     }
 
     /**
-     * The restart came between sending the job and hearing back. Re-sending could create a second job, so the
-     * remote's history is asked instead; only a single match is adopted.
+     * The restart came before the remote's answer was saved. Nothing sent: it is sent now. Sent: re-sending could
+     * create a second job, so the remote is asked, with what was kept before the send; only a single match is adopted,
+     * and a send that made no job is sent again.
+     *
+     * @return false when the job is to be sent now
      */
-    private void adoptLostSubmission() throws AbortException {
+    private boolean adoptLostSubmission() throws AbortException {
+        if (pending != null && !pending.sent()) {
+            say(Messages.JobRun_notSentBeforeRestart());
+            return false;
+        }
         if (prepared.submission() == null) {
             throw new AbortException(Messages.JobRun_lostSubmission(spec.target()));
         }
         Submission<?> submission = checkingPlan ? prepared.submission().asPlanOnly() : prepared.submission();
-        SubmittedJob sub = submission.findSubmitted(startedAt)
-                .orElseThrow(() -> new AbortException(Messages.JobRun_lostSubmission(spec.target())))
-                .withInputsDigest(inputsDigest); // the values are gone: the digest made before sending is the one
+        SendRecord record = pending != null ? pending.record() : null;
+        Optional<SubmittedJob> found = submission.findSubmitted(record != null ? record : SendRecord.at(startedAt));
+        if (found.isEmpty()) {
+            if (pending != null && record != null) {
+                say(Messages.JobRun_sentButNotMade(systemName, Instants.seconds(record.sentAt())));
+                return false;
+            }
+            throw new AbortException(Messages.JobRun_lostSubmission(spec.target()));
+        }
+        SubmittedJob sub = found.get().withInputsDigest(inputsDigest); // the values are gone: the digest made before sending
         accept(sub);
-        persist.run();
+        pending = null;
+        save("adopted");
         say(Messages.JobRun_adopted(systemName, sub.jobId()));
+        return true;
+    }
+
+    /**
+     * Saves the run with its build, which wakes the build's CPS VM. Logged at FINE with the reason, so the controller
+     * benchmark can count the wakes per build (issue 24).
+     */
+    private Future<?> save(String why) {
+        lastSaveNanos = System.nanoTime();
+        LOGGER.log(Level.FINE, "saving {0}: {1}", new Object[] {build, why});
+        return persist.save();
+    }
+
+    /** Saves the run and waits until it is on disk, within {@link #DURABLE_SAVE}; a save that fails is logged. */
+    private void saveNow(String why) {
+        try {
+            save(why).get(DURABLE_SAVE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOGGER.log(Level.WARNING, "could not save " + build + " before its submission went on", e);
+        }
     }
 
     /** The job the remote accepted; the timeout counts from the start, submission included. */
@@ -290,7 +384,8 @@ public final class JobRun implements Serializable, LiveRuns.LiveRun, BuildLogLis
             pendingLine = null;
             logBytes = 0;
             streamed = null;
-            persist.run();
+            pending = PendingSend.of(toSubmit.params()); // the apply, from here on, as any submission
+            save("plan checked");
             submitAndWatch();
         } catch (Throwable t) {
             fail(t);
@@ -405,13 +500,22 @@ public final class JobRun implements Serializable, LiveRuns.LiveRun, BuildLogLis
         }
     }
 
-    /** The cursor, the unfinished line and the file length are persisted together, so a resume repeats nothing. */
+    /**
+     * The cursor, the unfinished line and the file length are persisted together. Saved when the status changed; a
+     * log cursor move alone rides along with the next status save, or is saved if the last save is
+     * {@link #CURSOR_SAVE} old: each save wakes the build's CPS VM. A resume after a hard crash still repeats nothing,
+     * as the streamed file holds what came after the save, and {@link StreamedLog#restore} matches it.
+     */
     @Override
     public void onProgress(WatchHandle h, @CheckForNull String line, long streamedBytes) {
+        boolean statusChanged = handle == null || !Objects.equals(handle.lastStatus(), h.lastStatus());
         handle = h;
         pendingLine = line;
         logBytes = streamedBytes;
-        persist.run();
+        long now = System.nanoTime();
+        if (statusChanged || now - lastSaveNanos >= CURSOR_SAVE.toNanos()) {
+            save(statusChanged ? "status " + h.lastStatus() : "log cursor");
+        }
     }
 
     @Override

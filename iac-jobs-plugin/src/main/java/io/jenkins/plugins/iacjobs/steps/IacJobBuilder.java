@@ -131,7 +131,7 @@ public final class IacJobBuilder extends RemoteBuilder {
         JobRun r = JobRun.of(options.spec(null, params, env::expand, IacJobOptions.holdingSecrets(params, env, secretVariables)));
         try {
             // a freestyle build holds its executor anyway; nothing to persist
-            r.start(run, listener, () -> { }, reason -> run.setResult(Result.UNSTABLE)).get();
+            r.start(run, listener, () -> java.util.concurrent.CompletableFuture.completedFuture(null), reason -> run.setResult(Result.UNSTABLE)).get();
         } catch (InterruptedException e) {
             r.stop(); // says in the log whether the remote job goes on
             throw e;
