@@ -55,11 +55,56 @@ def builds(String prefix) {
         out << [job: job.name, building: b.isBuilding(), result: b.getResult()?.toString(), jobId: id ? id[0][1] : null,
                 startMillis: b.getStartTimeInMillis(), endMillis: b.isBuilding() ? null : b.getStartTimeInMillis() + b.getDuration(),
                 submitted: log.contains('Submitted Genesys Cloud job') || log.contains(': Created'),
-                resumed: log.contains('Resumed watching'), statuses: statuses]
+                resumed: log.contains('Resumed watching') || log.contains('resumed watching it'),
+                adopted: log.contains('resumed watching it'), sentAfterRestart: log.contains('so it is sent now'),
+                failure: b.getResult() != null && b.getResult() != hudson.model.Result.SUCCESS
+                        ? ((log =~ /(?m)^(?:ERROR: |\[IaC Jobs\] )(.*(?:lost|guess|created|restart|sent).*)$/).collect { it[1] }.find() ?: 'no message') : null,
+                statuses: statuses]
     }
     println JsonOutput.toJson(out)
 }
 
 def running(String prefix) {
     println JsonOutput.toJson([running: Jenkins.get().getAllItems(WorkflowJob).count { it.name.startsWith(prefix) && it.getLastBuild()?.isBuilding() }])
+}
+
+// Pipeline's durability for new builds: MAX_SURVIVABILITY (Jenkins' default) or PERFORMANCE_OPTIMIZED.
+def setDurability(String hint) {
+    def d = Jenkins.get().getDescriptorByType(org.jenkinsci.plugins.workflow.flow.GlobalDefaultFlowDurabilityLevel.DescriptorImpl)
+    d.setDurabilityHint(org.jenkinsci.plugins.workflow.flow.FlowDurabilityHint.valueOf(hint))
+    println JsonOutput.toJson([durability: d.getDurabilityHint()?.toString()])
+}
+
+// Counts the plugin's saves of a run's state (each wakes the build's CPS VM), per build, from JobRun's FINE record.
+def countSaves() {
+    def logger = java.util.logging.Logger.getLogger('io.jenkins.plugins.iacjobs.run.JobRun')
+    def counts = new java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger>()
+    logger.handlers.findAll { it.getClass().name.contains('SaveCounter') || it instanceof java.util.logging.Handler && it.toString().startsWith('save-counter') }.each { logger.removeHandler(it) }
+    def h = new java.util.logging.Handler() {
+        void publish(java.util.logging.LogRecord r) {
+            if (r.message?.startsWith('saving ') && r.parameters) {
+                counts.computeIfAbsent(String.valueOf(r.parameters[0]), { new java.util.concurrent.atomic.AtomicInteger() }).incrementAndGet()
+            }
+        }
+        void flush() {}
+        void close() {}
+        String toString() { 'save-counter' }
+    }
+    h.setLevel(java.util.logging.Level.FINE)
+    logger.setLevel(java.util.logging.Level.FINE)
+    logger.addHandler(h)
+    System.getProperties().put('iac-jobs.bench.saves', counts)
+    println JsonOutput.toJson([counting: true])
+}
+
+def saves() {
+    def counts = System.getProperties().get('iac-jobs.bench.saves') ?: [:]
+    println JsonOutput.toJson(counts.collectEntries { k, v -> [(k): v.get()] })
+}
+
+// The controller's CPU time so far (all its threads, GC and JIT included), and the plugin's own live threads.
+def cpu() {
+    def os = ManagementFactory.getOperatingSystemMXBean()
+    def own = Thread.getAllStackTraces().keySet().findAll { it.name.startsWith('iac-jobs-') }.collect { it.name.replaceAll(/\d+/, '#') }
+    println JsonOutput.toJson([cpuNanos: os.getProcessCpuTime(), pluginThreads: own.size(), pluginThreadNames: own.countBy { it }])
 }
