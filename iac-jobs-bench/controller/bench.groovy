@@ -94,6 +94,7 @@ def countSaves() {
     logger.setLevel(java.util.logging.Level.FINE)
     logger.addHandler(h)
     System.getProperties().put('iac-jobs.bench.saves', counts)
+    System.getProperties().put('iac-jobs.bench.savesLogger', logger) // LogManager holds loggers weakly: keep level and handler
     println JsonOutput.toJson([counting: true])
 }
 

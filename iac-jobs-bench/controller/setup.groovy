@@ -3,12 +3,12 @@ import com.cloudbees.plugins.credentials.CredentialsScope
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider
 import com.cloudbees.plugins.credentials.domains.Domain
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl
-import io.jenkins.plugins.iacjobs.Connection
-import io.jenkins.plugins.iacjobs.IacJobsGlobalConfiguration
+import io.jenkins.plugins.iacjobs.config.GenesysConnection
+import io.jenkins.plugins.iacjobs.config.IacJobsGlobalConfiguration
 
 SystemCredentialsProvider.getInstance().getStore().addCredentials(Domain.global(),
         new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, 'bench-client', 'bench', 'sandbox-client', '@SECRET@'))
-def c = new Connection('bench')
+def c = new GenesysConnection('bench')
 c.setBaseUrl('@URL@')
 c.setCredentialsId('bench-client')
 c.setDefaultConnection(true)

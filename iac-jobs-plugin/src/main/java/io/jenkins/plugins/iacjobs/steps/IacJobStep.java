@@ -16,6 +16,7 @@ import io.jenkins.plugins.iacjobs.core.WaitAbortedException;
 import io.jenkins.plugins.iacjobs.forms.Forms;
 import io.jenkins.plugins.iacjobs.forms.ParameterLines;
 import io.jenkins.plugins.iacjobs.remote.JobSpec;
+import io.jenkins.plugins.iacjobs.run.BuildLogListener;
 import io.jenkins.plugins.iacjobs.run.JobRun;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.flow.FlowExecution;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -201,6 +203,11 @@ public final class IacJobStep extends Step {
 
         @Override
         public boolean start() throws Exception {
+            FlowExecution execution = getContext().get(FlowExecution.class);
+            if (execution != null && !execution.getDurabilityHint().isPersistWithEveryStep()) {
+                BuildLogListener.say(getContext().get(TaskListener.class),
+                        Messages.IacJobStep_notDurable(execution.getDurabilityHint().name()));
+            }
             deliver(run.start(getContext().get(Run.class), getContext().get(TaskListener.class), getContext()::saveState, this::unstable));
             return false;
         }

@@ -45,6 +45,12 @@ import java.util.stream.Collectors;
  * the window however many jobs were made meanwhile; a resend happens only when that read proves the job absent.
  * (Another process using the same OAuth client within the same two seconds cannot be told apart; docs/security.md
  * says so.)
+ *
+ * <p>A process can die between the send and the answer (a controller's SIGKILL). So before the first send, with the
+ * turn held, the caller is given a {@link SendRecord}: the window's start in the remote's clock and the jobs of ours
+ * already in it; and the job once accepted, before the turn passes on. A caller that saves both durably has at most
+ * one submission per turn in flight and unsaved, and a next process finds its job with {@link #find} exactly as
+ * strictly as this one would have.
  */
 final class JobSubmitter {
     /**
