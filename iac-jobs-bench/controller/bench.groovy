@@ -58,7 +58,7 @@ def builds(String prefix) {
                 resumed: log.contains('Resumed watching') || log.contains('resumed watching it'),
                 adopted: log.contains('resumed watching it'), sentAfterRestart: log.contains('so it is sent now'),
                 failure: b.getResult() != null && b.getResult() != hudson.model.Result.SUCCESS
-                        ? ((log =~ /(?m)^(?:ERROR: |\[IaC Jobs\] )(.*(?:lost|guess|created|restart|sent).*)$/).collect { it[1] }.find() ?: 'no message') : null,
+                        ? ((log =~ /(?m)^ERROR: (.*)$/).collect { it[1] }.find() ?: 'no message') : null,
                 statuses: statuses]
     }
     println JsonOutput.toJson(out)

@@ -10,11 +10,11 @@ import io.jenkins.plugins.iacjobs.checks.PlanChecks;
 import io.jenkins.plugins.iacjobs.config.Connection;
 import io.jenkins.plugins.iacjobs.config.IacJobsGlobalConfiguration;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
+import io.jenkins.plugins.iacjobs.core.Instants;
 import io.jenkins.plugins.iacjobs.core.WaitAbortedException;
 import io.jenkins.plugins.iacjobs.core.WaitTimeoutException;
 import io.jenkins.plugins.iacjobs.core.job.JobResult;
 import io.jenkins.plugins.iacjobs.core.job.JobRunner;
-import io.jenkins.plugins.iacjobs.core.Instants;
 import io.jenkins.plugins.iacjobs.core.job.SendJournal;
 import io.jenkins.plugins.iacjobs.core.job.SendRecord;
 import io.jenkins.plugins.iacjobs.core.job.Submission;
@@ -72,8 +72,9 @@ public final class JobRun implements Serializable, LiveRuns.LiveRun, BuildLogLis
     /** Length of the streamed log file when {@link #handle} was last persisted; a resume cuts the file back to it. */
     private long logBytes;
     /**
-     * A digest of the target and every input value, made before anything is sent: what the plan's fingerprint and a
-     * lookup after a restart use, since the values themselves are never persisted. Null for a job attached by id.
+     * A digest of the target and every input value, made before anything is sent: what the plan's fingerprint uses,
+     * also for a job adopted after a restart, as the values themselves are never persisted in clear. (Genesys jobs
+     * carry no parameters, so it cannot find a job: {@link #pending} does that.) Null for a job attached by id.
      */
     private String inputsDigest;
     /**
@@ -306,6 +307,9 @@ public final class JobRun implements Serializable, LiveRuns.LiveRun, BuildLogLis
     private void accept(SubmittedJob sub) {
         submitted = sub;
         handle = runner.handleFor(sub, startedAt);
+        if (prepared.submission() != null) { // its request holds the values: not kept while the job runs for minutes
+            prepared = new PreparedJob(prepared.jobs(), null, prepared.decisions());
+        }
     }
 
     /**
