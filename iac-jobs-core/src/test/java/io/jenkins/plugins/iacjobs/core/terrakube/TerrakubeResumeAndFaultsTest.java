@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.WaitAbortedException;
+import io.jenkins.plugins.iacjobs.core.http.OutcomeUnknownException;
 import io.jenkins.plugins.iacjobs.core.http.RemoteApiException;
 import io.jenkins.plugins.iacjobs.core.job.JobRunner;
+import io.jenkins.plugins.iacjobs.core.job.SendJournal;
+import io.jenkins.plugins.iacjobs.core.job.SendRecord;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
 import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeFixture.Outcome;
 import io.jenkins.plugins.iacjobs.core.watch.JobState;
@@ -133,6 +136,41 @@ class TerrakubeResumeAndFaultsTest {
             assertEquals("Plan", found.targetName());
             assertTrue(fx.jobs().findSubmitted(new TerrakubeJobRequest("sandbox-workspace", "Plan", false, null,
                     ApprovePolicy.AUTO), sentAt).isEmpty(), "another workspace has no such job");
+        }
+    }
+
+    /**
+     * Issue 24: the process dies after Terrakube made the job but before the answer was kept, and another run makes a
+     * job of the same template in the same workspace meanwhile. The request marker kept before the send names ours;
+     * the send time alone (what was kept before) cannot tell the two apart.
+     */
+    @Test
+    void aCreateCutOffByACrashIsFoundByTheRequestMarkerKeptBeforeIt() throws Exception {
+        try (TerrakubeFixture fx = new TerrakubeFixture(0.1, FaultPlan.none())) {
+            TerrakubeJobRequest r = new TerrakubeJobRequest("staging", "Plan", false, null, ApprovePolicy.AUTO);
+            List<SendRecord> kept = new ArrayList<>();
+            IllegalStateException crash = new IllegalStateException("the controller died before the answer was kept");
+            IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> fx.jobs().submit(r, s -> { }, new SendJournal() {
+                @Override
+                public void sending(SendRecord record) {
+                    kept.add(record);
+                }
+
+                @Override
+                public void accepted(SubmittedJob job) {
+                    throw crash;
+                }
+            }));
+            assertEquals(crash, thrown);
+            SubmittedJob another = fx.jobs().submit(r, s -> { }); // another run, after ours was sent
+            SendRecord record = kept.get(0);
+            assertTrue(record.marker().startsWith("Created by IaC Jobs, request "), record.marker());
+
+            SubmittedJob found = fx.jobs().findSubmitted(r, record).orElseThrow(); // a fresh client: the next process
+            assertEquals("1", found.jobId(), "ours, not " + another.jobId());
+            assertThrows(OutcomeUnknownException.class, () -> fx.jobs().findSubmitted(r, record.sentAt()),
+                    "by the send time alone both jobs are candidates");
+            assertEquals(2, fx.sandbox.counters().get(TerrakubeSandbox.JOBS_CREATED), "looking sends nothing");
         }
     }
 
