@@ -79,7 +79,7 @@ def setDurability(String hint) {
 def countSaves() {
     def logger = java.util.logging.Logger.getLogger('io.jenkins.plugins.iacjobs.run.JobRun')
     def counts = new java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger>()
-    logger.handlers.findAll { it.getClass().name.contains('SaveCounter') || it instanceof java.util.logging.Handler && it.toString().startsWith('save-counter') }.each { logger.removeHandler(it) }
+    logger.handlers.findAll { it.toString() == 'save-counter' }.each { logger.removeHandler(it) } // one counter, however often called
     def h = new java.util.logging.Handler() {
         void publish(java.util.logging.LogRecord r) {
             if (r.message?.startsWith('saving ') && r.parameters) {

@@ -257,7 +257,9 @@ public final class JobRun implements Serializable, LiveRuns.LiveRun, BuildLogLis
      * @return false when the job is to be sent now
      */
     private boolean adoptLostSubmission() throws AbortException {
-        if (pending != null && !pending.sent()) {
+        // null: nothing was sent. A run saved by an earlier version kept only when it started.
+        SendRecord record = pending == null ? SendRecord.at(startedAt) : pending.record();
+        if (record == null) {
             say(Messages.JobRun_notSentBeforeRestart());
             return false;
         }
@@ -265,14 +267,13 @@ public final class JobRun implements Serializable, LiveRuns.LiveRun, BuildLogLis
             throw new AbortException(Messages.JobRun_lostSubmission(spec.target()));
         }
         Submission<?> submission = checkingPlan ? prepared.submission().asPlanOnly() : prepared.submission();
-        SendRecord record = pending != null ? pending.record() : null;
-        Optional<SubmittedJob> found = submission.findSubmitted(record != null ? record : SendRecord.at(startedAt));
+        Optional<SubmittedJob> found = submission.findSubmitted(record);
         if (found.isEmpty()) {
-            if (pending != null && record != null) {
-                say(Messages.JobRun_sentButNotMade(systemName, Instants.seconds(record.sentAt())));
-                return false;
+            if (pending == null) { // no values to send it with
+                throw new AbortException(Messages.JobRun_lostSubmission(spec.target()));
             }
-            throw new AbortException(Messages.JobRun_lostSubmission(spec.target()));
+            say(Messages.JobRun_sentButNotMade(systemName, Instants.seconds(record.sentAt())));
+            return false;
         }
         SubmittedJob sub = found.get().withInputsDigest(inputsDigest); // the values are gone: the digest made before sending
         accept(sub);

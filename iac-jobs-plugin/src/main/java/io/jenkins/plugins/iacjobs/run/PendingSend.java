@@ -27,14 +27,14 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 final class PendingSend implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** Parameter name to {@link Secret#getEncryptedValue()}; null when there were none to keep. */
+    /** Parameter name to {@link Secret#getEncryptedValue()}. */
     private final LinkedHashMap<String, String> sealed;
     private Instant sentAt;
     private Instant since;
     private ArrayList<String> excluded;
     private String marker;
 
-    private PendingSend(@CheckForNull LinkedHashMap<String, String> sealed) {
+    private PendingSend(LinkedHashMap<String, String> sealed) {
         this.sealed = sealed;
     }
 
@@ -53,23 +53,15 @@ final class PendingSend implements Serializable {
         marker = record.marker();
     }
 
-    /** Whether a send left before the restart (its job may exist); false: nothing was sent, so nothing was made. */
-    boolean sent() {
-        return sentAt != null;
-    }
-
-    /** Null when nothing was sent. */
+    /** What {@link #sending} was given; null when nothing was sent. */
     @CheckForNull
     SendRecord record() {
-        return sentAt == null ? null : new SendRecord(sentAt, since, excluded == null ? java.util.List.of() : excluded, marker);
+        return sentAt == null ? null : new SendRecord(sentAt, since, excluded, marker);
     }
 
     /** The values as given, opened with the controller's key; null when a value no longer opens (another key). */
     @CheckForNull
     Map<String, String> values() {
-        if (sealed == null) {
-            return null;
-        }
         LinkedHashMap<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : sealed.entrySet()) {
             Secret opened = Secret.decrypt(e.getValue());

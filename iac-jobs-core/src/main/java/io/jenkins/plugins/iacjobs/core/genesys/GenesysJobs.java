@@ -114,17 +114,16 @@ public final class GenesysJobs implements RemoteJobSystem<GenesysJobRequest> {
         Map<String, String> shown = shown(request, inputs);
         log.accept("Submitting " + (request.planOnly() ? "a plan-only (dryRun) job" : "a job") + " for accelerator '"
                 + spec.name() + "' (" + spec.id() + ")" + (shown.isEmpty() ? "" : " with " + shown));
-        SubmittedJob[] accepted = new SubmittedJob[1];
-        jobSubmitter.submit(new AcceleratorInput(spec.id(), request.planOnly(), params), request.deadline(), log, journal::sending,
-                job -> {
+        return jobSubmitter.submit(new AcceleratorInput(spec.id(), request.planOnly(), params), request.deadline(), log,
+                journal::sending, job -> {
                     if (!JobIds.isUuid(job.id())) {
                         throw new MalformedResponseException(GenesysClient.SYSTEM, "submit a job", "a job whose id is a UUID", 200,
                                 null, job.id() == null ? "no id" : "id " + Printable.of(job.id()));
                     }
-                    accepted[0] = new SubmittedJob(job.id(), job.status(), spec.id(), spec.name(), request.planOnly(), shown);
-                    journal.accepted(accepted[0]);
+                    SubmittedJob accepted = new SubmittedJob(job.id(), job.status(), spec.id(), spec.name(), request.planOnly(), shown);
+                    journal.accepted(accepted);
+                    return accepted;
                 });
-        return accepted[0];
     }
 
     @Override

@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -97,25 +98,18 @@ final class JobSubmitter {
      * @param deadline past which nothing is sent (null: none); waiting for this submission's turn counts too. The
      *                 history is still read after a lost answer, even past it, so a job that was created is reported;
      *                 but within {@link #LOOKUP_GRACE} after it, so a struggling remote cannot hold the run for hours.
-     */
-    InfrastructureascodeJob submit(AcceleratorInput input, @CheckForNull Instant deadline, Consumer<String> log) {
-        return submit(input, deadline, log, r -> { }, j -> { });
-    }
-
-    /**
      * @param sending  told, with the turn held and before the first send, what a lookup after a crash needs
-     * @param accepted told the job, with the turn still held: the next submission waits until it returned
+     * @param accepted given the job with the turn still held (the next submission waits until it returned); what it
+     *                 returns is returned
      */
-    InfrastructureascodeJob submit(AcceleratorInput input, @CheckForNull Instant deadline, Consumer<String> log,
-                                   Consumer<SendRecord> sending, Consumer<InfrastructureascodeJob> accepted) {
+    <T> T submit(AcceleratorInput input, @CheckForNull Instant deadline, Consumer<String> log, Consumer<SendRecord> sending,
+                 Function<InfrastructureascodeJob, T> accepted) {
         ReentrantLock turn = turnFor(input);
         awaitTurn(turn, deadline, log);
         try {
             SendRecord record = recordFor(clock.instant());
             sending.accept(record);
-            InfrastructureascodeJob job = submitOnce(input, deadline, record, log);
-            accepted.accept(job);
-            return job;
+            return accepted.apply(submitOnce(input, deadline, record, log));
         } finally {
             turn.unlock();
         }

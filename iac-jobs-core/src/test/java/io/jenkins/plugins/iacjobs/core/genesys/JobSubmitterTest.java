@@ -1,11 +1,12 @@
 package io.jenkins.plugins.iacjobs.core.genesys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.iacjobs.core.CrashingJournal;
 import io.jenkins.plugins.iacjobs.core.SandboxFixture;
 import io.jenkins.plugins.iacjobs.core.http.OutcomeUnknownException;
-import io.jenkins.plugins.iacjobs.core.job.SendJournal;
 import io.jenkins.plugins.iacjobs.core.job.SendRecord;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
 import io.jenkins.plugins.iacjobs.sandbox.FaultPlan;
@@ -89,31 +90,16 @@ class JobSubmitterTest {
                 neighbours.add(before.submit(new GenesysJobRequest("Simple IVR", Map.of("queue_name", "Q" + i), true), l -> { }).jobId());
             }
             GenesysJobRequest request = new GenesysJobRequest("Simple IVR", Map.of("queue_name", "in-flight"), true);
-            List<SendRecord> kept = new ArrayList<>();
-            RuntimeException crash = new IllegalStateException("the controller died before the answer was kept");
-            try {
-                before.submit(request, l -> { }, new SendJournal() {
-                    @Override
-                    public void sending(SendRecord record) {
-                        kept.add(record);
-                    }
-
-                    @Override
-                    public void accepted(SubmittedJob job) {
-                        throw crash;
-                    }
-                });
-            } catch (IllegalStateException expected) {
-                assertEquals(crash, expected);
-            }
+            CrashingJournal journal = new CrashingJournal();
+            assertThrows(CrashingJournal.Crash.class, () -> before.submit(request, l -> { }, journal));
             assertEquals(4, f.sandbox.genesys().jobs().size());
-            SendRecord record = kept.get(0);
+            SendRecord record = journal.record();
             assertEquals(Set.copyOf(neighbours), Set.copyOf(record.excluded()), "the jobs of ours already in the window");
             String made = f.sandbox.genesys().jobs().stream().map(j -> j.id()).filter(id -> !neighbours.contains(id)).findFirst().orElseThrow();
 
             GenesysJobs after = f.jobs(); // the next process knows nothing but the record
             assertEquals(made, after.findSubmitted(request, record).orElseThrow().jobId());
-            OutcomeUnknownException byTimeAlone = org.junit.jupiter.api.Assertions.assertThrows(OutcomeUnknownException.class,
+            OutcomeUnknownException byTimeAlone = assertThrows(OutcomeUnknownException.class,
                     () -> f.jobs().findSubmitted(request, record.sentAt()));
             assertTrue(byTimeAlone.getMessage().contains("4 jobs that may be it"), byTimeAlone.getMessage());
             assertEquals(4, f.sandbox.genesys().jobs().size(), "looking sends nothing");

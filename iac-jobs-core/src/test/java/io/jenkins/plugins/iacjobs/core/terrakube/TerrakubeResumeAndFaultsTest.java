@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.iacjobs.core.CrashingJournal;
 import io.jenkins.plugins.iacjobs.core.IacJobsException;
 import io.jenkins.plugins.iacjobs.core.ValidationException;
 import io.jenkins.plugins.iacjobs.core.WaitAbortedException;
 import io.jenkins.plugins.iacjobs.core.http.OutcomeUnknownException;
 import io.jenkins.plugins.iacjobs.core.http.RemoteApiException;
 import io.jenkins.plugins.iacjobs.core.job.JobRunner;
-import io.jenkins.plugins.iacjobs.core.job.SendJournal;
 import io.jenkins.plugins.iacjobs.core.job.SendRecord;
 import io.jenkins.plugins.iacjobs.core.job.SubmittedJob;
 import io.jenkins.plugins.iacjobs.core.terrakube.TerrakubeFixture.Outcome;
@@ -148,22 +148,10 @@ class TerrakubeResumeAndFaultsTest {
     void aCreateCutOffByACrashIsFoundByTheRequestMarkerKeptBeforeIt() throws Exception {
         try (TerrakubeFixture fx = new TerrakubeFixture(0.1, FaultPlan.none())) {
             TerrakubeJobRequest r = new TerrakubeJobRequest("staging", "Plan", false, null, ApprovePolicy.AUTO);
-            List<SendRecord> kept = new ArrayList<>();
-            IllegalStateException crash = new IllegalStateException("the controller died before the answer was kept");
-            IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> fx.jobs().submit(r, s -> { }, new SendJournal() {
-                @Override
-                public void sending(SendRecord record) {
-                    kept.add(record);
-                }
-
-                @Override
-                public void accepted(SubmittedJob job) {
-                    throw crash;
-                }
-            }));
-            assertEquals(crash, thrown);
+            CrashingJournal journal = new CrashingJournal();
+            assertThrows(CrashingJournal.Crash.class, () -> fx.jobs().submit(r, s -> { }, journal));
             SubmittedJob another = fx.jobs().submit(r, s -> { }); // another run, after ours was sent
-            SendRecord record = kept.get(0);
+            SendRecord record = journal.record();
             assertTrue(record.marker().startsWith("Created by IaC Jobs, request "), record.marker());
 
             SubmittedJob found = fx.jobs().findSubmitted(r, record).orElseThrow(); // a fresh client: the next process

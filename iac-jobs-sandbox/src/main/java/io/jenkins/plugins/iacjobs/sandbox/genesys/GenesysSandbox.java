@@ -150,9 +150,9 @@ public final class GenesysSandbox implements SandboxSystem , JobStore{
         request.respondJson(200, Json.object().put("holdAnswersSeconds", holdAnswersSeconds).put("skip", holdSkip.get()));
     }
 
-    /** How long this submission's answer waits after its job was made: see {@link #holdAnswers}. */
+    /** How long this submission's answer waits after its job was made, the skip counted: see {@link #holdAnswers}. */
     @Override
-    public int holdAnswersSeconds() {
+    public int takeAnswerHold() {
         int hold = holdAnswersSeconds;
         return hold > 0 && holdSkip.getAndDecrement() <= 0 ? hold : 0;
     }

@@ -55,7 +55,7 @@ final class JobEndpoints {
             request.dropConnection();
             return;
         }
-        int hold = genesys.holdAnswersSeconds();
+        int hold = genesys.takeAnswerHold();
         if (hold > 0) {
             try {
                 Thread.sleep(hold * 1000L);

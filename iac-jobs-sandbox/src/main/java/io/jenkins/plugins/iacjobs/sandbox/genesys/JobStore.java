@@ -28,6 +28,6 @@ interface JobStore {
 
     Instant now();
 
-    /** Seconds a submission's answer waits after its job was made (0: none). */
-    int holdAnswersSeconds();
+    /** Seconds this submission's answer waits after its job was made (0: none); each call is one submission. */
+    int takeAnswerHold();
 }
